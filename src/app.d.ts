@@ -1,12 +1,17 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
-// for information about these interfaces
+import type { UiLanguage } from '$lib/i18n/resources';
+import type { Theme } from '$lib/theme';
+
 declare global {
 	namespace App {
-		// interface Error {}
-		// interface Locals {}
-		// interface PageData {}
-		// interface PageState {}
-		// interface Platform {}
+		interface Error {
+			message: string;
+			code?: string;
+		}
+		interface Locals {
+			lang: UiLanguage;
+			theme: Theme;
+		}
 	}
 }
 

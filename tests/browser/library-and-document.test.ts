@@ -1,0 +1,79 @@
+// What a first-time reader does: open the library, open the mixed-language article, see its
+// languages marked, switch the interface to Spanish and the theme to dark, and stay there.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { baseURL, launchChromium, screenshot, seriousAxeViolations } from './chromium';
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+	browser = await launchChromium();
+	context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
+	page = await context.newPage();
+});
+
+afterAll(async () => {
+	await browser?.close();
+});
+
+describe('library and document page', () => {
+	it('lists the bundled corpus with each document’s share of languages', async () => {
+		await page.goto(baseURL() + '/');
+		await expect.poll(() => page.locator('h1').textContent()).toBe('Library');
+		const rows = page.locator('tbody tr');
+		expect(await rows.count()).toBeGreaterThanOrEqual(5);
+		const mosca = page.locator('tbody tr', { hasText: 'La Mosca' });
+		const shares = await mosca.locator('.numbers li').allTextContents();
+		expect(shares.some((s) => s.startsWith('EN'))).toBe(true);
+		expect(shares.some((s) => s.startsWith('ES'))).toBe(true);
+		await screenshot(page, 'library-light-en');
+		expect(await seriousAxeViolations(page)).toEqual([]);
+	});
+
+	it('opens the mixed article with its Spanish section marked as one Spanish run', async () => {
+		await page.locator('a', { hasText: 'La Mosca' }).first().click();
+		await page.waitForURL(/\/doc\//);
+		const spanish = page.locator('.sentence[data-lang="es"]', {
+			hasText: 'Es vergonzoso que la «preocupación» de la OEA'
+		});
+		await expect.poll(() => spanish.count()).toBe(1);
+		expect(await spanish.getAttribute('lang')).toBe('es');
+		const english = page.locator('.sentence', { hasText: 'Protests in Peru’s capital continue' });
+		expect(await english.getAttribute('data-lang')).toBe('en');
+		const runs = await page.locator('.runs li').allTextContents();
+		expect(runs.some((r) => r.includes('ES'))).toBe(true);
+		await screenshot(page, 'document-mosca-light-en');
+		expect(await seriousAxeViolations(page)).toEqual([]);
+	});
+
+	it('switches the interface to Spanish and keeps it after a reload', async () => {
+		await page.getByRole('button', { name: 'Español' }).click();
+		await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('es');
+		await expect.poll(() => page.locator('.back a').textContent()).toContain('Volver a la biblioteca');
+		await page.reload();
+		expect(await page.locator('html').getAttribute('lang')).toBe('es');
+		expect(await page.locator('.back a').textContent()).toContain('Volver a la biblioteca');
+		await screenshot(page, 'document-mosca-light-es');
+	});
+
+	it('switches to the dark theme, rendered by the server on reload', async () => {
+		// system → light → dark
+		for (let i = 0; i < 2; i++) {
+			const before = await page.locator('html').getAttribute('data-theme');
+			await page.locator('button.theme').click();
+			await expect.poll(() => page.locator('html').getAttribute('data-theme')).not.toBe(before);
+		}
+		expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+		await page.reload();
+		expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+		const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+		expect(background).not.toBe('rgb(251, 250, 247)');
+		await screenshot(page, 'document-mosca-dark-es');
+		expect(await seriousAxeViolations(page)).toEqual([]);
+		await page.goto(baseURL() + '/');
+		await screenshot(page, 'library-dark-es');
+		expect(await seriousAxeViolations(page)).toEqual([]);
+	});
+});
