@@ -1,16 +1,35 @@
 // Every UI string, in both languages, bundled so the server, the browser and the CLI share them.
+// One namespace per feature, so the people working on each touch their own file.
 import enCommon from '../../../locales/en/common.json';
+import enContribute from '../../../locales/en/contribute.json';
 import enErrors from '../../../locales/en/errors.json';
+import enGlossary from '../../../locales/en/glossary.json';
+import enReader from '../../../locales/en/reader.json';
 import esCommon from '../../../locales/es/common.json';
+import esContribute from '../../../locales/es/contribute.json';
 import esErrors from '../../../locales/es/errors.json';
+import esGlossary from '../../../locales/es/glossary.json';
+import esReader from '../../../locales/es/reader.json';
 
 export const SUPPORTED_LANGUAGES = ['en', 'es'] as const;
 export type UiLanguage = (typeof SUPPORTED_LANGUAGES)[number];
-export const NAMESPACES = ['common', 'errors'] as const;
+export const NAMESPACES = ['common', 'errors', 'reader', 'glossary', 'contribute'] as const;
 
 export const resources = {
-	en: { common: enCommon, errors: enErrors },
-	es: { common: esCommon, errors: esErrors }
+	en: {
+		common: enCommon,
+		errors: enErrors,
+		reader: enReader,
+		glossary: enGlossary,
+		contribute: enContribute
+	},
+	es: {
+		common: esCommon,
+		errors: esErrors,
+		reader: esReader,
+		glossary: esGlossary,
+		contribute: esContribute
+	}
 };
 
 export function isUiLanguage(value: unknown): value is UiLanguage {
