@@ -24,5 +24,43 @@ export const migrations: string[] = [
 		und_chars INTEGER NOT NULL,
 		result TEXT NOT NULL
 	);
+	`,
+	// 2: sentence alignments between an English and a Spanish document (the same document for a
+	// mixed one, one row per passage pair). Beads index the documents' detected sentences.
+	// A row a person corrected (edited = 1) is never recomputed over; `version` guards against
+	// two tabs saving over each other.
+	`
+	CREATE TABLE alignments (
+		id INTEGER PRIMARY KEY,
+		en_document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+		es_document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+		passage INTEGER NOT NULL DEFAULT 0,
+		aligner_version TEXT NOT NULL,
+		score REAL,
+		beads TEXT NOT NULL,
+		edited INTEGER NOT NULL DEFAULT 0,
+		version INTEGER NOT NULL DEFAULT 1,
+		updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+		UNIQUE (en_document_id, es_document_id, passage)
+	);
+	CREATE INDEX alignments_es ON alignments (es_document_id);
+	`,
+	// 3: the glossary. The shipped file seeds it; people add, edit and remove entries here.
+	// Removal is a flag so that a removed seed entry is not brought back by the next seeding.
+	`
+	CREATE TABLE glossary_entries (
+		id TEXT PRIMARY KEY,
+		type TEXT NOT NULL,
+		es TEXT NOT NULL,
+		en TEXT NOT NULL,
+		variants TEXT NOT NULL DEFAULT '[]',
+		explanation_en TEXT NOT NULL,
+		explanation_es TEXT NOT NULL,
+		first_occurrence TEXT,
+		origin TEXT NOT NULL DEFAULT 'seed' CHECK (origin IN ('seed', 'user')),
+		deleted INTEGER NOT NULL DEFAULT 0,
+		version INTEGER NOT NULL DEFAULT 1,
+		updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+	);
 	`
 ];
