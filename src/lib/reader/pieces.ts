@@ -1,26 +1,56 @@
-// Cuts a labelled sentence into the pieces the page renders: plain text and inline
-// foreign-language spans, each with its own `lang`, so screen readers switch voice.
-import type { LabelledSentence, Lang, LangOrUnd } from '$lib/core/types';
+// Cuts a labelled sentence into the pieces the page renders: plain text, inline foreign-language
+// spans (each with its own `lang`, so screen readers switch voice) and glossary terms, which may
+// cover or sit inside a span ("La Toma de Lima": a Spanish span holding the term Toma de Lima).
+import type { LabelledSentence, LangOrUnd } from '$lib/core/types';
 
-export interface TextPiece {
+/** A glossary occurrence as the reader needs it: where, and which entry. */
+export interface TermMark {
+	start: number;
+	end: number;
+	entryId: string;
+}
+
+export interface TextSegment {
 	text: string;
-	/** The language of this piece; differs from the sentence's for an inline span. */
+	/** The language of this segment; differs from the sentence's inside an inline span. */
 	lang: LangOrUnd;
 	inline: boolean;
 }
 
-export function sentencePieces(source: string, sentence: LabelledSentence): TextPiece[] {
-	const pieces: TextPiece[] = [];
-	let at = sentence.start;
-	const spans = [...sentence.spans].sort((a, b) => a.start - b.start);
-	for (const span of spans) {
-		if (span.start < at || span.end > sentence.end) continue;
-		if (span.start > at) pieces.push({ text: source.slice(at, span.start), lang: sentence.lang, inline: false });
-		pieces.push({ text: source.slice(span.start, span.end), lang: span.lang as Lang, inline: true });
-		at = span.end;
+/** Consecutive segments, either plain or all inside one glossary term. */
+export interface PieceGroup {
+	term?: TermMark;
+	segments: TextSegment[];
+}
+
+export function sentencePieces(
+	source: string,
+	sentence: LabelledSentence,
+	terms: readonly TermMark[] = []
+): PieceGroup[] {
+	const { start, end } = sentence;
+	const spans = sentence.spans.filter((s) => s.start >= start && s.end <= end && s.start < s.end);
+	const inside = terms.filter((t) => t.start >= start && t.end <= end && t.start < t.end);
+	const cuts = new Set<number>([start, end]);
+	for (const s of spans) cuts.add(s.start).add(s.end);
+	for (const t of inside) cuts.add(t.start).add(t.end);
+	const points = [...cuts].sort((a, b) => a - b);
+
+	const groups: PieceGroup[] = [];
+	for (let i = 0; i + 1 < points.length; i++) {
+		const [from, to] = [points[i], points[i + 1]];
+		const span = spans.find((s) => s.start <= from && s.end >= to);
+		const term = inside.find((t) => t.start <= from && t.end >= to);
+		const segment: TextSegment = {
+			text: source.slice(from, to),
+			lang: span ? span.lang : sentence.lang,
+			inline: !!span
+		};
+		const last = groups.at(-1);
+		if (last && last.term === term) last.segments.push(segment);
+		else groups.push({ term, segments: [segment] });
 	}
-	if (at < sentence.end) pieces.push({ text: source.slice(at, sentence.end), lang: sentence.lang, inline: false });
-	return pieces;
+	return groups;
 }
 
 export interface ParagraphBlock {

@@ -1,0 +1,79 @@
+// What the reader page receives from the server: the documents involved, the alignments that
+// pair their sentences, and the glossary terms found in them. Plain data, serialisable.
+import type { Bead, LabelledSentence, Lang } from '$lib/core/types';
+import type { TermMark } from './pieces';
+
+export interface ReaderDocument {
+	id: number;
+	slug: string;
+	title: string;
+	text: string;
+	sentences: LabelledSentence[];
+}
+
+/** One aligned passage pair: English sentences of one document against Spanish ones of another (or the same). */
+export interface ReaderPassage {
+	alignmentId: number;
+	enDocumentId: number;
+	esDocumentId: number;
+	beads: Bead[];
+	version: number;
+	edited: boolean;
+}
+
+export interface ReaderGlossaryEntry {
+	id: string;
+	type: string;
+	en: string;
+	es: string;
+	explanation: { en: string; es: string };
+}
+
+export interface ReaderData {
+	documentId: number;
+	documents: Record<number, ReaderDocument>;
+	passages: ReaderPassage[];
+	/** Glossary occurrences per document id. */
+	terms: Record<number, TermMark[]>;
+	glossary: Record<string, ReaderGlossaryEntry>;
+}
+
+/** Beads below this confidence are flagged for a person to review. */
+export const REVIEW_THRESHOLD = 0.5;
+
+/** A stable key for bead `b` of passage `p`, used in data attributes and for highlighting. */
+export const beadKey = (passage: number, bead: number) => `${passage}.${bead}`;
+export const sentenceKey = (documentId: number, index: number) => `${documentId}:${index}`;
+
+export interface SentenceRef {
+	documentId: number;
+	index: number;
+	lang: Lang;
+}
+
+/** For every aligned sentence, the bead it belongs to: lets any view light up the counterpart. */
+export function beadOfSentence(passages: ReaderPassage[]): Map<string, string> {
+	const map = new Map<string, string>();
+	passages.forEach((passage, p) =>
+		passage.beads.forEach((bead, b) => {
+			const key = beadKey(p, b);
+			for (const i of bead.en) map.set(sentenceKey(passage.enDocumentId, i), key);
+			for (const i of bead.es) map.set(sentenceKey(passage.esDocumentId, i), key);
+		})
+	);
+	return map;
+}
+
+/** The sentences on each side of a bead. */
+export function beadSentences(passage: ReaderPassage, beadIndex: number): { en: SentenceRef[]; es: SentenceRef[] } {
+	const bead = passage.beads[beadIndex];
+	return {
+		en: bead.en.map((index) => ({ documentId: passage.enDocumentId, index, lang: 'en' as const })),
+		es: bead.es.map((index) => ({ documentId: passage.esDocumentId, index, lang: 'es' as const }))
+	};
+}
+
+/** Lower-cased, accent-free text, for searches where "peru" finds "Perú". */
+export function foldForSearch(text: string): string {
+	return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}

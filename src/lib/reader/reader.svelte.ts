@@ -1,0 +1,42 @@
+// The reader's interactive state: which view, which side is where, which bead is lit. One
+// instance per page, shared by the views through context.
+import { getContext, setContext } from 'svelte';
+import type { Lang } from '$lib/core/types';
+import { beadOfSentence, type ReaderData } from './model';
+
+export type ReaderView = 'parallel' | 'original' | 'single';
+export const VIEWS: ReaderView[] = ['parallel', 'original', 'single'];
+
+export class ReaderState {
+	view = $state<ReaderView>('parallel');
+	/** English on the left unless swapped. */
+	swapped = $state(false);
+	/** The language shown in the one-language view. */
+	singleLang = $state<Lang>('en');
+	/** The bead whose sentences are lit (hover, focus or tap). */
+	activeBead = $state<string | null>(null);
+	/** Sentences of the one-language view whose translation is open in place. */
+	revealed = $state(new Set<string>());
+	#data: () => ReaderData;
+	data = $derived.by(() => this.#data());
+	beadBySentence = $derived(beadOfSentence(this.data.passages));
+
+	constructor(data: () => ReaderData, initial: Partial<Pick<ReaderState, 'view' | 'swapped' | 'singleLang'>> = {}) {
+		this.#data = data;
+		Object.assign(this, initial);
+	}
+
+	cycleView() {
+		this.view = VIEWS[(VIEWS.indexOf(this.view) + 1) % VIEWS.length];
+	}
+
+	toggleRevealed(key: string) {
+		const next = new Set(this.revealed);
+		if (!next.delete(key)) next.add(key);
+		this.revealed = next;
+	}
+}
+
+const KEY = Symbol('reader');
+export const setReader = (reader: ReaderState) => setContext(KEY, reader);
+export const getReader = () => getContext<ReaderState>(KEY);

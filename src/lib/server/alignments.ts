@@ -1,0 +1,133 @@
+// Sentence alignments in the store: computed on first need for a document and its translation
+// (or for the passages of a mixed document), kept, and never recomputed over a person's edits.
+import type { Db } from './db';
+import { getDocument, type DocumentWithAnalysis } from './documents';
+import type { Bead, Lang } from '$lib/core/types';
+import { alignSentences } from '$lib/core/align';
+import type { ReaderPassage } from '$lib/reader/model';
+
+/** Bump when the aligner's output changes, so unedited alignments are recomputed. */
+export const ALIGNER_VERSION = 'align-1';
+
+interface AlignmentRow {
+	id: number;
+	en_document_id: number;
+	es_document_id: number;
+	passage: number;
+	aligner_version: string;
+	score: number | null;
+	beads: string;
+	edited: number;
+	version: number;
+}
+
+/** The main language of a document, by share of characters. */
+function mainLanguage(doc: DocumentWithAnalysis): Lang {
+	return doc.languages.es > doc.languages.en ? 'es' : 'en';
+}
+
+/** Documents that are translations of this one, or that this one translates. */
+function translationPartners(db: Db, doc: DocumentWithAnalysis): number[] {
+	const rows = db
+		.prepare('SELECT id FROM documents WHERE translation_of = ? OR id = ?')
+		.all(doc.id, doc.translationOf ?? -1) as { id: number }[];
+	return rows.map((r) => r.id).filter((id) => id !== doc.id);
+}
+
+function storeAlignment(
+	db: Db,
+	enId: number,
+	esId: number,
+	passage: number,
+	beads: Bead[],
+	score: number | null
+): void {
+	db.prepare(
+		`INSERT INTO alignments (en_document_id, es_document_id, passage, aligner_version, score, beads)
+		 VALUES (?, ?, ?, ?, ?, ?)
+		 ON CONFLICT (en_document_id, es_document_id, passage) DO UPDATE SET
+		   aligner_version = excluded.aligner_version, score = excluded.score, beads = excluded.beads,
+		   version = alignments.version + 1,
+		   updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+		 WHERE alignments.edited = 0`
+	).run(enId, esId, passage, ALIGNER_VERSION, score, JSON.stringify(beads));
+}
+
+function isCurrent(db: Db, enId: number, esId: number): boolean {
+	const row = db
+		.prepare(
+			'SELECT aligner_version, edited FROM alignments WHERE en_document_id = ? AND es_document_id = ? LIMIT 1'
+		)
+		.get(enId, esId) as { aligner_version: string; edited: number } | undefined;
+	return !!row && (row.edited === 1 || row.aligner_version === ALIGNER_VERSION);
+}
+
+/** Aligns the document with each of its translations, where that isn't stored yet. */
+export function ensureAlignments(db: Db, doc: DocumentWithAnalysis): void {
+	for (const partnerId of translationPartners(db, doc)) {
+		const partner = getDocument(db, partnerId);
+		if (!partner) continue;
+		const docLang = mainLanguage(doc);
+		if (mainLanguage(partner) === docLang) continue;
+		const [en, es] = docLang === 'en' ? [doc, partner] : [partner, doc];
+		if (isCurrent(db, en.id, es.id)) continue;
+		const beads = alignSentences(
+			en.detection.sentences.map((s) => s.text),
+			es.detection.sentences.map((s) => s.text)
+		);
+		storeAlignment(db, en.id, es.id, 0, beads, null);
+	}
+}
+
+function toPassage(row: AlignmentRow): ReaderPassage {
+	return {
+		alignmentId: row.id,
+		enDocumentId: row.en_document_id,
+		esDocumentId: row.es_document_id,
+		beads: JSON.parse(row.beads) as Bead[],
+		version: row.version,
+		edited: row.edited === 1
+	};
+}
+
+/** Every aligned passage that involves the document, in reading order. */
+export function passagesOf(db: Db, documentId: number): ReaderPassage[] {
+	const rows = db
+		.prepare(
+			`SELECT * FROM alignments WHERE en_document_id = ? OR es_document_id = ?
+			 ORDER BY en_document_id = es_document_id DESC, id, passage`
+		)
+		.all(documentId, documentId) as AlignmentRow[];
+	return rows.map(toPassage);
+}
+
+/** The aligned translation of one sentence, for concordances and quick lookups. */
+export function counterpartOf(
+	db: Db,
+	documentId: number,
+	sentenceIndex: number
+): { slug: string; sentenceIndex: number; text: string; lang: Lang } | undefined {
+	for (const passage of passagesOf(db, documentId)) {
+		for (const bead of passage.beads) {
+			const side: Lang | undefined =
+				passage.enDocumentId === documentId && bead.en.includes(sentenceIndex)
+					? 'en'
+					: passage.esDocumentId === documentId && bead.es.includes(sentenceIndex)
+						? 'es'
+						: undefined;
+			if (!side) continue;
+			const otherId = side === 'en' ? passage.esDocumentId : passage.enDocumentId;
+			const indices = side === 'en' ? bead.es : bead.en;
+			if (indices.length === 0) return undefined;
+			const other = getDocument(db, otherId);
+			if (!other) return undefined;
+			return {
+				slug: other.slug,
+				sentenceIndex: indices[0],
+				text: indices.map((i) => other.detection.sentences[i].text).join(' '),
+				lang: side === 'en' ? 'es' : 'en'
+			};
+		}
+	}
+	return undefined;
+}
