@@ -57,4 +57,6 @@ export interface Bead {
 	en: number[];
 	es: number[];
 	confidence: number;
+	/** A person checked or corrected this pair. */
+	reviewed?: boolean;
 }

@@ -4,6 +4,8 @@ import type { Db } from './db';
 import { getDocument, type DocumentWithAnalysis } from './documents';
 import type { Bead, Lang } from '$lib/core/types';
 import { alignSentences } from '$lib/core/align';
+import { applyBeadEdit, type BeadEdit } from '$lib/core/align/bead-edits';
+import { fail, ok, type Result } from '$lib/core/errors';
 import type { ReaderPassage } from '$lib/reader/model';
 
 /** Bump when the aligner's output changes, so unedited alignments are recomputed. */
@@ -130,4 +132,30 @@ export function counterpartOf(
 		}
 	}
 	return undefined;
+}
+
+/**
+ * Applies a person's correction. `expectedVersion` is the version the person saw: if someone
+ * else saved in the meantime (another tab), nothing is written and a conflict is returned, so
+ * neither edit silently overwrites the other.
+ */
+export function editAlignment(
+	db: Db,
+	alignmentId: number,
+	expectedVersion: number,
+	edit: BeadEdit
+): Result<ReaderPassage> {
+	return db.transaction((): Result<ReaderPassage> => {
+		const row = db.prepare('SELECT * FROM alignments WHERE id = ?').get(alignmentId) as AlignmentRow | undefined;
+		if (!row) return fail('not-found');
+		if (row.version !== expectedVersion)
+			return fail('conflict', { detail: `version ${expectedVersion} is now ${row.version}` });
+		const edited = applyBeadEdit(JSON.parse(row.beads) as Bead[], edit);
+		if (!edited.ok) return edited;
+		db.prepare(
+			`UPDATE alignments SET beads = ?, edited = 1, version = version + 1,
+			   updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`
+		).run(JSON.stringify(edited.value), alignmentId);
+		return ok(toPassage(db.prepare('SELECT * FROM alignments WHERE id = ?').get(alignmentId) as AlignmentRow));
+	})();
 }

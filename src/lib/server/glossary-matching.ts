@@ -1,0 +1,39 @@
+// The glossary matcher for the entries currently in the store, rebuilt only when the glossary
+// changes (building it is the expensive part; matching a document is linear).
+import type { Db } from './db';
+import { createGlossaryMatcher, type GlossaryEntry } from '$lib/core/glossary';
+
+interface EntryRow {
+	id: string;
+	type: string;
+	es: string;
+	en: string;
+	variants: string;
+	explanation_en: string;
+	explanation_es: string;
+}
+
+let cached: { generation: string; matcher: ReturnType<typeof createGlossaryMatcher>; entries: Map<string, GlossaryEntry> } | undefined;
+
+export function glossaryMatcher(db: Db) {
+	const { n, latest, versions } = db
+		.prepare('SELECT count(*) n, max(updated_at) latest, sum(version) versions FROM glossary_entries WHERE deleted = 0')
+		.get() as { n: number; latest: string | null; versions: number | null };
+	const generation = `${n}:${latest}:${versions}`;
+	if (cached?.generation !== generation) {
+		const rows = db.prepare('SELECT * FROM glossary_entries WHERE deleted = 0').all() as EntryRow[];
+		const entries = rows.map(
+			(row) =>
+				({
+					id: row.id,
+					type: row.type,
+					es: row.es,
+					en: row.en,
+					variants: JSON.parse(row.variants),
+					explanation: { en: row.explanation_en, es: row.explanation_es }
+				}) as GlossaryEntry
+		);
+		cached = { generation, matcher: createGlossaryMatcher(entries), entries: new Map(entries.map((e) => [e.id, e])) };
+	}
+	return cached;
+}
