@@ -15,6 +15,8 @@ export class ReaderState {
 	singleLang = $state<Lang>('en');
 	/** The bead whose sentences are lit (hover, focus or tap). */
 	activeBead = $state<string | null>(null);
+	/** Correcting the alignment: each pair shows merge, split, move and confirm controls. */
+	editing = $state(false);
 	/** Sentences of the one-language view whose translation is open in place. */
 	revealed = $state(new Set<string>());
 	#data: () => ReaderData;
