@@ -1,5 +1,28 @@
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { listDocuments } from '$lib/server/documents';
+import { listDocuments, searchDocuments } from '$lib/server/documents';
+import { alignmentStats } from '$lib/server/alignments';
 
-export const load: PageServerLoad = () => ({ documents: listDocuments(getDb()) });
+const SORTS = ['title', 'length', 'added', 'aligned'] as const;
+type Sort = (typeof SORTS)[number];
+
+export const load: PageServerLoad = ({ url }) => {
+	const db = getDb();
+	const query = url.searchParams.get('q')?.slice(0, 200) ?? '';
+	const sortParam = url.searchParams.get('sort');
+	const sort: Sort = SORTS.includes(sortParam as Sort) ? (sortParam as Sort) : 'added';
+	const all = listDocuments(db);
+	const stats = alignmentStats(db, new Map(all.map((d) => [d.id, d.sentences])));
+	const matching = query.trim() ? searchDocuments(db, query) : undefined;
+	const documents = all
+		.filter((d) => !matching || matching.has(d.id))
+		.map((d) => ({ ...d, alignment: stats.get(d.id) ?? { pairs: 0, reviewed: 0, aligned: 0 } }));
+	const by: Record<Sort, (a: (typeof documents)[number], b: (typeof documents)[number]) => number> = {
+		title: (a, b) => a.title.localeCompare(b.title),
+		length: (a, b) => b.chars - a.chars,
+		added: (a, b) => a.id - b.id,
+		aligned: (a, b) => b.alignment.aligned - a.alignment.aligned
+	};
+	documents.sort(by[sort]);
+	return { documents, query, sort, total: all.length, titles: Object.fromEntries(all.map((d) => [d.id, d.title])) };
+};

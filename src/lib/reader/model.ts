@@ -72,8 +72,3 @@ export function beadSentences(passage: ReaderPassage, beadIndex: number): { en: 
 		es: bead.es.map((index) => ({ documentId: passage.esDocumentId, index, lang: 'es' as const }))
 	};
 }
-
-/** Lower-cased, accent-free text, for searches where "peru" finds "Perú". */
-export function foldForSearch(text: string): string {
-	return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}

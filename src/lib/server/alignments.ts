@@ -159,3 +159,44 @@ export function editAlignment(
 		return ok(toPassage(db.prepare('SELECT * FROM alignments WHERE id = ?').get(alignmentId) as AlignmentRow));
 	})();
 }
+
+export interface AlignmentStats {
+	/** Pairs (beads with sentences on both sides). */
+	pairs: number;
+	/** Share of pairs a person confirmed or corrected, 0..1. */
+	reviewed: number;
+	/** Share of the document's sentences that sit in a pair, 0..1. */
+	aligned: number;
+}
+
+/** Per document: how much of it is aligned and how much of that a person reviewed. */
+export function alignmentStats(db: Db, sentenceCounts: Map<number, number>): Map<number, AlignmentStats> {
+	const rows = db.prepare('SELECT en_document_id, es_document_id, beads FROM alignments').all() as Pick<
+		AlignmentRow,
+		'en_document_id' | 'es_document_id' | 'beads'
+	>[];
+	const acc = new Map<number, { pairs: number; reviewed: number; sentences: number }>();
+	const bump = (id: number, pairs: number, reviewed: number, sentences: number) => {
+		const a = acc.get(id) ?? { pairs: 0, reviewed: 0, sentences: 0 };
+		acc.set(id, { pairs: a.pairs + pairs, reviewed: a.reviewed + reviewed, sentences: a.sentences + sentences });
+	};
+	for (const row of rows) {
+		const paired = (JSON.parse(row.beads) as Bead[]).filter((b) => b.en.length && b.es.length);
+		const reviewed = paired.filter((b) => b.reviewed).length;
+		const enSentences = paired.reduce((n, b) => n + b.en.length, 0);
+		const esSentences = paired.reduce((n, b) => n + b.es.length, 0);
+		if (row.en_document_id === row.es_document_id) bump(row.en_document_id, paired.length, reviewed, enSentences + esSentences);
+		else {
+			bump(row.en_document_id, paired.length, reviewed, enSentences);
+			bump(row.es_document_id, paired.length, reviewed, esSentences);
+		}
+	}
+	const stats = new Map<number, AlignmentStats>();
+	for (const [id, a] of acc)
+		stats.set(id, {
+			pairs: a.pairs,
+			reviewed: a.pairs ? a.reviewed / a.pairs : 0,
+			aligned: Math.min(1, a.sentences / (sentenceCounts.get(id) || 1))
+		});
+	return stats;
+}

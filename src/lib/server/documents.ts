@@ -2,6 +2,7 @@
 import type { Db } from './db';
 import type { Detection, LangOrUnd } from '$lib/core/types';
 import { detectLanguages } from '$lib/core/detect';
+import { foldForSearch } from '$lib/core/text/fold';
 
 /** Bump when the detector changes its output, so cached analyses are recomputed. */
 export const DETECTOR_VERSION = 'detect-1';
@@ -28,6 +29,8 @@ export interface DocumentSummary {
 	origin: DocumentOrigin;
 	translationOf: number | null;
 	chars: number;
+	sentences: number;
+	createdAt: string;
 	/** Share of the document's sentence characters in each language, 0..1. */
 	languages: Record<LangOrUnd, number>;
 	meta: Record<string, unknown>;
@@ -50,6 +53,7 @@ interface DocumentRow {
 	text: string;
 	meta: string;
 	version: number;
+	created_at: string;
 }
 
 /** Inserts unless a document with that slug exists; returns the id either way. */
@@ -100,7 +104,11 @@ function analysisOf(db: Db, row: DocumentRow): Detection {
 	return detection;
 }
 
-function summaryOf(row: DocumentRow, chars: { en: number; es: number; und: number }): DocumentSummary {
+function summaryOf(
+	row: DocumentRow,
+	chars: { en: number; es: number; und: number },
+	sentences: number
+): DocumentSummary {
 	return {
 		id: row.id,
 		slug: row.slug,
@@ -110,6 +118,8 @@ function summaryOf(row: DocumentRow, chars: { en: number; es: number; und: numbe
 		origin: row.origin,
 		translationOf: row.translation_of,
 		chars: row.text.length,
+		sentences,
+		createdAt: row.created_at,
 		languages: languageShares(chars.en, chars.es, chars.und),
 		meta: JSON.parse(row.meta)
 	};
@@ -118,7 +128,8 @@ function summaryOf(row: DocumentRow, chars: { en: number; es: number; und: numbe
 export function listDocuments(db: Db): DocumentSummary[] {
 	const rows = db
 		.prepare(
-			`SELECT d.*, x.en_chars, x.es_chars, x.und_chars FROM documents d
+			`SELECT d.*, x.en_chars, x.es_chars, x.und_chars,
+			   json_array_length(x.result, '$.sentences') sentence_count FROM documents d
 			 LEFT JOIN detections x ON x.document_id = d.id AND x.detector_version = ?
 			 ORDER BY d.id`
 		)
@@ -126,10 +137,15 @@ export function listDocuments(db: Db): DocumentSummary[] {
 		en_chars: number | null;
 		es_chars: number | null;
 		und_chars: number | null;
+		sentence_count: number | null;
 	})[];
 	return rows.map((row) => {
-		if (row.en_chars === null) return summaryOf(row, charsByLanguage(analysisOf(db, row)));
-		return summaryOf(row, { en: row.en_chars, es: row.es_chars ?? 0, und: row.und_chars ?? 0 });
+		if (row.en_chars === null) {
+			const detection = analysisOf(db, row);
+			return summaryOf(row, charsByLanguage(detection), detection.sentences.length);
+		}
+		const chars = { en: row.en_chars, es: row.es_chars ?? 0, und: row.und_chars ?? 0 };
+		return summaryOf(row, chars, row.sentence_count ?? 0);
 	});
 }
 
@@ -141,5 +157,19 @@ export function getDocument(db: Db, idOrSlug: string | number): DocumentWithAnal
 	) as DocumentRow | undefined;
 	if (!row) return undefined;
 	const detection = analysisOf(db, row);
-	return { ...summaryOf(row, charsByLanguage(detection)), text: row.text, detection, version: row.version };
+	return {
+		...summaryOf(row, charsByLanguage(detection), detection.sentences.length), text: row.text, detection, version: row.version };
+}
+
+/** Ids of the documents whose title or text contains the query, accents and case aside. */
+export function searchDocuments(db: Db, query: string): Set<number> {
+	const needle = foldForSearch(query.trim());
+	const rows = db.prepare('SELECT id, title, text FROM documents').all() as {
+		id: number;
+		title: string;
+		text: string;
+	}[];
+	return new Set(
+		rows.filter((r) => foldForSearch(r.title).includes(needle) || foldForSearch(r.text).includes(needle)).map((r) => r.id)
+	);
 }
