@@ -1,0 +1,145 @@
+// Sentences of English and Spanish text with exact UTF-16 offsets. Intl.Segmenter does the
+// bulk of the work, one line block at a time (on one long string it slows down badly), and
+// the rules here fix what it gets wrong on real text: abbreviations, sentences glued without a
+// space ("the end.The only"), headline lines without a final stop, hard-wrapped lines.
+import type { Sentence } from '../types';
+import { continuesAfterAbbreviation, isKnownAbbreviation } from './abbreviations';
+import { isSpace, segmentParagraphs } from './paragraphs';
+
+const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/** Longer blocks are cut at likely sentence ends before Intl.Segmenter sees them. */
+const MAX_SEGMENTER_INPUT = 4000;
+
+export function segmentSentences(text: string): Sentence[] {
+	const sentences: Sentence[] = [];
+	segmentParagraphs(text).forEach((paragraph, index) => {
+		for (const [start, end] of lineBlocks(text, paragraph.start, paragraph.end)) {
+			for (const [s, e] of sentencesOfBlock(text, start, end)) {
+				sentences.push({ start: s, end: e, text: text.slice(s, e), paragraph: index });
+			}
+		}
+	});
+	return sentences;
+}
+
+/**
+ * Splits a paragraph at the line breaks that end a sentence. A line break is a sentence end
+ * when the previous line ends with a stop, or when the next line starts with a capital or a
+ * digit after a short line (a headline, a byline, a list item). It is only a wrap when the
+ * next line starts in lower case or the paragraph is hard-wrapped (its lines, but the last,
+ * are long and of similar width) and the previous line is as long as the others.
+ */
+function lineBlocks(text: string, start: number, end: number): Array<[number, number]> {
+	const firstBreak = text.indexOf('\n', start);
+	if (firstBreak < 0 || firstBreak >= end) return [[start, end]];
+	const lines: Array<[number, number]> = [];
+	let from = start;
+	for (let nl = firstBreak; nl >= 0 && nl < end; nl = text.indexOf('\n', from)) {
+		lines.push(trimmed(text, from, nl));
+		from = nl + 1;
+	}
+	lines.push(trimmed(text, from, end));
+	const widths = lines.map(([a, b]) => b - a);
+	const widest = Math.max(...widths.slice(0, -1));
+	const hardWrapped = widths.slice(0, -1).every((w) => w >= 40 && w >= 0.6 * widest);
+
+	const blocks: Array<[number, number]> = [];
+	let blockStart = lines[0][0];
+	for (let i = 0; i + 1 < lines.length; i++) {
+		const [a, b] = lines[i];
+		const next = lines[i + 1];
+		if (b === a) continue;
+		const nextChar = text.slice(next[0], next[0] + 2);
+		const wraps =
+			/^\p{Ll}/u.test(nextChar) ||
+			(hardWrapped && widths[i] >= 0.6 * widest && !/[.!?…:]["'”’»)\]]*$/u.test(text.slice(Math.max(a, b - 4), b)));
+		if (!wraps) {
+			blocks.push([blockStart, b]);
+			blockStart = next[0];
+		}
+	}
+	blocks.push([blockStart, lines[lines.length - 1][1]]);
+	return blocks.filter(([a, b]) => b > a);
+}
+
+function trimmed(text: string, start: number, end: number): [number, number] {
+	while (start < end && isSpace(text.charCodeAt(start))) start++;
+	while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+	return [start, end];
+}
+
+/** Sentences of one block (no sentence-ending line break inside), as trimmed [start, end) pairs. */
+function sentencesOfBlock(text: string, start: number, end: number): Array<[number, number]> {
+	// Line breaks left inside a block are wraps: the segmenter would take them as hard breaks.
+	const block = text.slice(start, end).replace(/[\r\n\u2028\u2029]/g, ' ');
+	const cuts = new Set<number>(gluedSentenceEnds(block));
+	const pieces: Array<[number, number]> = [];
+	for (const [pa, pb] of chunksForSegmenter(block)) {
+		const piece = pa === 0 && pb === block.length ? block : block.slice(pa, pb);
+		for (const seg of segmenter.segment(piece)) {
+			const a = pa + seg.index;
+			const b = a + seg.segment.length;
+			let from = a;
+			for (const cut of cuts) if (cut > a && cut < b) (pieces.push([from, cut]), (from = cut));
+			pieces.push([from, b]);
+		}
+	}
+	pieces.sort((x, y) => x[0] - y[0]);
+
+	const out: Array<[number, number]> = [];
+	for (const [a0, b0] of pieces) {
+		const [a, b] = trimmed(block, a0, b0);
+		if (b === a) continue;
+		const last = out[out.length - 1];
+		if (last && !cuts.has(a) && (joinsPrevious(block, last, a, b) || !/[\p{L}\p{N}]/u.test(block.slice(a, b)))) {
+			last[1] = b;
+			continue;
+		}
+		out.push([a, b]);
+	}
+	return out.map(([a, b]) => [start + a, start + b]);
+}
+
+/** The previous piece ends in an abbreviation that the next piece continues ("Sr. García"). */
+function joinsPrevious(block: string, previous: [number, number], a: number, b: number): boolean {
+	const before = block.slice(Math.max(previous[0], previous[1] - 30), previous[1]);
+	const token = /\S+$/u.exec(before)?.[0] ?? '';
+	const nextWord = /^\S+/u.exec(block.slice(a, Math.min(b, a + 30)))?.[0] ?? '';
+	return continuesAfterAbbreviation(token, nextWord);
+}
+
+/**
+ * Positions where one sentence ends and the next starts without a space: a stop after a
+ * lower-case word, then a capitalised word ("the end.The only"). Not "U.S.", "e.g.",
+ * "www.facebook.com/Page" or "3.5": the letters before the stop must be lower case, and the
+ * word must not be part of an address or an abbreviation.
+ */
+function gluedSentenceEnds(block: string): number[] {
+	const ends: number[] = [];
+	const glued = /\p{Ll}\p{Ll}([.!?]+)([”"’»)]*)(?=[¿¡“«"(]?\p{Lu}\p{Ll})/gu;
+	for (let m = glued.exec(block); m; m = glued.exec(block)) {
+		const stop = m.index + 2;
+		const word = /\S*$/u.exec(block.slice(Math.max(0, stop - 60), stop))?.[0] ?? '';
+		if (/[/@.:\\_=]/.test(word) || isKnownAbbreviation(word.replace(/^\p{P}+/u, ''))) continue;
+		ends.push(stop + m[1].length + m[2].length);
+	}
+	return ends;
+}
+
+/** Cuts a long block after a stop followed by a space and a capital, so each chunk stays short. */
+function chunksForSegmenter(block: string): Array<[number, number]> {
+	if (block.length <= MAX_SEGMENTER_INPUT) return [[0, block.length]];
+	const chunks: Array<[number, number]> = [];
+	let from = 0;
+	const safeEnd = /[.!?]["'”’»)]*\s+(?=[¿¡“«"(]?\p{Lu})/gu;
+	while (block.length - from > MAX_SEGMENTER_INPUT) {
+		safeEnd.lastIndex = from + MAX_SEGMENTER_INPUT / 2;
+		const m = safeEnd.exec(block);
+		const cut = m ? m.index + m[0].length : block.length;
+		chunks.push([from, cut]);
+		from = cut;
+	}
+	if (from < block.length) chunks.push([from, block.length]);
+	return chunks;
+}

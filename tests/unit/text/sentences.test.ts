@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { segmentParagraphs, segmentSentences, tokenize } from '../../../src/lib/core/text';
+
+const texts = (input: string) => segmentSentences(input).map((s) => s.text);
+
+describe('segmentSentences', () => {
+	it('keeps exact offsets into the original string, emoji and line ends included', () => {
+		const input = '  Hola 👋 amigos. ¿Cómo están?\r\n\r\nFine, thanks!  ';
+		const sentences = segmentSentences(input);
+		expect(sentences.map((s) => s.text)).toEqual(['Hola 👋 amigos.', '¿Cómo están?', 'Fine, thanks!']);
+		for (const s of sentences) expect(input.slice(s.start, s.end)).toBe(s.text);
+		expect(sentences.map((s) => s.paragraph)).toEqual([0, 0, 1]);
+	});
+
+	it('does not end a sentence at titles and abbreviations', () => {
+		expect(texts('Lo dijo el Sr. García a la Sra. Pérez en EE. UU. ayer. Luego se fue.')).toEqual([
+			'Lo dijo el Sr. García a la Sra. Pérez en EE. UU. ayer.',
+			'Luego se fue.'
+		]);
+		expect(texts('Dr. Smith met the U.S. Embassy staff, e.g. the consul. He left.')).toEqual([
+			'Dr. Smith met the U.S. Embassy staff, e.g. the consul.',
+			'He left.'
+		]);
+		expect(texts('Hay frutas, p. ej. mangos, peras, etc. y nada más.')).toHaveLength(1);
+	});
+
+	it('ends a sentence after an acronym when a typical opener follows', () => {
+		expect(texts('Se reunieron en EE. UU. El presidente no habló.')).toEqual(['Se reunieron en EE. UU.', 'El presidente no habló.']);
+	});
+
+	it('keeps decimals, percentages and ellipses inside the sentence', () => {
+		expect(texts('He won with 50.13% of the vote... and then nothing. More than 8.8 million voted.')).toEqual([
+			'He won with 50.13% of the vote... and then nothing.',
+			'More than 8.8 million voted.'
+		]);
+	});
+
+	it('handles Spanish openers and quotes of both traditions', () => {
+		expect(texts('¿Quién lo sabe? ¡Nadie! Dijo «basta». Luego: “ya está.” Fin.')).toEqual([
+			'¿Quién lo sabe?',
+			'¡Nadie!',
+			'Dijo «basta».',
+			'Luego: “ya está.”',
+			'Fin.'
+		]);
+	});
+
+	it('splits sentences glued without a space, but not addresses or acronyms', () => {
+		expect(texts('a bitter fight to the end.The only winners are the oligarchy.')).toEqual([
+			'a bitter fight to the end.',
+			'The only winners are the oligarchy.'
+		]);
+		expect(texts('See www.facebook.com/La.Mosca and the U.S.A. today.')).toHaveLength(1);
+	});
+
+	it('makes a headline line its own sentence but joins hard-wrapped lines', () => {
+		expect(texts('Dispatch #0\nSunday, January 22')).toEqual(['Dispatch #0', 'Sunday, January 22']);
+		const wrapped =
+			'People object to undemocratic representations and leaders that\n' +
+			'support the needs of the poor are driven out of office by the\n' +
+			'operations.';
+		expect(texts(wrapped)).toHaveLength(1);
+	});
+
+	it('segments a 1 MB document without losing text', () => {
+		const article = readFileSync('src/lib/data/corpus/brutal-repression-la-mosca.txt', 'utf8');
+		const big = `${article}\n\n`.repeat(Math.ceil(1_000_000 / article.length));
+		const sentences = segmentSentences(big);
+		const letters = (s: string) => s.replace(/[^\p{L}]/gu, '').length;
+		expect(sentences.reduce((n, s) => n + letters(s.text), 0)).toBe(letters(big));
+		for (let i = 1; i < sentences.length; i++) expect(sentences[i].start).toBeGreaterThanOrEqual(sentences[i - 1].end);
+	});
+});
+
+describe('segmentParagraphs', () => {
+	it('splits at blank lines, even with spaces on them', () => {
+		const input = 'One.\nStill one.\n \n\nTwo.';
+		expect(segmentParagraphs(input).map((p) => input.slice(p.start, p.end))).toEqual(['One.\nStill one.', 'Two.']);
+	});
+});
+
+describe('tokenize', () => {
+	it('tells words from numbers, addresses and handles, with offsets', () => {
+		const input = 'Mira www.lamosca.pe/video, escribe a info@puente.org: #OEA ganó 50.13% (Perú’s)';
+		const tokens = tokenize(input);
+		expect(tokens.map((t) => `${t.kind}:${t.text}`)).toEqual([
+			'word:Mira',
+			'url:www.lamosca.pe/video',
+			'word:escribe',
+			'word:a',
+			'email:info@puente.org',
+			'handle:#OEA',
+			'word:ganó',
+			'number:50.13%',
+			'word:Perú’s'
+		]);
+		for (const t of tokens) expect(input.slice(t.start, t.end)).toBe(t.text);
+	});
+});
