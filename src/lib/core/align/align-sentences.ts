@@ -1,0 +1,287 @@
+// Sentence alignment of two lists of units: features score beads, anchors narrow the search,
+// the banded search picks the beads; then words learned from the confident pairs feed a
+// second pass. Every unit ends up in exactly one bead, in order, with a confidence.
+import type { Bead } from '../types';
+import { bandAroundAnchors, findAnchors } from './anchors';
+import {
+	buildPairFeatures,
+	estimateLengthVariance,
+	lengthCost,
+	OverlapCounter,
+	type FeatureOptions,
+	type LearnedDictionary,
+	type PairFeatures
+} from './features';
+import { learnDictionary } from './learn';
+import { parseLexicon, type Lexicon } from './lexicon';
+import { closeBand, searchBeads, type Band, type BeadShape } from './search';
+import { EN_ES_LEXICON } from '../../data/lexicon/en-es';
+
+export interface AlignOptions {
+	/** Language codes of the two sides; the built-in lexicon is used only for en + es. */
+	languages?: { en: string; es: string };
+	/** Glossary term pairs that anchor strongly: `{ en: 'OAS', es: 'OEA' }`. */
+	anchorPairs?: { en: string; es: string }[];
+	/** Paragraph index of every unit; a bead crossing or straddling a break costs more. */
+	paragraphs?: { en: number[]; es: number[] };
+	/** Learn word translations from the first pass and align again (default true). */
+	realign?: boolean;
+}
+
+/** Beads with confidence, plus the model's view of each (for reports and tests). */
+export interface ScoredBead extends Bead {
+	/** Share of the bead's word weight with a counterpart, 0..1 (null beads: 0). */
+	similarity: number;
+}
+
+const SHAPES: BeadShape[] = [
+	{ en: 1, es: 1 },
+	{ en: 1, es: 0 },
+	{ en: 0, es: 1 },
+	{ en: 2, es: 1 },
+	{ en: 1, es: 2 },
+	{ en: 2, es: 2 },
+	{ en: 3, es: 1 },
+	{ en: 1, es: 3 },
+	{ en: 3, es: 2 },
+	{ en: 2, es: 3 },
+	{ en: 1, es: 4 },
+	{ en: 4, es: 1 }
+];
+
+/** −ln P(shape) / P(1-1), Gale & Church's priors extended to the larger shapes. */
+const PRIOR: Record<string, number> = { '1-1': 0, '2-1': 2.3, '1-2': 2.3, '2-2': 4.4, '3-1': 4.6, '1-3': 4.6, '3-2': 6, '2-3': 6, '4-1': 6.5, '1-4': 6.5 };
+
+/** Tunable weights of the bead cost; see `beadCost`. */
+export const COST = {
+	lexical: 2.5,
+	length: 0.35,
+	deletion: 2.5,
+	/** −ln of the prior of each shape relative to 1-1, damped. */
+	prior: (a: number, b: number) => COST.priorScale * (PRIOR[`${a}-${b}`] ?? 7),
+	priorScale: 0.6,
+	paragraph: 1.0,
+	bandWidth: 12,
+	/** Below this many grid cells the whole grid is searched. */
+	fullGrid: 400_000
+};
+
+let sharedLexicon: Lexicon | undefined;
+function enEsLexicon(): Lexicon {
+	sharedLexicon ??= parseLexicon(EN_ES_LEXICON);
+	return sharedLexicon;
+}
+
+export function alignSentences(en: string[], es: string[], options: AlignOptions = {}): ScoredBead[] {
+	if (en.length === 0 || es.length === 0) {
+		return [
+			...en.map((_, i) => ({ en: [i], es: [], confidence: 1, similarity: 0 })),
+			...es.map((_, j) => ({ en: [], es: [j], confidence: 1, similarity: 0 }))
+		];
+	}
+	const langs = options.languages ?? { en: 'en', es: 'es' };
+	const lexicon = langs.en === 'en' && langs.es === 'es' ? enEsLexicon() : undefined;
+	const base: FeatureOptions = { lexicon, anchorPairs: options.anchorPairs };
+	const first = alignPass(en, es, base, options);
+	if (options.realign === false) return first.beads;
+	const confident = first.beads.filter((b) => b.en.length > 0 && b.es.length > 0 && b.confidence >= 0.5);
+	const learned: LearnedDictionary = learnDictionary(first.features, confident);
+	if (learned.size === 0) return first.beads;
+	return alignPass(en, es, { ...base, learned }, options).beads;
+}
+
+interface PassResult {
+	beads: ScoredBead[];
+	features: PairFeatures;
+}
+
+function alignPass(en: string[], es: string[], featureOptions: FeatureOptions, options: AlignOptions): PassResult {
+	const f = buildPairFeatures(en, es, featureOptions);
+	const overlap = new OverlapCounter(f);
+	const n = en.length;
+	const m = es.length;
+	const random = randomSimilarity(overlap, n, m);
+	const anchors = findAnchors(f, overlap, Math.max(random.mean + 4 * random.sd, 0.15));
+	f.lengthVariance = estimateLengthVariance(
+		f,
+		anchors.map((a) => [a.en, a.es])
+	);
+	const band =
+		(n + 1) * (m + 1) <= COST.fullGrid
+			? fullBand(n, m)
+			: closeBand(bandAroundAnchors(anchors, n, m, COST.bandWidth), m);
+	const matches = new MatchTable(overlap, band, n, m);
+	const para = paragraphBreaks(options.paragraphs, n, m);
+	const lexicalScale = 1 / Math.max(0.05, 1 - random.mean);
+
+	// A unit's matched weight in a merged bead is capped at its own weight: a word found in
+	// both units of the other side counts once (nearly: the cap is exact only per unit).
+	const similarityOf = (i0: number, i1: number, j0: number, j1: number) => {
+		let matched = 0;
+		let total = 0;
+		for (let i = i0; i < i1; i++) {
+			let found = 0;
+			for (let j = j0; j < j1; j++) found += matches.en(i, j);
+			matched += Math.min(found, f.en.unitWeight[i]);
+			total += f.en.unitWeight[i];
+		}
+		for (let j = j0; j < j1; j++) {
+			let found = 0;
+			for (let i = i0; i < i1; i++) found += matches.es(i, j);
+			matched += Math.min(found, f.es.unitWeight[j]);
+			total += f.es.unitWeight[j];
+		}
+		return total > 0 ? matched / total : 0;
+	};
+	const lengthOf = (i0: number, i1: number, j0: number, j1: number) => {
+		let l1 = 0;
+		let l2 = 0;
+		for (let i = i0; i < i1; i++) l1 += f.en.chars[i];
+		for (let j = j0; j < j1; j++) l2 += f.es.chars[j];
+		return lengthCost(l1, l2, f.lengthRatio, f.lengthVariance);
+	};
+	const cost = (i: number, j: number, shape: BeadShape) => {
+		const a = shape.en;
+		const b = shape.es;
+		let total = para ? para.cost(i - a, i, j - b, j) : 0;
+		if (a === 0 || b === 0) return total + COST.deletion;
+		const similarity = similarityOf(i - a, i, j - b, j);
+		total += COST.lexical * (1 - similarity) * lexicalScale * ((a + b) / 2);
+		total += COST.length * lengthOf(i - a, i, j - b, j);
+		return total + COST.prior(a, b);
+	};
+	const path = searchBeads(band, SHAPES, cost);
+
+	const beads: ScoredBead[] = [];
+	let i = 0;
+	let j = 0;
+	for (const shape of path) {
+		const enUnits = range(i, i + shape.en);
+		const esUnits = range(j, j + shape.es);
+		if (shape.en > 0 && shape.es > 0) {
+			const similarity = similarityOf(i, i + shape.en, j, j + shape.es);
+			const z = (similarity - random.mean) / random.sd;
+			const lengthPenalty = Math.exp(-Math.max(0, lengthOf(i, i + shape.en, j, j + shape.es) - 2) / 3);
+			beads.push({ en: enUnits, es: esUnits, confidence: round(sigmoid(0.9 * (z - 3)) * lengthPenalty), similarity });
+		} else {
+			// A deletion is sure when nothing nearby on the other side resembles it.
+			const closest = bestNearby(overlap, shape.en > 0 ? i : -1, shape.es > 0 ? j : -1, i, j, n, m);
+			const z = (closest - random.mean) / random.sd;
+			beads.push({ en: enUnits, es: esUnits, confidence: round(sigmoid(0.9 * (3 - z))), similarity: 0 });
+		}
+		i += shape.en;
+		j += shape.es;
+	}
+	return { beads, features: f };
+}
+
+/** Similarity of pairs drawn at random from this document pair: the floor a score is measured from. */
+function randomSimilarity(overlap: OverlapCounter, n: number, m: number): { mean: number; sd: number } {
+	let state = 0x9e3779b9;
+	const next = () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+	const samples = Math.min(3000, n * m);
+	let sum = 0;
+	let sumSquares = 0;
+	for (let s = 0; s < samples; s++) {
+		const sim = overlap.similarity(Math.floor(next() * n), Math.floor(next() * m));
+		sum += sim;
+		sumSquares += sim * sim;
+	}
+	const mean = sum / samples;
+	const sd = Math.sqrt(Math.max(0, sumSquares / samples - mean * mean));
+	return { mean, sd: Math.max(sd, 0.03) };
+}
+
+function bestNearby(overlap: OverlapCounter, enUnit: number, esUnit: number, i: number, j: number, n: number, m: number): number {
+	let best = 0;
+	for (let d = -2; d <= 2; d++) {
+		if (enUnit >= 0 && j + d >= 0 && j + d < m) best = Math.max(best, overlap.similarity(enUnit, j + d));
+		if (esUnit >= 0 && i + d >= 0 && i + d < n) best = Math.max(best, overlap.similarity(i + d, esUnit));
+	}
+	return best;
+}
+
+/** Pairwise matched weight, precomputed for the unit pairs the band can use. */
+class MatchTable {
+	private readonly lo: Int32Array;
+	private readonly hi: Int32Array;
+	private readonly start: Int32Array;
+	private readonly enValues: Float64Array;
+	private readonly esValues: Float64Array;
+
+	constructor(
+		private readonly overlap: OverlapCounter,
+		band: Band,
+		n: number,
+		m: number
+	) {
+		this.lo = new Int32Array(n);
+		this.hi = new Int32Array(n);
+		this.start = new Int32Array(n + 1);
+		const reach = 4; // the widest shape spans four units on a side
+		for (let i = 0; i < n; i++) {
+			let lo = Infinity;
+			let hi = -Infinity;
+			for (let r = i + 1; r <= Math.min(n, i + reach); r++) {
+				lo = Math.min(lo, band.lo[r] - reach);
+				hi = Math.max(hi, band.hi[r] - 1);
+			}
+			this.lo[i] = Math.max(0, lo);
+			this.hi[i] = Math.min(m - 1, hi);
+			this.start[i + 1] = this.start[i] + Math.max(0, this.hi[i] - this.lo[i] + 1);
+		}
+		this.enValues = new Float64Array(this.start[n]);
+		this.esValues = new Float64Array(this.start[n]);
+		for (let i = 0; i < n; i++)
+			for (let j = this.lo[i]; j <= this.hi[i]; j++) {
+				overlap.count(i, j);
+				this.enValues[this.start[i] + j - this.lo[i]] = overlap.matchedEn;
+				this.esValues[this.start[i] + j - this.lo[i]] = overlap.matchedEs;
+			}
+	}
+
+	/** Weight of en unit i's words found in es unit j. */
+	en(i: number, j: number): number {
+		if (j >= this.lo[i] && j <= this.hi[i]) return this.enValues[this.start[i] + j - this.lo[i]];
+		this.overlap.count(i, j);
+		return this.overlap.matchedEn;
+	}
+
+	/** Weight of es unit j's words found in en unit i. */
+	es(i: number, j: number): number {
+		if (j >= this.lo[i] && j <= this.hi[i]) return this.esValues[this.start[i] + j - this.lo[i]];
+		this.overlap.count(i, j);
+		return this.overlap.matchedEs;
+	}
+}
+
+function paragraphBreaks(paragraphs: AlignOptions['paragraphs'], n: number, m: number) {
+	if (!paragraphs || paragraphs.en.length !== n || paragraphs.es.length !== m) return undefined;
+	const { en, es } = paragraphs;
+	// A break after unit u: the next unit starts another paragraph.
+	const enBreak = (u: number) => u >= n - 1 || en[u] !== en[u + 1];
+	const esBreak = (u: number) => u >= m - 1 || es[u] !== es[u + 1];
+	return {
+		cost(i0: number, i1: number, j0: number, j1: number): number {
+			let penalty = 0;
+			for (let i = i0; i < i1 - 1; i++) if (enBreak(i)) penalty += COST.paragraph;
+			for (let j = j0; j < j1 - 1; j++) if (esBreak(j)) penalty += COST.paragraph;
+			if (i1 > i0 && j1 > j0 && enBreak(i1 - 1) !== esBreak(j1 - 1)) penalty += COST.paragraph / 2;
+			return penalty;
+		}
+	};
+}
+
+function fullBand(n: number, m: number): Band {
+	return { lo: new Int32Array(n + 1), hi: new Int32Array(n + 1).fill(m) };
+}
+
+const range = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+const round = (x: number) => Math.round(x * 1000) / 1000;

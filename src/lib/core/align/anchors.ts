@@ -1,0 +1,162 @@
+// Anchors: 1-1 pairs so clearly translations of each other (rare words in common, nothing
+// else close) that the search only needs to look in a narrow band around them.
+import type { OverlapCounter, PairFeatures } from './features';
+import type { Band } from './search';
+
+export interface Anchor {
+	en: number;
+	es: number;
+	similarity: number;
+}
+
+/** Concepts seen in more units than this are too common to point at one pair. */
+const RARE_DF = 8;
+
+/**
+ * Candidate pairs by rare shared concepts inside a generous window around the diagonal,
+ * kept when clearly better than the runner-up and mutually best, then the heaviest
+ * increasing chain of them.
+ */
+export function findAnchors(f: PairFeatures, overlap: OverlapCounter, minSimilarity: number): Anchor[] {
+	const { en, es } = f;
+	const n = en.units;
+	const m = es.units;
+	if (n === 0 || m === 0) return [];
+	const window = Math.max(40, Math.ceil(0.1 * Math.max(n, m)));
+
+	// Postings: es units of each concept, for concepts rare on the Spanish side.
+	const df = new Int32Array(f.conceptCount);
+	const seen = new Int32Array(f.conceptCount).fill(-1);
+	forEachConcept(es, (u, c) => {
+		if (seen[c] !== u) {
+			seen[c] = u;
+			df[c]++;
+		}
+	});
+	const postingStart = new Int32Array(f.conceptCount + 1);
+	for (let c = 0; c < f.conceptCount; c++) postingStart[c + 1] = postingStart[c] + (df[c] <= RARE_DF ? df[c] : 0);
+	const postings = new Int32Array(postingStart[f.conceptCount]);
+	const fill = postingStart.slice(0, f.conceptCount);
+	seen.fill(-1);
+	forEachConcept(es, (u, c) => {
+		if (df[c] <= RARE_DF && seen[c] !== u) {
+			seen[c] = u;
+			postings[fill[c]++] = u;
+		}
+	});
+
+	const score = new Float64Array(m);
+	const touched: number[] = [];
+	const conceptSeen = new Int32Array(f.conceptCount).fill(-1);
+	const bestForEs = new Map<number, Anchor>();
+	for (let i = 0; i < n; i++) {
+		const centre = (i * m) / n;
+		for (let k = en.unitStart[i]; k < en.unitStart[i + 1]; k++) {
+			const w = en.words[k];
+			for (let c = en.conceptStart[w]; c < en.conceptStart[w + 1]; c++) {
+				const concept = en.concepts[c];
+				if (conceptSeen[concept] === i) continue;
+				conceptSeen[concept] = i;
+				for (let p = postingStart[concept]; p < postingStart[concept + 1]; p++) {
+					const j = postings[p];
+					if (Math.abs(j - centre) > window) continue;
+					if (score[j] === 0) touched.push(j);
+					score[j] += en.weight[w];
+				}
+			}
+		}
+		let first = -1;
+		let second = -1;
+		for (const j of touched) {
+			if (first < 0 || score[j] > score[first]) {
+				second = first;
+				first = j;
+			} else if (second < 0 || score[j] > score[second]) second = j;
+		}
+		if (first >= 0) {
+			const similarity = overlap.similarity(i, first);
+			const runnerUp = second >= 0 ? overlap.similarity(i, second) : 0;
+			if (similarity >= minSimilarity && similarity >= 1.4 * runnerUp) {
+				const previous = bestForEs.get(first);
+				if (!previous || previous.similarity < similarity) bestForEs.set(first, { en: i, es: first, similarity });
+			}
+		}
+		for (const j of touched) score[j] = 0;
+		touched.length = 0;
+	}
+	return heaviestChain([...bestForEs.values()].sort((a, b) => a.en - b.en || a.es - b.es));
+}
+
+function forEachConcept(side: PairFeatures['es'], visit: (unit: number, concept: number) => void): void {
+	for (let u = 0; u < side.units; u++)
+		for (let k = side.unitStart[u]; k < side.unitStart[u + 1]; k++) {
+			const w = side.words[k];
+			for (let c = side.conceptStart[w]; c < side.conceptStart[w + 1]; c++) visit(u, side.concepts[c]);
+		}
+}
+
+/** Strictly increasing in both indices, maximal total similarity (Fenwick tree over es). */
+function heaviestChain(candidates: Anchor[]): Anchor[] {
+	if (candidates.length === 0) return [];
+	const size = Math.max(...candidates.map((a) => a.es)) + 2;
+	const tree = new Float64Array(size + 1);
+	const treeArg = new Int32Array(size + 1).fill(-1);
+	const total = new Float64Array(candidates.length);
+	const previous = new Int32Array(candidates.length).fill(-1);
+	// Candidates sharing an en index must not chain: process each en group after querying all.
+	let start = 0;
+	while (start < candidates.length) {
+		let end = start;
+		while (end < candidates.length && candidates[end].en === candidates[start].en) end++;
+		for (let k = start; k < end; k++) {
+			let bestValue = 0;
+			let bestArg = -1;
+			for (let x = candidates[k].es; x > 0; x -= x & -x) {
+				if (tree[x] > bestValue) {
+					bestValue = tree[x];
+					bestArg = treeArg[x];
+				}
+			}
+			total[k] = bestValue + candidates[k].similarity;
+			previous[k] = bestArg;
+		}
+		for (let k = start; k < end; k++) {
+			for (let x = candidates[k].es + 1; x <= size; x += x & -x) {
+				if (total[k] > tree[x]) {
+					tree[x] = total[k];
+					treeArg[x] = k;
+				}
+			}
+		}
+		start = end;
+	}
+	let last = 0;
+	for (let k = 1; k < candidates.length; k++) if (total[k] > total[last]) last = k;
+	const chain: Anchor[] = [];
+	for (let k = last; k >= 0; k = previous[k]) chain.push(candidates[k]);
+	return chain.reverse();
+}
+
+/**
+ * A band through the anchors: between two anchors, around the straight line joining them,
+ * widened by how unevenly the gap splits between the sides (an omitted passage).
+ */
+export function bandAroundAnchors(anchors: Anchor[], n: number, m: number, width: number): Band {
+	const points: [number, number][] = [[0, 0]];
+	for (const a of anchors) points.push([a.en, a.es], [a.en + 1, a.es + 1]);
+	points.push([n, m]);
+	const lo = new Int32Array(n + 1);
+	const hi = new Int32Array(n + 1);
+	let segment = 0;
+	for (let i = 0; i <= n; i++) {
+		while (segment < points.length - 2 && points[segment + 1][0] <= i && points[segment + 1][0] < n) segment++;
+		const [i0, j0] = points[segment];
+		const [i1, j1] = points[segment + 1];
+		const span = i1 - i0;
+		const centre = span > 0 ? j0 + ((i - i0) * (j1 - j0)) / span : (j0 + j1) / 2;
+		const half = width + Math.min(Math.abs(span - (j1 - j0)), 4 * width + 200);
+		lo[i] = Math.floor(centre - half);
+		hi[i] = Math.ceil(centre + half);
+	}
+	return { lo, hi };
+}

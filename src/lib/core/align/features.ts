@@ -1,0 +1,269 @@
+// Features that score a candidate bead: how much of its words translate each other
+// (lexicon, learned dictionary, cognates, numbers, names, punctuation, glossary anchors)
+// and how plausible its two lengths are. The search never looks at words, only at these.
+import type { Lexicon } from './lexicon';
+import { cognateSkeleton, isNumber, splitUnit, foldWord } from './words';
+
+/** One side of the document pair, words interned, in compressed rows. */
+export interface SideFeatures {
+	units: number;
+	chars: Float64Array;
+	/** Word ids of unit u: words[unitStart[u] .. unitStart[u+1]). */
+	unitStart: Int32Array;
+	words: Int32Array;
+	/** Inverse document frequency of each word id: frequent words weigh nothing. */
+	weight: Float64Array;
+	/** Sum of the weights of a unit's words. */
+	unitWeight: Float64Array;
+	/** Concept ids of word w: concepts[conceptStart[w] .. conceptStart[w+1]). */
+	conceptStart: Int32Array;
+	concepts: Int32Array;
+	vocabulary: string[];
+}
+
+export interface PairFeatures {
+	en: SideFeatures;
+	es: SideFeatures;
+	conceptCount: number;
+	/** Expected Spanish characters per English character, from this document pair. */
+	lengthRatio: number;
+	/** Variance per character of the length difference (Gale-Church's s²). */
+	lengthVariance: number;
+}
+
+/** Word translations learned from this document pair: concept id lists per folded word. */
+export interface LearnedDictionary {
+	en: Map<string, number[]>;
+	es: Map<string, number[]>;
+	size: number;
+}
+
+export interface FeatureOptions {
+	lexicon?: Lexicon;
+	learned?: LearnedDictionary;
+	anchorPairs?: { en: string; es: string }[];
+}
+
+/** Glossary anchors count this many times the rarest word: a term pair is near-proof. */
+const ANCHOR_BOOST = 3;
+
+interface Interned {
+	unitWords: string[][];
+	chars: Float64Array;
+}
+
+function intern(units: string[], phrases: string[]): Interned {
+	const unitWords: string[][] = [];
+	const chars = new Float64Array(units.length);
+	const foldedPhrases = phrases.map((p) => ` ${splitUnit(p).pieces.filter((w) => !w.startsWith('p:')).join(' ')} `);
+	for (let u = 0; u < units.length; u++) {
+		const { pieces, chars: c } = splitUnit(units[u]);
+		chars[u] = c;
+		if (phrases.length > 0) {
+			const folded = ` ${units[u]
+				.split(/[^\p{L}\p{M}\p{N}]+/u)
+				.filter(Boolean)
+				.map(foldWord)
+				.join(' ')} `;
+			foldedPhrases.forEach((p, k) => {
+				if (p.trim() && folded.includes(p)) pieces.push(`a:${k}`);
+			});
+		}
+		unitWords.push(pieces);
+	}
+	return { unitWords, chars };
+}
+
+export function buildPairFeatures(en: string[], es: string[], options: FeatureOptions = {}): PairFeatures {
+	const concepts = new Map<string, number>();
+	const conceptId = (key: string) => {
+		let id = concepts.get(key);
+		if (id === undefined) {
+			id = concepts.size;
+			concepts.set(key, id);
+		}
+		return id;
+	};
+	const anchors = options.anchorPairs ?? [];
+	const enSide = buildSide(intern(en, anchors.map((a) => a.en)), 'en', options, conceptId);
+	const esSide = buildSide(intern(es, anchors.map((a) => a.es)), 'es', options, conceptId);
+	let enChars = 0;
+	let esChars = 0;
+	for (const c of enSide.chars) enChars += c;
+	for (const c of esSide.chars) esChars += c;
+	const lengthRatio = enChars > 0 && esChars > 0 ? esChars / enChars : 1;
+	return { en: enSide, es: esSide, conceptCount: concepts.size, lengthRatio, lengthVariance: 6.8 * lengthRatio };
+}
+
+function buildSide(
+	interned: Interned,
+	side: 'en' | 'es',
+	options: FeatureOptions,
+	conceptId: (key: string) => number
+): SideFeatures {
+	const vocabulary: string[] = [];
+	const ids = new Map<string, number>();
+	const unitStart = new Int32Array(interned.unitWords.length + 1);
+	const flat: number[] = [];
+	interned.unitWords.forEach((pieces, u) => {
+		unitStart[u] = flat.length;
+		for (const p of pieces) {
+			let id = ids.get(p);
+			if (id === undefined) {
+				id = vocabulary.length;
+				ids.set(p, id);
+				vocabulary.push(p);
+			}
+			flat.push(id);
+		}
+	});
+	unitStart[interned.unitWords.length] = flat.length;
+	const words = Int32Array.from(flat);
+	const df = new Int32Array(vocabulary.length);
+	for (const w of words) df[w]++;
+	const units = interned.unitWords.length;
+	const weight = new Float64Array(vocabulary.length);
+	let maxWeight = 0;
+	for (let w = 0; w < vocabulary.length; w++) {
+		weight[w] = Math.log((units + 1) / df[w]);
+		if (weight[w] > maxWeight) maxWeight = weight[w];
+	}
+	vocabulary.forEach((word, w) => {
+		if (word.startsWith('a:')) weight[w] = Math.max(1, maxWeight) * ANCHOR_BOOST;
+	});
+	const unitWeight = new Float64Array(units);
+	for (let u = 0; u < units; u++)
+		for (let k = unitStart[u]; k < unitStart[u + 1]; k++) unitWeight[u] += weight[words[k]];
+
+	const conceptStart = new Int32Array(vocabulary.length + 1);
+	const conceptList: number[] = [];
+	const lexSide = side === 'en' ? 'a' : 'b';
+	vocabulary.forEach((word, w) => {
+		conceptStart[w] = conceptList.length;
+		for (const key of conceptKeys(word)) conceptList.push(conceptId(key));
+		const lex = options.lexicon?.lookup(lexSide, word);
+		if (lex) for (const entry of lex) conceptList.push(conceptId(`L${entry}`));
+		const learned = options.learned?.[side].get(word);
+		if (learned) for (const entry of learned) conceptList.push(conceptId(`D${entry}`));
+	});
+	conceptStart[vocabulary.length] = conceptList.length;
+	return {
+		units,
+		chars: interned.chars,
+		unitStart,
+		words,
+		weight,
+		unitWeight,
+		conceptStart,
+		concepts: Int32Array.from(conceptList),
+		vocabulary
+	};
+}
+
+/** Language-neutral evidence: numbers, punctuation, glossary phrases, shared spellings. */
+function conceptKeys(word: string): string[] {
+	if (word.startsWith('p:') || word.startsWith('a:')) return [word];
+	if (isNumber(word)) return [`#${word.replace(/^0+(?=\d)/, '')}`];
+	if (word.length < 3) return [];
+	if (word.length === 3) return [`=${word}`];
+	const skeleton = cognateSkeleton(word);
+	return skeleton.length >= 4 ? [`c:${skeleton.slice(0, 5)}`] : [`=${word}`];
+}
+
+/**
+ * Measures word overlap between units with two stamp arrays, so each pair costs only the
+ * length of the two units.
+ */
+export class OverlapCounter {
+	private readonly enStamp: Int32Array;
+	private readonly esStamp: Int32Array;
+	private enEpoch = 0;
+	private esEpoch = 0;
+	private currentEn = -1;
+
+	constructor(private readonly f: PairFeatures) {
+		this.enStamp = new Int32Array(f.conceptCount);
+		this.esStamp = new Int32Array(f.conceptCount);
+	}
+
+	/** Weight of the words of en unit i with a counterpart in es unit j. */
+	matchedEn = 0;
+	/** Weight of the words of es unit j with a counterpart in en unit i. */
+	matchedEs = 0;
+
+	/** Counts both directions of overlap between en unit i and es unit j into matchedEn/matchedEs. */
+	count(i: number, j: number): void {
+		const { en, es } = this.f;
+		if (this.currentEn !== i) {
+			this.enEpoch++;
+			this.currentEn = i;
+			stamp(en, i, this.enStamp, this.enEpoch);
+		}
+		this.esEpoch++;
+		stamp(es, j, this.esStamp, this.esEpoch);
+		this.matchedEs = matchedWeight(es, j, this.enStamp, this.enEpoch);
+		this.matchedEn = matchedWeight(en, i, this.esStamp, this.esEpoch);
+	}
+
+	/** Share of the pair's word weight that has a counterpart: 0 nothing, 1 everything. */
+	similarity(i: number, j: number): number {
+		const total = this.f.en.unitWeight[i] + this.f.es.unitWeight[j];
+		if (total <= 0) return 0;
+		this.count(i, j);
+		return (this.matchedEn + this.matchedEs) / total;
+	}
+}
+
+function stamp(side: SideFeatures, u: number, marks: Int32Array, epoch: number): void {
+	const { unitStart, words, conceptStart, concepts } = side;
+	for (let k = unitStart[u]; k < unitStart[u + 1]; k++) {
+		const w = words[k];
+		for (let c = conceptStart[w]; c < conceptStart[w + 1]; c++) marks[concepts[c]] = epoch;
+	}
+}
+
+function matchedWeight(side: SideFeatures, u: number, marks: Int32Array, epoch: number): number {
+	const { unitStart, words, conceptStart, concepts, weight } = side;
+	let total = 0;
+	for (let k = unitStart[u]; k < unitStart[u + 1]; k++) {
+		const w = words[k];
+		for (let c = conceptStart[w]; c < conceptStart[w + 1]; c++) {
+			if (marks[concepts[c]] === epoch) {
+				total += weight[w];
+				break;
+			}
+		}
+	}
+	return total;
+}
+
+/** −ln P(length pair | translation), Gale & Church's model with this document's parameters. */
+export function lengthCost(enChars: number, esChars: number, ratio: number, variance: number): number {
+	if (enChars === 0 && esChars === 0) return 0;
+	const mean = (enChars + esChars / ratio) / 2;
+	const z = Math.abs((ratio * enChars - esChars) / Math.sqrt(variance * Math.max(mean, 1)));
+	const t = 1 / (1 + 0.2316419 * z);
+	const poly = ((((1.330274429 * t - 1.821255978) * t + 1.781477937) * t - 0.356563782) * t + 0.31938153) * t;
+	const logTail = Math.log(2 * 0.3989423) - (z * z) / 2 + Math.log(poly);
+	return -Math.min(0, logTail);
+}
+
+/**
+ * Re-estimates the length variance from pairs believed to be translations (robust: the
+ * median squared deviation, scaled to a variance), so noisy translations get a wider model.
+ */
+export function estimateLengthVariance(f: PairFeatures, pairs: [number, number][]): number {
+	const deviations: number[] = [];
+	for (const [i, j] of pairs) {
+		const l1 = f.en.chars[i];
+		const l2 = f.es.chars[j];
+		const mean = (l1 + l2 / f.lengthRatio) / 2;
+		if (mean < 1) continue;
+		deviations.push((f.lengthRatio * l1 - l2) ** 2 / mean);
+	}
+	if (deviations.length < 10) return f.lengthVariance;
+	deviations.sort((a, b) => a - b);
+	// For a normal variable, the median of z² is 0.455 σ².
+	const estimate = deviations[deviations.length >> 1] / 0.455;
+	return Math.min(Math.max(estimate, 2), 200);
+}
