@@ -1,0 +1,162 @@
+// Parts of a sentence that must not decide its language: proper names, numbers and addresses,
+// glossary terms, and phrases quoted from the other language. "The crowd chanted “Ni una
+// menos”" is English because of its grammar, not its slogan. Each token gets a voting weight;
+// masked stretches are kept as groups so inline spans can be found in them afterwards.
+import { tokenize, type Token } from '../text/tokens';
+import { DATE_WORDS } from './lexicon';
+
+/** A masked stretch of a sentence: a name, a quotation or a glossary term. */
+export interface MaskedGroup {
+	start: number;
+	end: number;
+	kind: 'name' | 'quote' | 'term';
+	/** Indices into the sentence's tokens. */
+	tokens: number[];
+}
+
+export interface MaskedSentence {
+	tokens: Token[];
+	/** Voting weight of each token: 1 for a plain word, less or 0 for masked ones. */
+	weights: number[];
+	groups: MaskedGroup[];
+}
+
+/** A quotation inside a sentence still says a little: quotes are mostly in the sentence's own language. */
+const QUOTE_WEIGHT = 0.15;
+/** A quotation this large a share of the sentence's letters is the sentence itself, not an insert. */
+const QUOTE_SHARE_LIMIT = 0.6;
+
+/** Lower-case words that join capitalised words into one name ("Marcha de los 4 Suyos", "Bank of England"). */
+const NAME_JOINERS = new Set(['de', 'del', 'la', 'las', 'los', 'el', 'of', 'the', 'for', 'da', 'do', 'dos', 'di', 'van', 'von']);
+/** Grammar inside a name: the only part of "La Toma de Lima" that tells its language. */
+export const NAME_GRAMMAR = new Set([...NAME_JOINERS, 'the', 'la', 'las', 'los', 'el', 'del', 'de', 'of', 'for']);
+/** An article right before a name belongs to it ("la Defensoría del Pueblo", "the Congress"). */
+const NAME_ARTICLES = new Set(['la', 'las', 'los', 'el', 'the']);
+
+const QUOTE_PAIRS: Record<string, string> = { '“': '”', '«': '»', '"': '"', '‘': '’', '„': '“' };
+
+/** Finds glossary terms, whole words only, case-insensitively. */
+export function termMatcher(terms: string[] | undefined): RegExp | null {
+	const clean = (terms ?? []).map((t) => t.trim()).filter((t) => t.length > 0);
+	if (clean.length === 0) return null;
+	clean.sort((a, b) => b.length - a.length);
+	const alternatives = clean.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+	return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+}
+
+export function maskSentence(text: string, start: number, end: number, terms: RegExp | null): MaskedSentence {
+	const tokens = tokenize(text, start, end);
+	const weights = tokens.map((t) => (t.kind === 'word' && !DATE_WORDS.has(t.text.toLowerCase()) ? 1 : 0));
+	const groups: MaskedGroup[] = [];
+
+	if (terms) {
+		const slice = text.slice(start, end);
+		terms.lastIndex = 0;
+		for (let m = terms.exec(slice); m; m = terms.exec(slice)) {
+			const a = start + m.index;
+			groups.push(maskRange(tokens, weights, a, a + m[0].length, 'term', 0));
+		}
+	}
+	for (const [a, b] of quotations(text, start, end)) groups.push(maskRange(tokens, weights, a, b, 'quote', QUOTE_WEIGHT));
+	groups.push(...nameGroups(tokens, weights, text, start));
+	return { tokens, weights, groups: groups.filter((g) => g.tokens.length > 0).sort((x, y) => x.start - y.start) };
+}
+
+function maskRange(tokens: Token[], weights: number[], a: number, b: number, kind: MaskedGroup['kind'], weight: number): MaskedGroup {
+	const inside: number[] = [];
+	tokens.forEach((t, i) => {
+		if (t.start >= a && t.end <= b) {
+			inside.push(i);
+			weights[i] = Math.min(weights[i], weight);
+		}
+	});
+	return { start: a, end: b, kind, tokens: inside };
+}
+
+/** Quotations that are inserts: content between paired quote marks, smaller than most of the sentence. */
+function quotations(text: string, start: number, end: number): Array<[number, number]> {
+	const found: Array<[number, number]> = [];
+	let letters = 0;
+	for (let i = start; i < end; i++) if (isLetter(text.charCodeAt(i))) letters++;
+	for (let i = start; i < end; i++) {
+		const close = QUOTE_PAIRS[text[i]];
+		if (!close) continue;
+		// A straight or curly single quote between letters is an apostrophe, not a quotation.
+		if (text[i] === '‘' && i > start && isLetter(text.charCodeAt(i - 1))) continue;
+		let j = i + 1;
+		while (j < end && !(text[j] === close && !(close === '’' && j + 1 < end && isLetter(text.charCodeAt(j + 1))))) j++;
+		if (j >= end) continue;
+		let inner = 0;
+		for (let k = i + 1; k < j; k++) if (isLetter(text.charCodeAt(k))) inner++;
+		if (inner > 0 && inner < QUOTE_SHARE_LIMIT * letters) found.push([i + 1, j]);
+		i = j;
+	}
+	return found;
+}
+
+function isLetter(code: number): boolean {
+	return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xc0 && code !== 0xd7 && code !== 0xf7 && code < 0x2000);
+}
+
+/**
+ * Capitalised words inside a sentence are names (people, places, institutions), with the
+ * joiners between them and an article before them. The first word of a sentence is only part of
+ * a name when the next word is capitalised too. Title-case headlines, where most words are
+ * capitalised, keep their words: there the capitals say nothing.
+ */
+function nameGroups(tokens: Token[], weights: number[], text: string, sentenceStart: number): MaskedGroup[] {
+	const words: number[] = [];
+	tokens.forEach((t, i) => {
+		if (t.kind === 'word') words.push(i);
+	});
+	const capitalised = words.map((i) => isCapitalised(tokens[i].text));
+	const capitalCount = capitalised.filter(Boolean).length;
+	if (words.length >= 3 && capitalCount >= 0.6 * words.length) return [];
+
+	const groups: MaskedGroup[] = [];
+	let w = 0;
+	while (w < words.length) {
+		const first = w === 0 || opensClause(text, sentenceStart, tokens[words[w]].start);
+		const startsName = capitalised[w] && (!first || (w + 1 < words.length && capitalised[w + 1]));
+		if (!startsName) {
+			w++;
+			continue;
+		}
+		let last = w;
+		let k = w + 1;
+		while (k < words.length && onlySpaceBetween(text, tokens[words[k - 1]].end, tokens[words[k]].start)) {
+			if (capitalised[k]) last = k++;
+			else if (NAME_JOINERS.has(tokens[words[k]].text) && k + 1 < words.length && (capitalised[k + 1] || (NAME_JOINERS.has(tokens[words[k + 1]].text) && k + 2 < words.length && capitalised[k + 2]))) k++;
+			else break;
+		}
+		let from = w;
+		if (w > 0 && NAME_ARTICLES.has(tokens[words[w - 1]].text)) from = w - 1;
+		const indices: number[] = [];
+		for (let x = words[from]; x <= words[last]; x++) {
+			indices.push(x);
+			weights[x] = 0;
+		}
+		groups.push({ start: tokens[words[from]].start, end: tokens[words[last]].end, kind: 'name', tokens: indices });
+		w = last + 1;
+	}
+	return groups;
+}
+
+/** Names run over spaces only: "Coup + Videos /La Mosca" is two things. */
+function onlySpaceBetween(text: string, a: number, b: number): boolean {
+	for (let i = a; i < b; i++) if (text[i] !== ' ') return false;
+	return true;
+}
+
+function isCapitalised(word: string): boolean {
+	const c = word.charCodeAt(0);
+	if (word === 'I' || word.startsWith('I’') || word.startsWith("I'")) return false;
+	return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c > 0xff && word[0] !== word[0].toLowerCase());
+}
+
+/** A word right after a colon, an opening quote or a Spanish opener starts a clause: its capital proves nothing. */
+function opensClause(text: string, sentenceStart: number, wordStart: number): boolean {
+	let i = wordStart - 1;
+	while (i >= sentenceStart && (text[i] === ' ' || '“"«‘¿¡(['.includes(text[i]))) i--;
+	return i < sentenceStart || ':;—–-'.includes(text[i]);
+}
