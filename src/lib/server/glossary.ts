@@ -1,0 +1,500 @@
+// The glossary in the store: seeded from the shipped file, then edited by people (create, update
+// with a version check, soft delete, import, export), plus the concordance of an entry in the corpus.
+import type { Db } from './db';
+import { getDocument, listDocuments } from './documents';
+import { counterpartOf, ensureAlignments } from './alignments';
+import { glossaryMatcher } from './glossary-matching';
+import { GLOSSARY_TYPES, type GlossaryEntry } from '$lib/core/glossary';
+
+export { GLOSSARY_TYPES };
+import { userError, type Result, type UserError } from '$lib/core/errors';
+import { foldForSearch } from '$lib/core/text/fold';
+import { exportGlossaryCsv, parseGlossaryCsv } from '$lib/core/formats/glossary-csv';
+import { exportTbx, parseTbx } from '$lib/core/formats/tbx';
+import type { Lang } from '$lib/core/types';
+
+export const LIMITS = { term: 200, explanation: 4000, variants: 50 } as const;
+
+// The shipped file is bundled into the server build; a glob so a missing file is an empty seed.
+const shipped = import.meta.glob('/src/lib/data/glossary.json', { import: 'default', eager: true }) as Record<
+	string,
+	GlossaryEntry[]
+>;
+
+export interface StoredGlossaryEntry {
+	id: string;
+	type: string;
+	es: string;
+	en: string;
+	variants: string[];
+	explanation: { en: string; es: string };
+	firstOccurrence?: { document: string; quote: string };
+	origin: 'seed' | 'user';
+	version: number;
+	updatedAt: string;
+}
+
+/** What a person can edit in an entry. */
+export interface GlossaryEntryInput {
+	type: string;
+	es: string;
+	en: string;
+	variants: string[];
+	explanation: { en: string; es: string };
+}
+
+export type EntryField = 'type' | 'es' | 'en' | 'variants' | 'explanationEn' | 'explanationEs';
+export type FieldErrors = Partial<Record<EntryField, UserError>>;
+
+export type SaveResult =
+	| { ok: true; entry: StoredGlossaryEntry }
+	| { ok: false; error: UserError; fields?: FieldErrors; current?: StoredGlossaryEntry };
+
+interface EntryRow {
+	id: string;
+	type: string;
+	es: string;
+	en: string;
+	variants: string;
+	explanation_en: string;
+	explanation_es: string;
+	first_occurrence: string | null;
+	origin: 'seed' | 'user';
+	deleted: number;
+	version: number;
+	updated_at: string;
+}
+
+function fromRow(row: EntryRow): StoredGlossaryEntry {
+	const entry: StoredGlossaryEntry = {
+		id: row.id,
+		type: row.type,
+		es: row.es,
+		en: row.en,
+		variants: JSON.parse(row.variants) as string[],
+		explanation: { en: row.explanation_en, es: row.explanation_es },
+		origin: row.origin,
+		version: row.version,
+		updatedAt: row.updated_at
+	};
+	if (row.first_occurrence) entry.firstOccurrence = JSON.parse(row.first_occurrence);
+	return entry;
+}
+
+/** The plain entry, as the API and the file formats carry it. */
+export function toGlossaryEntry(entry: StoredGlossaryEntry): GlossaryEntry {
+	const plain = {
+		id: entry.id,
+		type: entry.type,
+		es: entry.es,
+		en: entry.en,
+		variants: entry.variants,
+		explanation: entry.explanation,
+		...(entry.firstOccurrence ? { firstOccurrence: entry.firstOccurrence } : {})
+	};
+	return plain as unknown as GlossaryEntry;
+}
+
+const INSERT = `INSERT INTO glossary_entries
+	(id, type, es, en, variants, explanation_en, explanation_es, first_occurrence, origin)
+	VALUES (@id, @type, @es, @en, @variants, @explanationEn, @explanationEs, @firstOccurrence, @origin)`;
+
+function rowParams(entry: GlossaryEntryInput & { id: string; firstOccurrence?: unknown }, origin: 'seed' | 'user') {
+	return {
+		id: entry.id,
+		type: entry.type,
+		es: entry.es,
+		en: entry.en,
+		variants: JSON.stringify(entry.variants ?? []),
+		explanationEn: entry.explanation.en,
+		explanationEs: entry.explanation.es,
+		firstOccurrence: entry.firstOccurrence ? JSON.stringify(entry.firstOccurrence) : null,
+		origin
+	};
+}
+
+/**
+ * Puts the shipped entries that are not in the store yet into it. An id already there, edited
+ * or removed, is left alone: a person's change wins over the file, and a removal is kept.
+ */
+export function seedGlossary(db: Db, entries: readonly GlossaryEntry[] = Object.values(shipped)[0] ?? []): number {
+	const insert = db.prepare(`${INSERT} ON CONFLICT (id) DO NOTHING`);
+	let added = 0;
+	db.transaction(() => {
+		for (const entry of entries)
+			added += insert.run(rowParams(entry as unknown as GlossaryEntryInput & { id: string }, 'seed')).changes;
+	})();
+	return added;
+}
+
+function liveRows(db: Db): StoredGlossaryEntry[] {
+	return (db.prepare('SELECT * FROM glossary_entries WHERE deleted = 0').all() as EntryRow[]).map(fromRow);
+}
+
+const collator = new Intl.Collator('es', { sensitivity: 'base' });
+
+/**
+ * Entries whose Spanish or English form, a variant or an explanation contains the query, accents
+ * and case aside ("peru" finds "Perú"); headword matches first, then alphabetical by the Spanish form.
+ */
+export function listGlossary(db: Db, options: { q?: string; type?: string } = {}): StoredGlossaryEntry[] {
+	const needle = foldForSearch((options.q ?? '').trim());
+	const ranked: { entry: StoredGlossaryEntry; rank: number }[] = [];
+	for (const entry of liveRows(db)) {
+		if (options.type && entry.type !== options.type) continue;
+		if (!needle) {
+			ranked.push({ entry, rank: 0 });
+			continue;
+		}
+		const terms = [entry.es, entry.en, ...entry.variants].map(foldForSearch);
+		const rank = terms.some((t) => t.startsWith(needle))
+			? 0
+			: terms.some((t) => t.includes(needle))
+				? 1
+				: [entry.explanation.en, entry.explanation.es].some((t) => foldForSearch(t).includes(needle))
+					? 2
+					: -1;
+		if (rank >= 0) ranked.push({ entry, rank });
+	}
+	ranked.sort((a, b) => a.rank - b.rank || collator.compare(a.entry.es, b.entry.es));
+	return ranked.map((r) => r.entry);
+}
+
+/** How many live entries there are of each type. */
+export function glossaryTypeCounts(db: Db): Record<string, number> {
+	const rows = db
+		.prepare('SELECT type, count(*) n FROM glossary_entries WHERE deleted = 0 GROUP BY type')
+		.all() as { type: string; n: number }[];
+	return Object.fromEntries(rows.map((r) => [r.type, r.n]));
+}
+
+export function getGlossaryEntry(db: Db, id: string): StoredGlossaryEntry | undefined {
+	const row = db.prepare('SELECT * FROM glossary_entries WHERE id = ? AND deleted = 0').get(id) as
+		| EntryRow
+		| undefined;
+	return row && fromRow(row);
+}
+
+const fieldError = (key: string, params?: Record<string, string | number>): UserError => ({
+	code: 'invalid-input',
+	key: `glossary:errors.${key}`,
+	params
+});
+
+/** Collapses runs of white space; people paste terms with stray spaces and line breaks. */
+const clean = (value: unknown) => (typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : '');
+
+/** Checks and tidies what a person typed; every problem is reported against its field. */
+export function validateEntryInput(
+	input: Partial<Record<keyof GlossaryEntryInput, unknown>>
+): { ok: true; value: GlossaryEntryInput } | { ok: false; fields: FieldErrors } {
+	const fields: FieldErrors = {};
+	const type = clean(input.type);
+	if (!type) fields.type = fieldError('typeRequired');
+	else if (!(GLOSSARY_TYPES as readonly string[]).includes(type)) fields.type = fieldError('typeUnknown', { type });
+
+	const term = (field: 'es' | 'en', value: unknown) => {
+		const text = clean(value);
+		if (!text) fields[field] = fieldError(`${field}Required`);
+		else if (text.length > LIMITS.term) fields[field] = fieldError('tooLong', { max: LIMITS.term });
+		return text;
+	};
+	const es = term('es', input.es);
+	const en = term('en', input.en);
+
+	const explanationInput = (input.explanation ?? {}) as { en?: unknown; es?: unknown };
+	const explanation = (field: 'explanationEn' | 'explanationEs', value: unknown) => {
+		// Explanations keep their paragraphs: only the ends are trimmed.
+		const text = typeof value === 'string' ? value.replace(/\r\n?/g, '\n').trim() : '';
+		if (!text) fields[field] = fieldError(`${field}Required`);
+		else if (text.length > LIMITS.explanation) fields[field] = fieldError('tooLong', { max: LIMITS.explanation });
+		return text;
+	};
+	const explanationEn = explanation('explanationEn', explanationInput.en);
+	const explanationEs = explanation('explanationEs', explanationInput.es);
+
+	const variants: string[] = [];
+	if (input.variants !== undefined && !Array.isArray(input.variants)) fields.variants = fieldError('variantsList');
+	else {
+		const seen = new Set([foldForSearch(es), foldForSearch(en)]);
+		for (const raw of (input.variants as unknown[] | undefined) ?? []) {
+			const variant = clean(raw);
+			if (!variant || seen.has(foldForSearch(variant))) continue;
+			if (variant.length > LIMITS.term) fields.variants = fieldError('variantTooLong', { max: LIMITS.term, variant });
+			seen.add(foldForSearch(variant));
+			variants.push(variant);
+		}
+		if (variants.length > LIMITS.variants) fields.variants = fieldError('tooManyVariants', { max: LIMITS.variants });
+	}
+
+	if (Object.keys(fields).length > 0) return { ok: false, fields };
+	return { ok: true, value: { type, es, en, variants, explanation: { en: explanationEn, es: explanationEs } } };
+}
+
+function slugOf(text: string): string {
+	return (
+		foldForSearch(text)
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-+|-+$/g, '')
+			.slice(0, 60)
+			// Ids are XML ids in TBX: they start with a letter.
+			.replace(/^(?![a-z])/, 'entry-')
+			.replace(/-$/, '')
+	);
+}
+
+/** A new id from the Spanish form, never one in use, removed entries included (ids are not reused). */
+function freshId(db: Db, es: string): string {
+	const base = slugOf(es);
+	const taken = db.prepare('SELECT 1 FROM glossary_entries WHERE id = ?');
+	let id = base;
+	for (let n = 2; taken.get(id); n++) id = `${base}-${n}`;
+	return id;
+}
+
+/** Another live entry with the same Spanish and English forms, accents and case aside. */
+function duplicateOf(db: Db, input: GlossaryEntryInput, exceptId?: string): StoredGlossaryEntry | undefined {
+	const [es, en] = [foldForSearch(input.es), foldForSearch(input.en)];
+	return liveRows(db).find((e) => e.id !== exceptId && foldForSearch(e.es) === es && foldForSearch(e.en) === en);
+}
+
+export function createGlossaryEntry(db: Db, input: Partial<Record<keyof GlossaryEntryInput, unknown>>): SaveResult {
+	const checked = validateEntryInput(input);
+	if (!checked.ok) return { ok: false, error: fieldError('invalidEntry'), fields: checked.fields };
+	const duplicate = duplicateOf(db, checked.value);
+	if (duplicate)
+		return {
+			ok: false,
+			error: fieldError('invalidEntry'),
+			fields: { es: fieldError('duplicate', { es: duplicate.es, en: duplicate.en }) }
+		};
+	const id = db.transaction(() => {
+		const id = freshId(db, checked.value.es);
+		db.prepare(INSERT).run(rowParams({ ...checked.value, id }, 'user'));
+		return id;
+	})();
+	return { ok: true, entry: getGlossaryEntry(db, id)! };
+}
+
+const UPDATE = `UPDATE glossary_entries SET type = @type, es = @es, en = @en, variants = @variants,
+	explanation_en = @explanationEn, explanation_es = @explanationEs, deleted = 0,
+	version = version + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
+
+/**
+ * Saves a person's edit. `expectedVersion` is the version they started from: if the entry changed
+ * since (another tab), nothing is written and the result carries the stored entry, so the page can
+ * show both and the person's text is not lost.
+ */
+export function updateGlossaryEntry(
+	db: Db,
+	id: string,
+	expectedVersion: number,
+	input: Partial<Record<keyof GlossaryEntryInput, unknown>>
+): SaveResult {
+	const checked = validateEntryInput(input);
+	if (!checked.ok) return { ok: false, error: fieldError('invalidEntry'), fields: checked.fields };
+	const duplicate = duplicateOf(db, checked.value, id);
+	if (duplicate)
+		return {
+			ok: false,
+			error: fieldError('invalidEntry'),
+			fields: { es: fieldError('duplicate', { es: duplicate.es, en: duplicate.en }) }
+		};
+	return db.transaction((): SaveResult => {
+		const current = getGlossaryEntry(db, id);
+		if (!current) return { ok: false, error: userError('not-found') };
+		const changes = db
+			.prepare(`${UPDATE} WHERE id = @id AND version = @expectedVersion AND deleted = 0`)
+			.run({ ...rowParams({ ...checked.value, id }, current.origin), expectedVersion }).changes;
+		if (changes === 0) return { ok: false, error: userError('conflict', { detail: id }), current };
+		return { ok: true, entry: getGlossaryEntry(db, id)! };
+	})();
+}
+
+/**
+ * Removes an entry. The row stays, flagged, so that the next seeding does not bring a removed
+ * shipped entry back. With `expectedVersion`, a removal of an entry someone has just changed is refused.
+ */
+export function deleteGlossaryEntry(db: Db, id: string, expectedVersion?: number): Result<void> {
+	return db.transaction((): Result<void> => {
+		const current = getGlossaryEntry(db, id);
+		if (!current) return { ok: false, error: userError('not-found') };
+		if (expectedVersion !== undefined && current.version !== expectedVersion)
+			return { ok: false, error: userError('conflict', { detail: id }) };
+		db.prepare(
+			`UPDATE glossary_entries SET deleted = 1, version = version + 1,
+			 updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`
+		).run(id);
+		return { ok: true, value: undefined };
+	})();
+}
+
+export type GlossaryFormat = 'csv' | 'tbx';
+
+export const isGlossaryFormat = (value: unknown): value is GlossaryFormat => value === 'csv' || value === 'tbx';
+
+export function exportGlossary(db: Db, format: GlossaryFormat): { body: string; contentType: string; filename: string } {
+	const entries = listGlossary(db).map(toGlossaryEntry);
+	return format === 'csv'
+		? { body: exportGlossaryCsv(entries), contentType: 'text/csv; charset=utf-8', filename: 'puente-glossary.csv' }
+		: { body: exportTbx(entries), contentType: 'application/x-tbx+xml; charset=utf-8', filename: 'puente-glossary.tbx' };
+}
+
+export interface ImportReport {
+	added: number;
+	updated: number;
+	unchanged: number;
+}
+
+const sameContent = (a: GlossaryEntryInput, b: GlossaryEntryInput) =>
+	a.type === b.type &&
+	a.es === b.es &&
+	a.en === b.en &&
+	a.explanation.en === b.explanation.en &&
+	a.explanation.es === b.explanation.es &&
+	JSON.stringify(a.variants) === JSON.stringify(b.variants);
+
+/**
+ * Reads a CSV or TBX file and applies it: every entry is checked first, and only if all are valid
+ * are they written, in one transaction. An id in the store is updated (and restored if it was
+ * removed: importing it is an explicit wish); an unknown id is added.
+ */
+export function importGlossary(db: Db, format: GlossaryFormat, text: string): Result<ImportReport> {
+	const parsed = (format === 'csv' ? parseGlossaryCsv(text) : parseTbx(text)) as Result<GlossaryEntry[]>;
+	if (!parsed.ok) return parsed;
+	const entries = parsed.value;
+	if (entries.length === 0) return { ok: false, error: fieldError('importEmpty') };
+
+	const checked: (GlossaryEntryInput & { id: string; firstOccurrence?: unknown })[] = [];
+	const ids = new Set<string>();
+	for (const [index, raw] of entries.entries()) {
+		const entry = raw as unknown as Partial<GlossaryEntryInput> & { id?: string; firstOccurrence?: unknown };
+		const label = entry.id || entry.es || entry.en || String(index + 1);
+		const result = validateEntryInput(entry);
+		if (!result.ok) {
+			const [field, problem] = Object.entries(result.fields)[0] as [EntryField, UserError];
+			return {
+				ok: false,
+				error: fieldError('importInvalidEntry', { number: index + 1, entry: label, field, problem: problem.key, ...problem.params })
+			};
+		}
+		const id = entry.id ? String(entry.id).trim() : '';
+		if (!/^[a-z][a-z0-9-]{0,99}$/.test(id))
+			return { ok: false, error: fieldError('importBadId', { number: index + 1, entry: label }) };
+		if (ids.has(id)) return { ok: false, error: fieldError('importDuplicateId', { number: index + 1, entry: id }) };
+		ids.add(id);
+		checked.push({ ...result.value, id, firstOccurrence: entry.firstOccurrence });
+	}
+
+	const report: ImportReport = { added: 0, updated: 0, unchanged: 0 };
+	db.transaction(() => {
+		const existing = db.prepare('SELECT * FROM glossary_entries WHERE id = ?');
+		const update = db.prepare(`${UPDATE} WHERE id = @id`);
+		const insert = db.prepare(INSERT);
+		for (const entry of checked) {
+			const row = existing.get(entry.id) as EntryRow | undefined;
+			if (!row) {
+				insert.run(rowParams(entry, 'user'));
+				report.added++;
+			} else if (row.deleted === 0 && sameContent(fromRow(row), entry)) {
+				report.unchanged++;
+			} else {
+				update.run(rowParams(entry, row.origin));
+				report.updated++;
+			}
+		}
+	})();
+	return { ok: true, value: report };
+}
+
+/** One occurrence of an entry in a corpus sentence, cut into the pieces of a keyword-in-context line. */
+export interface ConcordanceLine {
+	document: { slug: string; title: string };
+	sentenceIndex: number;
+	lang: Lang | 'und';
+	before: string;
+	form: string;
+	after: string;
+	translation?: {
+		slug: string;
+		sentenceIndex: number;
+		lang: Lang;
+		/** The sentence in pieces; `mark` where the entry occurs in it. */
+		pieces: { text: string; mark: boolean }[];
+	};
+}
+
+/** Context kept either side of the keyword; longer sentences are cut at a word with an ellipsis. */
+const CONTEXT_CHARS = 90;
+
+function leftContext(text: string): string {
+	if (text.length <= CONTEXT_CHARS) return text;
+	const cut = text.slice(-CONTEXT_CHARS);
+	const space = cut.indexOf(' ');
+	return '…' + (space >= 0 && space < 30 ? cut.slice(space + 1) : cut);
+}
+
+function rightContext(text: string): string {
+	if (text.length <= CONTEXT_CHARS) return text;
+	const cut = text.slice(0, CONTEXT_CHARS);
+	const space = cut.lastIndexOf(' ');
+	return (space > CONTEXT_CHARS - 30 ? cut.slice(0, space) : cut) + '…';
+}
+
+function markedPieces(text: string, ranges: { start: number; end: number }[]): { text: string; mark: boolean }[] {
+	const pieces: { text: string; mark: boolean }[] = [];
+	let at = 0;
+	for (const { start, end } of [...ranges].sort((a, b) => a.start - b.start)) {
+		if (start < at) continue;
+		if (start > at) pieces.push({ text: text.slice(at, start), mark: false });
+		pieces.push({ text: text.slice(start, end), mark: true });
+		at = end;
+	}
+	if (at < text.length) pieces.push({ text: text.slice(at), mark: false });
+	return pieces;
+}
+
+/**
+ * Every occurrence of the entry in the documents of the store, in document and reading order,
+ * each with the aligned translation of its sentence where there is one.
+ */
+export function glossaryConcordance(db: Db, entryId: string): ConcordanceLine[] {
+	const { matcher } = glossaryMatcher(db);
+	const lines: ConcordanceLine[] = [];
+	for (const summary of listDocuments(db)) {
+		const doc = getDocument(db, summary.id);
+		if (!doc) continue;
+		const matches = matcher.find(doc.text).filter((m) => m.entryId === entryId);
+		if (matches.length === 0) continue;
+		// Alignments are computed on first need; the concordance is such a need.
+		ensureAlignments(db, doc);
+		const sentences = doc.detection.sentences;
+		let s = 0;
+		for (const match of matches) {
+			while (s < sentences.length && sentences[s].end <= match.start) s++;
+			const sentence = sentences[s];
+			if (!sentence || sentence.start > match.start) continue;
+			const end = Math.min(match.end, sentence.end);
+			const line: ConcordanceLine = {
+				document: { slug: doc.slug, title: doc.title },
+				sentenceIndex: s,
+				lang: sentence.lang,
+				before: leftContext(doc.text.slice(sentence.start, match.start)),
+				form: doc.text.slice(match.start, end),
+				after: rightContext(doc.text.slice(end, sentence.end))
+			};
+			const counterpart = counterpartOf(db, doc.id, s);
+			if (counterpart) {
+				const ranges = matcher.find(counterpart.text).filter((m) => m.entryId === entryId);
+				line.translation = {
+					slug: counterpart.slug,
+					sentenceIndex: counterpart.sentenceIndex,
+					lang: counterpart.lang,
+					pieces: markedPieces(counterpart.text, ranges)
+				};
+			}
+			lines.push(line);
+		}
+	}
+	return lines;
+}
