@@ -42,11 +42,7 @@ const SHAPES: BeadShape[] = [
 	{ en: 1, es: 2 },
 	{ en: 2, es: 2 },
 	{ en: 3, es: 1 },
-	{ en: 1, es: 3 },
-	{ en: 3, es: 2 },
-	{ en: 2, es: 3 },
-	{ en: 1, es: 4 },
-	{ en: 4, es: 1 }
+	{ en: 1, es: 3 }
 ];
 
 /** −ln P(shape) / P(1-1), Gale & Church's priors extended to the larger shapes. */
@@ -101,7 +97,7 @@ function alignPass(en: string[], es: string[], featureOptions: FeatureOptions, o
 	const n = en.length;
 	const m = es.length;
 	const random = randomSimilarity(overlap, n, m);
-	const anchors = findAnchors(f, overlap, Math.max(random.mean + 4 * random.sd, 0.15));
+	const anchors = findAnchors(f, overlap, Math.max(random.mean + 6 * random.sd, 0.2));
 	f.lengthVariance = estimateLengthVariance(
 		f,
 		anchors.map((a) => [a.en, a.es])
@@ -111,6 +107,7 @@ function alignPass(en: string[], es: string[], featureOptions: FeatureOptions, o
 			? fullBand(n, m)
 			: closeBand(bandAroundAnchors(anchors, n, m, COST.bandWidth), m);
 	const matches = new MatchTable(overlap, band, n, m);
+	if (process.env.ALIGN_DEBUG) { let cells = 0; for (let r = 0; r <= n; r++) cells += band.hi[r] - band.lo[r] + 1; const gold = (globalThis as any).GOLD as [number,number][] | undefined; let out = 0; if (gold) for (const [gi, gj] of gold) if (gj < band.lo[gi] || gj > band.hi[gi]) out++; const g11 = new Set((globalThis as any).G11 ?? []); const bad = anchors.filter(a => !g11.has(a.en + ":" + a.es)); console.error(`bad anchors ${bad.length} e.g. ${bad.slice(0,8).map(a => a.en + ":" + a.es + "@" + a.similarity.toFixed(2)).join(" ")} out ${out} anchors ${anchors.length} cells ${cells} s2 ${f.lengthVariance.toFixed(1)} mu ${random.mean.toFixed(3)} sd ${random.sd.toFixed(3)}`); }
 	const para = paragraphBreaks(options.paragraphs, n, m);
 	const lexicalScale = 1 / Math.max(0.05, 1 - random.mean);
 
@@ -133,13 +130,11 @@ function alignPass(en: string[], es: string[], featureOptions: FeatureOptions, o
 		}
 		return total > 0 ? matched / total : 0;
 	};
-	const lengthOf = (i0: number, i1: number, j0: number, j1: number) => {
-		let l1 = 0;
-		let l2 = 0;
-		for (let i = i0; i < i1; i++) l1 += f.en.chars[i];
-		for (let j = j0; j < j1; j++) l2 += f.es.chars[j];
-		return lengthCost(l1, l2, f.lengthRatio, f.lengthVariance);
-	};
+	const enChars = prefixSums(f.en.chars);
+	const esChars = prefixSums(f.es.chars);
+	const lengthOf = (i0: number, i1: number, j0: number, j1: number) =>
+		lengthCost(enChars[i1] - enChars[i0], esChars[j1] - esChars[j0], f.lengthRatio, f.lengthVariance);
+	const priors = SHAPES.map((shape) => COST.prior(shape.en, shape.es));
 	const cost = (i: number, j: number, shape: BeadShape) => {
 		const a = shape.en;
 		const b = shape.es;
@@ -148,7 +143,7 @@ function alignPass(en: string[], es: string[], featureOptions: FeatureOptions, o
 		const similarity = similarityOf(i - a, i, j - b, j);
 		total += COST.lexical * (1 - similarity) * lexicalScale * ((a + b) / 2);
 		total += COST.length * lengthOf(i - a, i, j - b, j);
-		return total + COST.prior(a, b);
+		return total + priors[shape.index];
 	};
 	const path = searchBeads(band, SHAPES, cost);
 
@@ -280,6 +275,12 @@ function paragraphBreaks(paragraphs: AlignOptions['paragraphs'], n: number, m: n
 
 function fullBand(n: number, m: number): Band {
 	return { lo: new Int32Array(n + 1), hi: new Int32Array(n + 1).fill(m) };
+}
+
+function prefixSums(values: Float64Array): Float64Array {
+	const sums = new Float64Array(values.length + 1);
+	for (let k = 0; k < values.length; k++) sums[k + 1] = sums[k] + values[k];
+	return sums;
 }
 
 const range = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);

@@ -84,7 +84,31 @@ export function findAnchors(f: PairFeatures, overlap: OverlapCounter, minSimilar
 		for (const j of touched) score[j] = 0;
 		touched.length = 0;
 	}
-	return heaviestChain([...bestForEs.values()].sort((a, b) => a.en - b.en || a.es - b.es));
+	return dropOutliers(heaviestChain([...bestForEs.values()].sort((a, b) => a.en - b.en || a.es - b.es)), n, m);
+}
+
+/** How far (in units) an anchor may sit off the line its neighbours agree on. */
+const OUTLIER_TOLERANCE = 15;
+
+/**
+ * A chain can still hold a stray pair (a repeated verse, a shared name far away). Keep an
+ * anchor when its offset from the diagonal agrees with the anchors before it or with those
+ * after it: one side suffices, so the step at an omitted passage survives.
+ */
+function dropOutliers(chain: Anchor[], n: number, m: number): Anchor[] {
+	const k = 4;
+	const offset = chain.map((a) => a.es - (a.en * m) / n);
+	const median = (values: number[]) => {
+		const sorted = [...values].sort((x, y) => x - y);
+		return sorted[sorted.length >> 1];
+	};
+	return chain.filter((_, index) => {
+		const before = offset.slice(Math.max(0, index - k), index);
+		const after = offset.slice(index + 1, index + 1 + k);
+		if (before.length + after.length < 2) return true;
+		const fits = (side: number[]) => side.length >= 2 && Math.abs(offset[index] - median(side)) <= OUTLIER_TOLERANCE;
+		return fits(before) || fits(after);
+	});
 }
 
 function forEachConcept(side: PairFeatures['es'], visit: (unit: number, concept: number) => void): void {

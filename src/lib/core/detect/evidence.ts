@@ -2,7 +2,6 @@
 // its voting words (function words and spelling), with franc's trigram model added when the
 // words leave the question open. Also decides whether a sentence has any language at all.
 import { francAll } from 'franc';
-import type { Token } from '../text/tokens';
 import { DATE_WORDS, wordEvidence } from './lexicon';
 import type { MaskedSentence } from './masking';
 
@@ -26,39 +25,39 @@ const FRANC_MAX = 4;
 /** Words that may sit between the parts of a date or a number ("12 de marzo", "March 3 and 4"). */
 const DATE_JOINERS = new Set(['de', 'del', 'of', 'the', 'y', 'and', 'a', 'al', 'to', 'from', 'desde', 'hasta', 'el']);
 
-export function sentenceEvidence(text: string, masked: MaskedSentence): SentenceEvidence {
-	const { tokens, weights } = masked;
-	if (!hasGrammar(tokens)) return { llr: 0, hasLanguage: false };
+export function sentenceEvidence(masked: MaskedSentence): SentenceEvidence {
+	const { weights, lower } = masked;
+	if (!hasGrammar(masked)) return { llr: 0, hasLanguage: false };
 	let llr = 0;
-	for (let i = 0; i < tokens.length; i++) {
-		if (weights[i] > 0) llr += weights[i] * wordEvidence(tokens[i].text.toLowerCase());
+	for (let i = 0; i < weights.length; i++) {
+		if (weights[i] > 0) llr += weights[i] * wordEvidence(lower[i]);
 	}
 	llr *= TEMPER;
-	if (Math.abs(llr) < FRANC_BELOW) llr += trigramEvidence(text, masked);
+	if (Math.abs(llr) < FRANC_BELOW) llr += trigramEvidence(masked);
 	return { llr: Math.max(-MAX_LLR, Math.min(MAX_LLR, llr)), hasLanguage: true };
 }
 
 /** Sum of word evidence over some tokens, untempered: used for inline phrases. */
-export function phraseEvidence(tokens: Token[], indices: number[]): number {
+export function phraseEvidence(masked: MaskedSentence, indices: number[]): number {
 	let sum = 0;
-	for (const i of indices) if (tokens[i].kind === 'word') sum += wordEvidence(tokens[i].text.toLowerCase());
+	for (const i of indices) if (masked.tokens[i].kind === 'word') sum += wordEvidence(masked.lower[i]);
 	return sum;
 }
 
 /** A sentence has grammar if it has a word that is not part of a date (months, weekdays and their joiners). */
-function hasGrammar(tokens: Token[]): boolean {
-	for (const t of tokens) {
-		if (t.kind !== 'word') continue;
-		const lower = t.text.toLowerCase();
-		if (DATE_WORDS.has(lower) || (lower.length === 1 && !/[aeyoi]/.test(lower))) continue;
-		if (DATE_JOINERS.has(lower) && tokens.some((o) => o.kind === 'number' || DATE_WORDS.has(o.text.toLowerCase()))) continue;
+function hasGrammar({ tokens, lower }: MaskedSentence): boolean {
+	for (let i = 0; i < tokens.length; i++) {
+		if (tokens[i].kind !== 'word') continue;
+		const word = lower[i];
+		if (DATE_WORDS.has(word) || (word.length === 1 && !'aeyoi'.includes(word))) continue;
+		if (DATE_JOINERS.has(word) && tokens.some((o, k) => o.kind === 'number' || DATE_WORDS.has(lower[k]))) continue;
 		return true;
 	}
 	return false;
 }
 
 /** franc on the sentence with its masked words blanked out, as a log-ratio. */
-function trigramEvidence(text: string, masked: MaskedSentence): number {
+function trigramEvidence(masked: MaskedSentence): number {
 	let sample = '';
 	let letters = 0;
 	masked.tokens.forEach((t, i) => {

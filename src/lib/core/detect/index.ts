@@ -20,7 +20,7 @@ export function detectLanguages(text: string, options: DetectOptions = {}): Dete
 	const terms = termMatcher(options.protectedTerms);
 	const sentences = segmentSentences(text);
 	const masked = sentences.map((s) => maskSentence(text, s.start, s.end, terms));
-	const evidence = sentences.map((s, i) => sentenceEvidence(s.text, masked[i]));
+	const evidence = masked.map((m) => sentenceEvidence(m));
 
 	const withLanguage: number[] = [];
 	const steps: ContextStep[] = [];

@@ -97,10 +97,17 @@ export const DATE_WORDS = new Set(
 export function wordEvidence(lower: string): number {
 	const listed = WORD_WEIGHTS.get(lower);
 	if (listed !== undefined) return listed;
-	if (lower.length === 1) return 0;
-	if (lower.includes('’') || lower.includes("'")) return apostropheEvidence(lower);
-	return spellingEvidence(lower);
+	let known = SPELLING_CACHE.get(lower);
+	if (known === undefined) {
+		known = lower.length === 1 ? 0 : lower.includes('’') || lower.includes("'") ? apostropheEvidence(lower) : spellingEvidence(lower);
+		// Word frequencies are Zipfian: a bounded cache answers most lookups.
+		if (SPELLING_CACHE.size >= 50_000) SPELLING_CACHE.clear();
+		SPELLING_CACHE.set(lower, known);
+	}
+	return known;
 }
+
+const SPELLING_CACHE = new Map<string, number>();
 
 /** English contractions and possessives; Spanish writes no apostrophes. */
 function apostropheEvidence(word: string): number {

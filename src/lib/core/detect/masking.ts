@@ -16,6 +16,8 @@ export interface MaskedGroup {
 
 export interface MaskedSentence {
 	tokens: Token[];
+	/** Each token in lower case (words are looked up that way). */
+	lower: string[];
 	/** Voting weight of each token: 1 for a plain word, less or 0 for masked ones. */
 	weights: number[];
 	groups: MaskedGroup[];
@@ -34,6 +36,7 @@ export const NAME_GRAMMAR = new Set([...NAME_JOINERS, 'the', 'la', 'las', 'los',
 const NAME_ARTICLES = new Set(['la', 'las', 'los', 'el', 'the']);
 
 const QUOTE_PAIRS: Record<string, string> = { '“': '”', '«': '»', '"': '"', '‘': '’', '„': '“' };
+const OPENING_QUOTES = new Set(Object.keys(QUOTE_PAIRS).map((q) => q.charCodeAt(0)));
 
 /** Finds glossary terms, whole words only, case-insensitively. */
 export function termMatcher(terms: string[] | undefined): RegExp | null {
@@ -46,7 +49,12 @@ export function termMatcher(terms: string[] | undefined): RegExp | null {
 
 export function maskSentence(text: string, start: number, end: number, terms: RegExp | null): MaskedSentence {
 	const tokens = tokenize(text, start, end);
-	const weights = tokens.map((t) => (t.kind === 'word' && !DATE_WORDS.has(t.text.toLowerCase()) ? 1 : 0));
+	const lower = new Array<string>(tokens.length);
+	const weights = new Array<number>(tokens.length);
+	for (let i = 0; i < tokens.length; i++) {
+		lower[i] = tokens[i].text.toLowerCase();
+		weights[i] = tokens[i].kind === 'word' && !DATE_WORDS.has(lower[i]) ? 1 : 0;
+	}
 	const groups: MaskedGroup[] = [];
 
 	if (terms) {
@@ -57,9 +65,9 @@ export function maskSentence(text: string, start: number, end: number, terms: Re
 			groups.push(maskRange(tokens, weights, a, a + m[0].length, 'term', 0));
 		}
 	}
-	for (const [a, b] of quotations(text, start, end)) groups.push(maskRange(tokens, weights, a, b, 'quote', QUOTE_WEIGHT));
+	for (const [a, b] of quotations(text, start, end, tokens)) groups.push(maskRange(tokens, weights, a, b, 'quote', QUOTE_WEIGHT));
 	groups.push(...nameGroups(tokens, weights, text, start));
-	return { tokens, weights, groups: groups.filter((g) => g.tokens.length > 0).sort((x, y) => x.start - y.start) };
+	return { tokens, lower, weights, groups: groups.filter((g) => g.tokens.length > 0).sort((x, y) => x.start - y.start) };
 }
 
 function maskRange(tokens: Token[], weights: number[], a: number, b: number, kind: MaskedGroup['kind'], weight: number): MaskedGroup {
@@ -74,11 +82,14 @@ function maskRange(tokens: Token[], weights: number[], a: number, b: number, kin
 }
 
 /** Quotations that are inserts: content between paired quote marks, smaller than most of the sentence. */
-function quotations(text: string, start: number, end: number): Array<[number, number]> {
+function quotations(text: string, start: number, end: number, tokens: Token[]): Array<[number, number]> {
 	const found: Array<[number, number]> = [];
+	let first = start;
+	while (first < end && !OPENING_QUOTES.has(text.charCodeAt(first))) first++;
+	if (first >= end) return found;
 	let letters = 0;
-	for (let i = start; i < end; i++) if (isLetter(text.charCodeAt(i))) letters++;
-	for (let i = start; i < end; i++) {
+	for (const t of tokens) if (t.kind === 'word') letters += t.end - t.start;
+	for (let i = first; i < end; i++) {
 		const close = QUOTE_PAIRS[text[i]];
 		if (!close) continue;
 		// A straight or curly single quote between letters is an apostrophe, not a quotation.
@@ -116,8 +127,9 @@ function nameGroups(tokens: Token[], weights: number[], text: string, sentenceSt
 	const groups: MaskedGroup[] = [];
 	let w = 0;
 	while (w < words.length) {
-		const first = w === 0 || opensClause(text, sentenceStart, tokens[words[w]].start);
-		const startsName = capitalised[w] && (!first || (w + 1 < words.length && capitalised[w + 1]));
+		const startsName =
+			capitalised[w] &&
+			((w + 1 < words.length && capitalised[w + 1]) || !(w === 0 || opensClause(text, sentenceStart, tokens[words[w]].start)));
 		if (!startsName) {
 			w++;
 			continue;

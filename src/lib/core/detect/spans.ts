@@ -15,8 +15,8 @@ export function inlineSpans(masked: MaskedSentence, sentenceLang: Lang): InlineS
 		// A name's own spelling says little ("Pedro Castillo" is not Spanish text in an English
 		// sentence); its articles and prepositions do ("La Toma de Lima").
 		const indices =
-			group.kind === 'name' ? group.tokens.filter((i) => NAME_GRAMMAR.has(masked.tokens[i].text.toLowerCase())) : group.tokens;
-		const evidence = phraseEvidence(masked.tokens, indices);
+			group.kind === 'name' ? group.tokens.filter((i) => NAME_GRAMMAR.has(masked.lower[i])) : group.tokens;
+		const evidence = phraseEvidence(masked, indices);
 		const lang: Lang | null = evidence >= SPAN_EVIDENCE ? 'en' : evidence <= -SPAN_EVIDENCE ? 'es' : null;
 		if (!lang || lang === sentenceLang) continue;
 		const previous = spans[spans.length - 1];
