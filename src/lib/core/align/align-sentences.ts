@@ -15,6 +15,7 @@ import {
 import { learnDictionary } from './learn';
 import { parseLexicon, type Lexicon } from './lexicon';
 import { closeBand, searchBeads, type Band, type BeadShape } from './search';
+import { splitUnit, type UnitPieces } from './words';
 import { EN_ES_LEXICON } from '../../data/lexicon/en-es';
 
 export interface AlignOptions {
@@ -58,6 +59,8 @@ export const COST = {
 	priorScale: 0.6,
 	paragraph: 1.0,
 	bandWidth: 12,
+	/** Half-width of the second pass's band around the first path. */
+	realignWidth: 6,
 	/** Below this many grid cells the whole grid is searched. */
 	fullGrid: 400_000
 };
@@ -78,12 +81,16 @@ export function alignSentences(en: string[], es: string[], options: AlignOptions
 	const langs = options.languages ?? { en: 'en', es: 'es' };
 	const lexicon = langs.en === 'en' && langs.es === 'es' ? enEsLexicon() : undefined;
 	const base: FeatureOptions = { lexicon, anchorPairs: options.anchorPairs };
-	const first = alignPass(en, es, base, options);
+	const split = { en: en.map(splitUnit), es: es.map(splitUnit) };
+	const first = alignPass(en, es, base, options, split);
 	if (options.realign === false) return first.beads;
 	const confident = first.beads.filter((b) => b.en.length > 0 && b.es.length > 0 && b.confidence >= 0.5);
 	const learned: LearnedDictionary = learnDictionary(first.features, confident);
 	if (learned.size === 0) return first.beads;
-	return alignPass(en, es, { ...base, learned }, options).beads;
+	// The first path is right almost everywhere: the second pass only searches close to it.
+	const band = closeBand(bandAroundPath(first.beads, en.length, COST.realignWidth), es.length);
+	if (process.env.ALIGN_DEBUG) console.error('learned', learned.size);
+	return alignPass(en, es, { ...base, learned }, options, split, band, first.features.lengthVariance).beads;
 }
 
 interface PassResult {
@@ -91,23 +98,34 @@ interface PassResult {
 	features: PairFeatures;
 }
 
-function alignPass(en: string[], es: string[], featureOptions: FeatureOptions, options: AlignOptions): PassResult {
-	const f = buildPairFeatures(en, es, featureOptions);
+function alignPass(
+	en: string[],
+	es: string[],
+	featureOptions: FeatureOptions,
+	options: AlignOptions,
+	split: { en: UnitPieces[]; es: UnitPieces[] },
+	fixedBand?: Band,
+	lengthVariance?: number
+): PassResult {
+	const clock = (label: string) => { if (process.env.ALIGN_DEBUG) { console.error(label, (performance.now() - (globalThis as any).T0).toFixed(0)); } };
+	(globalThis as any).T0 = performance.now();
+	const f = buildPairFeatures(en, es, featureOptions, split);
+	clock('features');
 	const overlap = new OverlapCounter(f);
 	const n = en.length;
 	const m = es.length;
 	const random = randomSimilarity(overlap, n, m);
-	const anchors = findAnchors(f, overlap, Math.max(random.mean + 6 * random.sd, 0.2));
-	f.lengthVariance = estimateLengthVariance(
-		f,
-		anchors.map((a) => [a.en, a.es])
-	);
+	const anchors = fixedBand ? [] : findAnchors(f, overlap, Math.max(random.mean + 6 * random.sd, 0.2));
+	clock('anchors');
+	f.lengthVariance = lengthVariance ?? estimateLengthVariance(f, anchors.map((a) => [a.en, a.es]));
 	const band =
-		(n + 1) * (m + 1) <= COST.fullGrid
+		fixedBand ??
+		((n + 1) * (m + 1) <= COST.fullGrid
 			? fullBand(n, m)
-			: closeBand(bandAroundAnchors(anchors, n, m, COST.bandWidth), m);
+			: closeBand(bandAroundAnchors(anchors, n, m, COST.bandWidth), m));
 	const matches = new MatchTable(overlap, band, n, m);
 	if (process.env.ALIGN_DEBUG) { let cells = 0; for (let r = 0; r <= n; r++) cells += band.hi[r] - band.lo[r] + 1; const gold = (globalThis as any).GOLD as [number,number][] | undefined; let out = 0; if (gold) for (const [gi, gj] of gold) if (gj < band.lo[gi] || gj > band.hi[gi]) out++; const g11 = new Set((globalThis as any).G11 ?? []); const bad = anchors.filter(a => !g11.has(a.en + ":" + a.es)); console.error(`bad anchors ${bad.length} e.g. ${bad.slice(0,8).map(a => a.en + ":" + a.es + "@" + a.similarity.toFixed(2)).join(" ")} out ${out} anchors ${anchors.length} cells ${cells} s2 ${f.lengthVariance.toFixed(1)} mu ${random.mean.toFixed(3)} sd ${random.sd.toFixed(3)}`); }
+	clock('matches');
 	const para = paragraphBreaks(options.paragraphs, n, m);
 	const lexicalScale = 1 / Math.max(0.05, 1 - random.mean);
 
@@ -135,7 +153,7 @@ function alignPass(en: string[], es: string[], featureOptions: FeatureOptions, o
 	const lengthOf = (i0: number, i1: number, j0: number, j1: number) =>
 		lengthCost(enChars[i1] - enChars[i0], esChars[j1] - esChars[j0], f.lengthRatio, f.lengthVariance);
 	const priors = SHAPES.map((shape) => COST.prior(shape.en, shape.es));
-	const cost = (i: number, j: number, shape: BeadShape) => {
+	const cost = (i: number, j: number, shape: BeadShape, shapeIndex: number) => {
 		const a = shape.en;
 		const b = shape.es;
 		let total = para ? para.cost(i - a, i, j - b, j) : 0;
@@ -143,9 +161,10 @@ function alignPass(en: string[], es: string[], featureOptions: FeatureOptions, o
 		const similarity = similarityOf(i - a, i, j - b, j);
 		total += COST.lexical * (1 - similarity) * lexicalScale * ((a + b) / 2);
 		total += COST.length * lengthOf(i - a, i, j - b, j);
-		return total + priors[shape.index];
+		return total + priors[shapeIndex];
 	};
 	const path = searchBeads(band, SHAPES, cost);
+	clock('search');
 
 	const beads: ScoredBead[] = [];
 	let i = 0;
@@ -167,6 +186,7 @@ function alignPass(en: string[], es: string[], featureOptions: FeatureOptions, o
 		i += shape.en;
 		j += shape.es;
 	}
+	clock('beads');
 	return { beads, features: f };
 }
 
@@ -271,6 +291,31 @@ function paragraphBreaks(paragraphs: AlignOptions['paragraphs'], n: number, m: n
 			return penalty;
 		}
 	};
+}
+
+/** Rows of the grid the beads pass through, widened by `width` columns each side. */
+function bandAroundPath(beads: Bead[], n: number, width: number): Band {
+	const lo = new Int32Array(n + 1).fill(2 ** 30);
+	const hi = new Int32Array(n + 1).fill(-1);
+	let i = 0;
+	let j = 0;
+	const visit = () => {
+		lo[i] = Math.min(lo[i], j - width);
+		hi[i] = Math.max(hi[i], j + width);
+	};
+	visit();
+	for (const bead of beads) {
+		// Every grid point the bead's staircase touches, so 1-0 / 0-1 runs stay inside.
+		for (let k = 0; k < bead.es.length; k++) {
+			j++;
+			visit();
+		}
+		for (let k = 0; k < bead.en.length; k++) {
+			i++;
+			visit();
+		}
+	}
+	return { lo, hi };
 }
 
 function fullBand(n: number, m: number): Band {

@@ -2,7 +2,7 @@
 // (lexicon, learned dictionary, cognates, numbers, names, punctuation, glossary anchors)
 // and how plausible its two lengths are. The search never looks at words, only at these.
 import type { Lexicon } from './lexicon';
-import { cognateSkeleton, isNumber, splitUnit, foldWord } from './words';
+import { cognateSkeleton, foldWord, isNumber, splitUnit, type UnitPieces } from './words';
 
 /** One side of the document pair, words interned, in compressed rows. */
 export interface SideFeatures {
@@ -52,13 +52,14 @@ interface Interned {
 	chars: Float64Array;
 }
 
-function intern(units: string[], phrases: string[]): Interned {
+function intern(units: string[], phrases: string[], split?: UnitPieces[]): Interned {
 	const unitWords: string[][] = [];
 	const chars = new Float64Array(units.length);
 	const foldedPhrases = phrases.map((p) => ` ${splitUnit(p).pieces.filter((w) => !w.startsWith('p:')).join(' ')} `);
 	for (let u = 0; u < units.length; u++) {
-		const { pieces, chars: c } = splitUnit(units[u]);
-		chars[u] = c;
+		const unit = split?.[u] ?? splitUnit(units[u]);
+		const pieces = [...unit.pieces];
+		chars[u] = unit.chars;
 		if (phrases.length > 0) {
 			const folded = ` ${units[u]
 				.split(/[^\p{L}\p{M}\p{N}]+/u)
@@ -74,7 +75,12 @@ function intern(units: string[], phrases: string[]): Interned {
 	return { unitWords, chars };
 }
 
-export function buildPairFeatures(en: string[], es: string[], options: FeatureOptions = {}): PairFeatures {
+export function buildPairFeatures(
+	en: string[],
+	es: string[],
+	options: FeatureOptions = {},
+	split?: { en: UnitPieces[]; es: UnitPieces[] }
+): PairFeatures {
 	const concepts = new Map<string, number>();
 	const conceptId = (key: string) => {
 		let id = concepts.get(key);
@@ -85,8 +91,8 @@ export function buildPairFeatures(en: string[], es: string[], options: FeatureOp
 		return id;
 	};
 	const anchors = options.anchorPairs ?? [];
-	const enSide = buildSide(intern(en, anchors.map((a) => a.en)), 'en', options, conceptId);
-	const esSide = buildSide(intern(es, anchors.map((a) => a.es)), 'es', options, conceptId);
+	const enSide = buildSide(intern(en, anchors.map((a) => a.en), split?.en), 'en', options, conceptId);
+	const esSide = buildSide(intern(es, anchors.map((a) => a.es), split?.es), 'es', options, conceptId);
 	let enChars = 0;
 	let esChars = 0;
 	for (const c of enSide.chars) enChars += c;

@@ -13,7 +13,7 @@ export interface Band {
 }
 
 /** Cost of the bead covering en [i - shape.en, i) and es [j - shape.es, j). */
-export type BeadCost = (i: number, j: number, shape: BeadShape) => number;
+export type BeadCost = (i: number, j: number, shape: BeadShape, shapeIndex: number) => number;
 
 /**
  * Makes a band usable: contains both corners and every row overlaps the next, so a path
@@ -54,7 +54,7 @@ export function searchBeads(band: Band, shapes: readonly BeadShape[], cost: Bead
 				if (pi < 0 || pj < lo[pi] || pj > hi[pi]) continue;
 				const before = best[rowStart[pi] + pj - lo[pi]];
 				if (before === Infinity) continue;
-				const total = before + cost(i, j, shapes[s]);
+				const total = before + cost(i, j, shapes[s], s);
 				if (total < bestCost) {
 					bestCost = total;
 					bestShape = s;
