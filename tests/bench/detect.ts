@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { franc } from 'franc';
-import { eld } from 'eld/small';
+import { eld } from 'eld/large';
 import { detectLanguages } from '../../src/lib/core/detect';
 
 type Run = { start: number; end: number; lang: string };
