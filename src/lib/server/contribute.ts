@@ -1,0 +1,446 @@
+// Contributions: turns what a person pastes, uploads or imports (a TMX or TSV memory) into
+// documents in the store, and builds the downloads of a document's aligned pairs.
+import type { Db } from './db';
+import { getDocument, insertDocument } from './documents';
+import { ensureAlignments, passagesOf } from './alignments';
+import { detectLanguages } from '$lib/core/detect';
+import { fail, ok, userError, type Result, type UserError } from '$lib/core/errors';
+import { checkUserText, decodeUserBytes, MAX_INPUT_BYTES } from '$lib/core/text/decode';
+import { readTmx, writeTmx } from '$lib/core/formats/tmx';
+import { readTsv, writeTsv } from '$lib/core/formats/tsv';
+import { writeAlignmentJson } from '$lib/core/formats/alignment-json';
+import type { Bead, Lang, LangOrUnd, LabelledSentence } from '$lib/core/types';
+
+/** The form fields a contribution reads; errors name the one to show them beside. */
+export type ContributeField = 'title' | 'text' | 'en' | 'es' | 'file' | 'enFile' | 'esFile' | 'memory';
+
+export interface FieldError {
+	field: ContributeField;
+	error: UserError;
+}
+
+/** What the detector made of one side of a pair that was meant to be `side`. */
+export interface SideLanguage {
+	side: Lang;
+	detected: LangOrUnd;
+	/** Share of the side's sentence characters in the detected language, 0..1. */
+	share: number;
+}
+
+export type Contribution =
+	| { ok: true; slug: string; documentIds: number[] }
+	| {
+			ok: false;
+			errors: FieldError[];
+			/** Set when a side looks like the wrong language: the person may confirm or swap. */
+			languages?: SideLanguage[];
+	  };
+
+export type ContributedVia = 'paste' | 'upload' | 'import';
+
+/** How the person answered a language warning: add as is, or swap the two sides first. */
+export type SidesChoice = 'check' | 'confirmed' | 'swap';
+
+const MAX_TITLE_LENGTH = 200;
+const DEFAULT_TITLE_LENGTH = 100;
+const MAX_SLUG_LENGTH = 60;
+
+const failed = (errors: FieldError[], languages?: SideLanguage[]): Contribution => ({
+	ok: false,
+	errors,
+	...(languages ? { languages } : {})
+});
+
+// ── Titles and slugs ────────────────────────────────────────────────────────────────────
+
+/** A title as typed: one line, trimmed, not absurdly long. */
+export function cleanTitle(title: string): string {
+	const line = title.replace(/\s+/g, ' ').trim();
+	return line.length > MAX_TITLE_LENGTH ? `${line.slice(0, MAX_TITLE_LENGTH - 1).trimEnd()}…` : line;
+}
+
+/** A default title: the first line with letters or digits, cut at a word near 100 characters. */
+export function titleFromText(text: string): string {
+	const line = text
+		.split(/\r?\n/)
+		.map((l) => l.replace(/\s+/g, ' ').trim())
+		.find((l) => /[\p{L}\p{N}]/u.test(l));
+	if (!line) return '';
+	if (line.length <= DEFAULT_TITLE_LENGTH) return line;
+	const cut = line.slice(0, DEFAULT_TITLE_LENGTH);
+	const space = cut.lastIndexOf(' ');
+	return `${(space > DEFAULT_TITLE_LENGTH / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
+}
+
+/**
+ * An ASCII slug for the URL: accents dropped ("Año de Perú" → "ano-de-peru"). Never all digits,
+ * since /doc/123 means the document with id 123.
+ */
+export function slugify(title: string): string {
+	const slug = title
+		.normalize('NFKD')
+		.replace(/\p{M}/gu, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, MAX_SLUG_LENGTH)
+		.replace(/-+$/, '');
+	if (!slug) return 'text';
+	return /^\d+$/.test(slug) ? `text-${slug}` : slug;
+}
+
+/** The slug itself if free, else the first free of slug-2, slug-3… Call inside the write transaction. */
+export function uniqueSlug(db: Db, base: string): string {
+	const taken = db.prepare('SELECT 1 FROM documents WHERE slug = ?');
+	if (!taken.get(base)) return base;
+	for (let n = 2; ; n++) {
+		const candidate = `${base}-${n}`;
+		if (!taken.get(candidate)) return candidate;
+	}
+}
+
+// ── Languages ───────────────────────────────────────────────────────────────────────────
+
+/** Enough text to tell the language of a side without running the detector over megabytes. */
+function languageSample(text: string): string {
+	const piece = 8000;
+	if (text.length <= 3 * piece) return text;
+	const middle = Math.floor(text.length / 2 - piece / 2);
+	return [text.slice(0, piece), text.slice(middle, middle + piece), text.slice(-piece)].join('\n\n');
+}
+
+/** The language most of the text's characters are in ('und' when no sentence has one). */
+export function mainLanguageOf(text: string): { lang: LangOrUnd; share: number } {
+	const chars = { en: 0, es: 0, und: 0 };
+	for (const s of detectLanguages(languageSample(text)).sentences) chars[s.lang] += s.end - s.start;
+	const total = chars.en + chars.es + chars.und || 1;
+	if (chars.en === 0 && chars.es === 0) return { lang: 'und', share: chars.und / total };
+	const lang: Lang = chars.es > chars.en ? 'es' : 'en';
+	return { lang, share: chars[lang] / total };
+}
+
+/** Sides that look like the other language (a side with no language at all is left alone). */
+function languageMismatches(sides: { en: string; es: string }): SideLanguage[] {
+	const found: SideLanguage[] = [];
+	for (const side of ['en', 'es'] as const) {
+		const { lang, share } = mainLanguageOf(sides[side]);
+		if (lang !== 'und' && lang !== side) found.push({ side, detected: lang, share });
+	}
+	return found;
+}
+
+function wrongLanguageErrors(mismatches: SideLanguage[], fields: Record<Lang, ContributeField>): FieldError[] {
+	return mismatches.map((m) => ({
+		field: fields[m.side],
+		error: userError('side-wrong-language', { side: m.side, expected: m.side, detected: m.detected })
+	}));
+}
+
+// ── Creating documents ──────────────────────────────────────────────────────────────────
+
+export interface SingleTextInput {
+	title: string;
+	text: string;
+	via: ContributedVia;
+	/** For uploads: the file's name, kept in the document's meta. */
+	fileName?: string;
+}
+
+/** One document: a single article, in English, Spanish or both mixed. */
+export function addText(db: Db, input: SingleTextInput, field: ContributeField = 'text'): Contribution {
+	const text = checkUserText(input.text);
+	if (!text.ok) return failed([{ field, error: text.error }]);
+	const title = cleanTitle(input.title) || titleFromText(text.value) || 'Text';
+	const meta = { contributed: input.via, ...(input.fileName ? { fileName: input.fileName } : {}) };
+	return db.transaction((): Contribution => {
+		const slug = uniqueSlug(db, slugify(title));
+		const id = insertDocument(db, { slug, title, origin: 'user', text: text.value, meta });
+		return { ok: true, slug, documentIds: [id] };
+	}).immediate();
+}
+
+export interface PairInput {
+	title: string;
+	en: string;
+	es: string;
+	via: ContributedVia;
+	sides?: SidesChoice;
+	fileNames?: Partial<Record<Lang, string>>;
+}
+
+/**
+ * An English document and its Spanish translation, linked (the Spanish one is the translation
+ * of the English one). Both sides are checked before anything is written; a side that looks
+ * like the other language stops here unless the person confirmed it.
+ */
+export function addPair(
+	db: Db,
+	input: PairInput,
+	fields: Record<Lang, ContributeField> = { en: 'en', es: 'es' }
+): Contribution {
+	const swap = input.sides === 'swap';
+	const raw = swap ? { en: input.es, es: input.en } : { en: input.en, es: input.es };
+	const names = swap ? { en: input.fileNames?.es, es: input.fileNames?.en } : (input.fileNames ?? {});
+	const en = checkUserText(raw.en);
+	const es = checkUserText(raw.es);
+	const errors: FieldError[] = [];
+	if (!en.ok) errors.push({ field: fields.en, error: en.error });
+	if (!es.ok) errors.push({ field: fields.es, error: es.error });
+	if (!en.ok || !es.ok) return failed(errors);
+
+	if (input.sides !== 'confirmed') {
+		const mismatches = languageMismatches({ en: en.value, es: es.value });
+		if (mismatches.length) return failed(wrongLanguageErrors(mismatches, fields), mismatches);
+	}
+
+	const title = cleanTitle(input.title);
+	const enTitle = title || titleFromText(en.value) || 'English text';
+	const esTitle = title || titleFromText(es.value) || enTitle;
+	return db.transaction((): Contribution => {
+		const slug = uniqueSlug(db, slugify(enTitle));
+		const enId = insertDocument(db, {
+			slug,
+			title: enTitle,
+			origin: 'user',
+			text: en.value,
+			meta: { contributed: input.via, declaredLanguage: 'en', ...(names.en ? { fileName: names.en } : {}) }
+		});
+		const esId = insertDocument(db, {
+			slug: uniqueSlug(db, `${slug}-es`),
+			title: esTitle,
+			origin: 'user',
+			translationOf: enId,
+			text: es.value,
+			meta: { contributed: input.via, declaredLanguage: 'es', ...(names.es ? { fileName: names.es } : {}) }
+		});
+		return { ok: true, slug, documentIds: [enId, esId] };
+	}).immediate();
+}
+
+// ── Uploads ─────────────────────────────────────────────────────────────────────────────
+
+/** A file from a multipart form, as text; a missing or empty file input is an empty text. */
+export async function readUpload(file: FormDataEntryValue | null): Promise<Result<string>> {
+	if (!(file instanceof File) || file.size === 0) return fail('text-empty');
+	if (file.size > MAX_INPUT_BYTES) return fail('text-too-large', { limitMb: MAX_INPUT_BYTES / 1024 / 1024 });
+	return decodeUserBytes(new Uint8Array(await file.arrayBuffer()));
+}
+
+export const fileNameOf = (file: FormDataEntryValue | null): string =>
+	file instanceof File ? file.name.replace(/[\\/]/g, '').slice(0, 255) : '';
+
+// ── Imported memories (TMX, TSV) ────────────────────────────────────────────────────────
+
+export type MemoryFormat = 'tmx' | 'tsv';
+
+export interface TranslationPair {
+	en: string;
+	es: string;
+}
+
+/** TMX by name (.tmx, .xml) or by its first bytes (an XML declaration or a <tmx> root); else TSV. */
+export function memoryFormatOf(fileName: string, text: string): MemoryFormat {
+	if (/\.(tmx|xml)$/i.test(fileName)) return 'tmx';
+	if (/\.(tsv|tab|txt)$/i.test(fileName)) return 'tsv';
+	return /^\s*<(\?xml|tmx|!DOCTYPE)/i.test(text) ? 'tmx' : 'tsv';
+}
+
+/** `detail` in English for logs and the API; `reason` lets a page say it in the reader's language. */
+const invalidTsv = (reason: 'no-tab' | 'columns', line: number, columns: number, detail: string) =>
+	fail<TranslationPair[]>('format-invalid', { format: 'TSV', detail, reason, line, columns });
+
+/** English<TAB>Spanish per line. A line with no tab, or with a third column, is refused with its number. */
+export function parseTsvPairs(text: string): Result<TranslationPair[]> {
+	const lines = text.split('\n');
+	for (const [k, raw] of lines.entries()) {
+		const line = raw.replace(/\r$/, '');
+		if (line.trim() === '') continue;
+		const tabs = line.split('\t').length - 1;
+		if (tabs === 0) return invalidTsv('no-tab', k + 1, 1, `line ${k + 1} has no tab between the English and the Spanish`);
+		if (tabs > 1)
+			return invalidTsv('columns', k + 1, tabs + 1, `line ${k + 1} has ${tabs + 1} columns; expected English<TAB>Spanish`);
+	}
+	return ok(readTsv(text).filter((p) => p.en.trim() || p.es.trim()));
+}
+
+/** Reads a memory's pairs, dropping units empty on both sides. */
+export function parseMemory(text: string, format: MemoryFormat): Result<TranslationPair[]> {
+	if (format === 'tsv') return parseTsvPairs(text);
+	const tmx = readTmx(text);
+	if (!tmx.ok) return tmx;
+	return ok(tmx.value.units.filter((u) => u.en.trim() || u.es.trim()).map(({ en, es }) => ({ en, es })));
+}
+
+/** One unit a line (inner line breaks become spaces), blank lines between, so each unit is a paragraph of its own. */
+function unitsAsText(units: string[]): { text: string; spans: ({ start: number; end: number } | null)[] } {
+	let text = '';
+	const spans = units.map((unit) => {
+		const line = unit.replace(/\s+/g, ' ').trim();
+		if (!line) return null;
+		if (text) text += '\n\n';
+		const start = text.length;
+		text += line;
+		return { start, end: text.length };
+	});
+	return { text, spans };
+}
+
+/** For each unit, the indices of the detected sentences inside it (in order; none for an empty unit). */
+function sentencesPerUnit(
+	spans: ({ start: number; end: number } | null)[],
+	sentences: LabelledSentence[]
+): number[][] {
+	const result = spans.map(() => [] as number[]);
+	let u = 0;
+	for (const [i, sentence] of sentences.entries()) {
+		while (u < spans.length && (spans[u] === null || spans[u]!.end <= sentence.start)) u++;
+		// A sentence past the last unit cannot happen with paragraphs per unit; keep it in the last one.
+		const owner = u < spans.length ? u : spans.findLastIndex((s) => s !== null);
+		result[owner].push(i);
+	}
+	return result;
+}
+
+export interface MemoryInput {
+	title: string;
+	fileName: string;
+	bytes: Uint8Array;
+	sides?: SidesChoice;
+}
+
+/**
+ * A translation memory becomes an English and a Spanish document, linked, with the memory's
+ * own pairing stored as their alignment (one bead per unit, confidence 1) instead of a
+ * computed one. It is stored as a person's alignment (edited), so the aligner never replaces it.
+ */
+export function importMemory(db: Db, input: MemoryInput): Contribution {
+	const decoded = decodeUserBytes(input.bytes);
+	if (!decoded.ok) return failed([{ field: 'memory', error: decoded.error }]);
+	const format = memoryFormatOf(input.fileName, decoded.value);
+	const parsed = parseMemory(decoded.value, format);
+	if (!parsed.ok) return failed([{ field: 'memory', error: parsed.error }]);
+	let pairs = parsed.value;
+	if (input.sides === 'swap') pairs = pairs.map(({ en, es }) => ({ en: es, es: en }));
+
+	const en = unitsAsText(pairs.map((p) => p.en));
+	const es = unitsAsText(pairs.map((p) => p.es));
+	const emptySides = (['en', 'es'] as const).filter((side) => (side === 'en' ? en : es).text === '');
+	if (pairs.length === 0) return failed([{ field: 'memory', error: userError('text-empty') }]);
+	if (emptySides.length)
+		return failed(emptySides.map((side) => ({ field: 'memory', error: userError('side-empty', { side }) })));
+	for (const side of [en, es]) {
+		const size = checkUserText(side.text);
+		if (!size.ok) return failed([{ field: 'memory', error: size.error }]);
+	}
+
+	if (input.sides !== 'confirmed') {
+		const mismatches = languageMismatches({ en: en.text, es: es.text });
+		if (mismatches.length)
+			return failed(wrongLanguageErrors(mismatches, { en: 'memory', es: 'memory' }), mismatches);
+	}
+
+	const stem = input.fileName.replace(/\.[^.]*$/, '').replace(/[_-]+/g, ' ');
+	const title = cleanTitle(input.title) || cleanTitle(stem) || titleFromText(en.text) || 'Translation memory';
+	const meta = { contributed: 'import', format, fileName: input.fileName, units: pairs.length };
+	return db.transaction((): Contribution => {
+		const slug = uniqueSlug(db, slugify(title));
+		const enId = insertDocument(db, {
+			slug,
+			title,
+			origin: 'user',
+			text: en.text,
+			meta: { ...meta, declaredLanguage: 'en' }
+		});
+		const esId = insertDocument(db, {
+			slug: uniqueSlug(db, `${slug}-es`),
+			title,
+			origin: 'user',
+			translationOf: enId,
+			text: es.text,
+			meta: { ...meta, declaredLanguage: 'es' }
+		});
+		const enUnits = sentencesPerUnit(en.spans, getDocument(db, enId)!.detection.sentences);
+		const esUnits = sentencesPerUnit(es.spans, getDocument(db, esId)!.detection.sentences);
+		const beads: Bead[] = pairs
+			.map((_, u) => ({ en: enUnits[u], es: esUnits[u], confidence: 1 }))
+			.filter((b) => b.en.length > 0 || b.es.length > 0);
+		storeImportedAlignment(db, enId, esId, beads, format);
+		return { ok: true, slug, documentIds: [enId, esId] };
+	}).immediate();
+}
+
+/**
+ * Same table and shape as alignments.ts writes. `edited = 1`: the pairing came from people
+ * (the memory), so a new aligner version must not recompute over it.
+ */
+function storeImportedAlignment(db: Db, enId: number, esId: number, beads: Bead[], format: MemoryFormat): void {
+	db.prepare(
+		`INSERT INTO alignments (en_document_id, es_document_id, passage, aligner_version, score, beads, edited)
+		 VALUES (?, ?, 0, ?, NULL, ?, 1)`
+	).run(enId, esId, `import-${format}`, JSON.stringify(beads));
+}
+
+// ── Export ──────────────────────────────────────────────────────────────────────────────
+
+export const EXPORT_FORMATS = ['tmx', 'tsv', 'json'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const isExportFormat = (value: unknown): value is ExportFormat =>
+	typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value);
+
+export interface ExportFile {
+	body: string;
+	fileName: string;
+	contentType: string;
+}
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+	tmx: 'application/x-tmx+xml; charset=utf-8',
+	tsv: 'text/tab-separated-values; charset=utf-8',
+	json: 'application/json; charset=utf-8'
+};
+
+/**
+ * Every aligned pair of the document (with each translation, or within a mixed document), in
+ * one file. Sentences of several documents are numbered one after the other.
+ */
+export function buildExport(db: Db, idOrSlug: string | number, format: ExportFormat): Result<ExportFile> {
+	const doc = getDocument(db, idOrSlug);
+	if (!doc) return fail('not-found');
+	ensureAlignments(db, doc);
+	const passages = passagesOf(db, doc.id);
+
+	const units: Record<Lang, string[]> = { en: [], es: [] };
+	const offsets: Record<Lang, Map<number, number>> = { en: new Map(), es: new Map() };
+	const offsetOf = (side: Lang, documentId: number): number => {
+		let offset = offsets[side].get(documentId);
+		if (offset === undefined) {
+			offset = units[side].length;
+			offsets[side].set(documentId, offset);
+			const partner = documentId === doc.id ? doc : getDocument(db, documentId);
+			units[side].push(...(partner?.detection.sentences.map((s) => s.text) ?? []));
+		}
+		return offset;
+	};
+	const beads: Bead[] = [];
+	for (const passage of passages) {
+		const enOffset = offsetOf('en', passage.enDocumentId);
+		const esOffset = offsetOf('es', passage.esDocumentId);
+		for (const bead of passage.beads)
+			beads.push({
+				...bead,
+				en: bead.en.filter((i) => i + enOffset < units.en.length).map((i) => i + enOffset),
+				es: bead.es.filter((i) => i + esOffset < units.es.length).map((i) => i + esOffset)
+			});
+	}
+	if (!beads.some((b) => b.en.length > 0 && b.es.length > 0))
+		return { ok: false, error: { code: 'not-found', key: 'contribute:export.noAlignment' } };
+
+	const body =
+		format === 'tmx'
+			? writeTmx(beads, units.en, units.es)
+			: format === 'tsv'
+				? writeTsv(beads, units.en, units.es)
+				: writeAlignmentJson(beads, units.en, units.es);
+	return ok({ body, fileName: `${doc.slug}.${format}`, contentType: CONTENT_TYPES[format] });
+}

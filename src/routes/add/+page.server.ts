@@ -1,0 +1,149 @@
+// Adding texts: paste, upload or import a memory. Plain multipart forms (they work without
+// JavaScript); a failure returns everything the person typed so the page shows it again.
+import { fail, redirect } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import {
+	addPair,
+	addText,
+	fileNameOf,
+	importMemory,
+	readUpload,
+	type Contribution,
+	type FieldError,
+	type SidesChoice
+} from '$lib/server/contribute';
+import { userError, type UserError } from '$lib/core/errors';
+import { MAX_INPUT_BYTES } from '$lib/core/text/decode';
+import { ADD_MODES, type AddFailure, type AddMode, type AddValues } from '$lib/components/contribute/model';
+
+const LIMIT_MB = MAX_INPUT_BYTES / 1024 / 1024;
+
+export const load: PageServerLoad = ({ url }) => {
+	const mode = url.searchParams.get('mode');
+	return {
+		mode: (ADD_MODES as readonly string[]).includes(mode ?? '') ? (mode as AddMode) : 'paste',
+		limitMb: LIMIT_MB
+	};
+};
+
+const text = (form: FormData, name: string): string => {
+	const value = form.get(name);
+	return typeof value === 'string' ? value : '';
+};
+
+function valuesOf(form: FormData): AddValues {
+	return {
+		shape: form.get('shape') === 'pair' ? 'pair' : 'one',
+		title: text(form, 'title'),
+		text: text(form, 'text'),
+		en: text(form, 'en'),
+		es: text(form, 'es'),
+		files: {
+			file: fileNameOf(form.get('file')),
+			enFile: fileNameOf(form.get('enFile')),
+			esFile: fileNameOf(form.get('esFile')),
+			memory: fileNameOf(form.get('memory'))
+		}
+	};
+}
+
+function sidesOf(form: FormData): SidesChoice {
+	const value = form.get('sides');
+	return value === 'confirmed' || value === 'swap' ? value : 'check';
+}
+
+/**
+ * Reads the multipart body. It fails when the body is larger than the server accepts (the
+ * adapter's BODY_SIZE_LIMIT) or was cut off: nothing came through, so say so on the page.
+ */
+async function readForm(request: Request, mode: AddMode) {
+	try {
+		return { form: await request.formData() };
+	} catch {
+		const failure: AddFailure = {
+			mode,
+			values: null,
+			errors: [{ field: 'form', error: userError('text-too-large', { limitMb: LIMIT_MB }) }],
+			languages: null
+		};
+		return { failure: fail(413, failure) };
+	}
+}
+
+function respond(mode: AddMode, values: AddValues, result: Contribution) {
+	if (result.ok) redirect(303, `/doc/${result.slug}`);
+	const failure: AddFailure = { mode, values, errors: result.errors, languages: result.languages ?? null };
+	return fail(400, failure);
+}
+
+const refuse = (field: string, error: UserError): Contribution => ({
+	ok: false,
+	errors: [{ field, error } as FieldError]
+});
+
+export const actions: Actions = {
+	paste: async ({ request }) => {
+		const read = await readForm(request, 'paste');
+		if (read.failure) return read.failure;
+		const values = valuesOf(read.form);
+		let sides = sidesOf(read.form);
+		// Swapped here rather than in addPair, so that if the sides still look wrong the page shows them swapped.
+		if (sides === 'swap') [values.en, values.es, sides] = [values.es, values.en, 'check'];
+		const db = getDb();
+		const result =
+			values.shape === 'pair'
+				? addPair(db, { title: values.title, en: values.en, es: values.es, via: 'paste', sides })
+				: addText(db, { title: values.title, text: values.text, via: 'paste' });
+		return respond('paste', values, result);
+	},
+
+	upload: async ({ request }) => {
+		const read = await readForm(request, 'upload');
+		if (read.failure) return read.failure;
+		const { form } = read;
+		const values = valuesOf(form);
+		const db = getDb();
+		if (values.shape === 'one') {
+			const decoded = await readUpload(form.get('file'));
+			if (!decoded.ok) return respond('upload', values, refuse('file', decoded.error));
+			const input = { title: values.title, text: decoded.value, via: 'upload' as const, fileName: values.files.file };
+			return respond('upload', values, addText(db, input, 'file'));
+		}
+		const [en, es] = await Promise.all([readUpload(form.get('enFile')), readUpload(form.get('esFile'))]);
+		if (!en.ok || !es.ok) {
+			const errors: FieldError[] = [];
+			if (!en.ok) errors.push({ field: 'enFile', error: en.error });
+			if (!es.ok) errors.push({ field: 'esFile', error: es.error });
+			return respond('upload', values, { ok: false, errors });
+		}
+		const input = {
+			title: values.title,
+			en: en.value,
+			es: es.value,
+			via: 'upload' as const,
+			sides: sidesOf(form),
+			fileNames: { en: values.files.enFile, es: values.files.esFile }
+		};
+		return respond('upload', values, addPair(db, input, { en: 'enFile', es: 'esFile' }));
+	},
+
+	import: async ({ request }) => {
+		const read = await readForm(request, 'import');
+		if (read.failure) return read.failure;
+		const { form } = read;
+		const values = valuesOf(form);
+		const file = form.get('memory');
+		if (!(file instanceof File) || file.size === 0)
+			return respond('import', values, refuse('memory', userError('text-empty')));
+		if (file.size > MAX_INPUT_BYTES)
+			return respond('import', values, refuse('memory', userError('text-too-large', { limitMb: LIMIT_MB })));
+		const result = importMemory(getDb(), {
+			title: values.title,
+			fileName: values.files.memory ?? '',
+			bytes: new Uint8Array(await file.arrayBuffer()),
+			sides: sidesOf(form)
+		});
+		return respond('import', values, result);
+	}
+};
