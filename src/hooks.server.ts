@@ -1,12 +1,14 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { seedCorpus } from '$lib/server/seed';
+import { seedGlossary } from '$lib/server/glossary';
 import { LANGUAGE_COOKIE, negotiateLanguage } from '$lib/i18n/negotiate';
 import { parseTheme, THEME_COOKIE } from '$lib/theme';
 
 // The bundled corpus is in the store before the first request, so the app opens on it.
 export const init: ServerInit = () => {
 	seedCorpus(getDb());
+	seedGlossary(getDb());
 };
 
 export const handle: Handle = async ({ event, resolve }) => {

@@ -4,7 +4,7 @@ import type { Db } from './db';
 import { getDocument, listDocuments } from './documents';
 import { counterpartOf, ensureAlignments } from './alignments';
 import { glossaryMatcher } from './glossary-matching';
-import { GLOSSARY_TYPES, type GlossaryEntry } from '$lib/core/glossary';
+import { checkGlossaryEntry, GLOSSARY_TYPES, type GlossaryEntry } from '$lib/core/glossary';
 
 export { GLOSSARY_TYPES };
 import { userError, type Result, type UserError } from '$lib/core/errors';
@@ -13,7 +13,7 @@ import { exportGlossaryCsv, parseGlossaryCsv } from '$lib/core/formats/glossary-
 import { exportTbx, parseTbx } from '$lib/core/formats/tbx';
 import type { Lang } from '$lib/core/types';
 
-export const LIMITS = { term: 200, explanation: 4000, variants: 50 } as const;
+export const LIMITS = { term: 200, explanation: 2000, variants: 50 } as const;
 
 // The shipped file is bundled into the server build; a glob so a missing file is an empty seed.
 const shipped = import.meta.glob('/src/lib/data/glossary.json', { import: 'default', eager: true }) as Record<
@@ -228,7 +228,37 @@ export function validateEntryInput(
 	}
 
 	if (Object.keys(fields).length > 0) return { ok: false, fields };
-	return { ok: true, value: { type, es, en, variants, explanation: { en: explanationEn, es: explanationEs } } };
+	const value = { type, es, en, variants, explanation: { en: explanationEn, es: explanationEs } };
+	const core = coreFieldErrors(value);
+	return core ? { ok: false, fields: core } : { ok: true, value };
+}
+
+/**
+ * What the core validator still refuses once the fields are filled in: a form with no word the
+ * matcher can find, a control character. Its English sentence is mapped onto the field it names.
+ */
+function coreFieldErrors(value: GlossaryEntryInput): FieldErrors | undefined {
+	const check = checkGlossaryEntry({ ...value, id: 'entry' });
+	if ('entry' in check) return undefined;
+	const problem = check.problem.replace(/^entry “[^”]*”: /, '');
+	const field: EntryField = problem.startsWith('es ')
+		? 'es'
+		: problem.startsWith('en ')
+			? 'en'
+			: problem.startsWith('explanation.en')
+				? 'explanationEn'
+				: problem.startsWith('explanation.es')
+					? 'explanationEs'
+					: problem.startsWith('unknown type')
+						? 'type'
+						: 'variants';
+	const form = /“([^”]*)”/.exec(problem)?.[1];
+	const error = problem.includes('cannot be matched')
+		? fieldError('unmatchable', { form: form ?? '' })
+		: problem.includes('control character')
+			? fieldError('controlCharacter')
+			: fieldError('invalidField', { detail: problem });
+	return { [field]: error };
 }
 
 function slugOf(text: string): string {
@@ -379,7 +409,8 @@ export function importGlossary(db: Db, format: GlossaryFormat, text: string): Re
 			};
 		}
 		const id = entry.id ? String(entry.id).trim() : '';
-		if (!/^[a-z][a-z0-9-]{0,99}$/.test(id))
+		const idCheck = checkGlossaryEntry({ ...result.value, id });
+		if (!('entry' in idCheck) && idCheck.problem.startsWith('id '))
 			return { ok: false, error: fieldError('importBadId', { number: index + 1, entry: label }) };
 		if (ids.has(id)) return { ok: false, error: fieldError('importDuplicateId', { number: index + 1, entry: id }) };
 		ids.add(id);

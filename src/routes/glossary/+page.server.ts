@@ -1,0 +1,60 @@
+import { fail } from '@sveltejs/kit';
+import type { Actions, PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import {
+	GLOSSARY_TYPES,
+	glossaryTypeCounts,
+	importGlossary,
+	isGlossaryFormat,
+	listGlossary
+} from '$lib/server/glossary';
+import { decodeUserBytes } from '$lib/core/text/decode';
+import type { UserError } from '$lib/core/errors';
+
+export const load: PageServerLoad = ({ url }) => {
+	const db = getDb();
+	const query = url.searchParams.get('q')?.slice(0, 200) ?? '';
+	const typeParam = url.searchParams.get('type') ?? '';
+	const type = (GLOSSARY_TYPES as readonly string[]).includes(typeParam) ? typeParam : '';
+	const entries = listGlossary(db, { q: query, type: type || undefined }).map((e) => ({
+		id: e.id,
+		type: e.type,
+		es: e.es,
+		en: e.en,
+		variants: e.variants
+	}));
+	const counts = glossaryTypeCounts(db);
+	return {
+		query,
+		type,
+		entries,
+		types: GLOSSARY_TYPES.map((t) => ({ type: t, count: counts[t] ?? 0 })),
+		total: Object.values(counts).reduce((a, b) => a + b, 0),
+		deleted: url.searchParams.get('deleted')?.slice(0, 200) ?? ''
+	};
+};
+
+const refuse = (error: UserError) => fail(400, { importError: error });
+
+export const actions: Actions = {
+	import: async ({ request }) => {
+		const form = await request.formData();
+		const file = form.get('file');
+		if (!(file instanceof File) || file.size === 0 || !file.name)
+			return refuse({ code: 'invalid-input', key: 'glossary:errors.fileMissing' });
+		const chosen = form.get('format');
+		const format = isGlossaryFormat(chosen)
+			? chosen
+			: /\.(tbx|xml)$/i.test(file.name)
+				? 'tbx'
+				: /\.(csv|txt)$/i.test(file.name)
+					? 'csv'
+					: undefined;
+		if (!format) return refuse({ code: 'invalid-input', key: 'glossary:errors.formatUnknown' });
+		const decoded = decodeUserBytes(new Uint8Array(await file.arrayBuffer()));
+		if (!decoded.ok) return refuse(decoded.error);
+		const result = importGlossary(getDb(), format, decoded.value);
+		if (!result.ok) return refuse(result.error);
+		return { imported: result.value };
+	}
+};

@@ -1,0 +1,21 @@
+import { error } from '@sveltejs/kit';
+import type { PageServerLoad } from './$types';
+import { getDb } from '$lib/server/db';
+import { getGlossaryEntry, glossaryConcordance } from '$lib/server/glossary';
+import { getDocument } from '$lib/server/documents';
+
+export const load: PageServerLoad = ({ params, url }) => {
+	const db = getDb();
+	const entry = getGlossaryEntry(db, params.id);
+	if (!entry) error(404, { message: 'errors:not-found', code: 'not-found' });
+	const first = entry.firstOccurrence && getDocument(db, entry.firstOccurrence.document);
+	return {
+		entry,
+		firstOccurrence: entry.firstOccurrence && {
+			quote: entry.firstOccurrence.quote,
+			document: first ? { slug: first.slug, title: first.title } : undefined
+		},
+		concordance: glossaryConcordance(db, entry.id),
+		notice: url.searchParams.has('created') ? 'created' : url.searchParams.has('saved') ? 'saved' : ''
+	};
+};
