@@ -3,9 +3,15 @@ import type { Db } from './db';
 import type { Detection, LangOrUnd } from '$lib/core/types';
 import { detectLanguages } from '$lib/core/detect';
 import { foldForSearch } from '$lib/core/text/fold';
+import { glossaryMatcher } from './glossary-matching';
 
 /** Bump when the detector changes its output, so cached analyses are recomputed. */
 export const DETECTOR_VERSION = 'detect-1';
+
+/** The cache key of an analysis: the detector's version and the glossary terms it masked. */
+function analysisVersion(db: Db): string {
+	return `${DETECTOR_VERSION}/${glossaryMatcher(db).generation}`;
+}
 
 export type DocumentOrigin = 'corpus' | 'user' | 'translation';
 
@@ -90,9 +96,9 @@ function charsByLanguage(detection: Detection): Record<LangOrUnd, number> {
 function analysisOf(db: Db, row: DocumentRow): Detection {
 	const cached = db
 		.prepare('SELECT result FROM detections WHERE document_id = ? AND detector_version = ?')
-		.get(row.id, DETECTOR_VERSION) as { result: string } | undefined;
+		.get(row.id, analysisVersion(db)) as { result: string } | undefined;
 	if (cached) return JSON.parse(cached.result) as Detection;
-	const detection = detectLanguages(row.text);
+	const detection = detectLanguages(row.text, { protectedTerms: glossaryMatcher(db).forms });
 	const chars = charsByLanguage(detection);
 	db.prepare(
 		`INSERT INTO detections (document_id, detector_version, en_chars, es_chars, und_chars, result)
@@ -100,7 +106,7 @@ function analysisOf(db: Db, row: DocumentRow): Detection {
 		 ON CONFLICT (document_id) DO UPDATE SET detector_version = excluded.detector_version,
 		   en_chars = excluded.en_chars, es_chars = excluded.es_chars, und_chars = excluded.und_chars,
 		   result = excluded.result`
-	).run(row.id, DETECTOR_VERSION, chars.en, chars.es, chars.und, JSON.stringify(detection));
+	).run(row.id, analysisVersion(db), chars.en, chars.es, chars.und, JSON.stringify(detection));
 	return detection;
 }
 
@@ -133,7 +139,7 @@ export function listDocuments(db: Db): DocumentSummary[] {
 			 LEFT JOIN detections x ON x.document_id = d.id AND x.detector_version = ?
 			 ORDER BY d.id`
 		)
-		.all(DETECTOR_VERSION) as (DocumentRow & {
+		.all(analysisVersion(db)) as (DocumentRow & {
 		en_chars: number | null;
 		es_chars: number | null;
 		und_chars: number | null;

@@ -1,7 +1,7 @@
 // The glossary matcher for the entries currently in the store, rebuilt only when the glossary
 // changes (building it is the expensive part; matching a document is linear).
 import type { Db } from './db';
-import { createGlossaryMatcher, type GlossaryEntry } from '$lib/core/glossary';
+import { createGlossaryMatcher, glossarySurfaceForms, type GlossaryEntry } from '$lib/core/glossary';
 
 interface EntryRow {
 	id: string;
@@ -13,7 +13,15 @@ interface EntryRow {
 	explanation_es: string;
 }
 
-let cached: { generation: string; matcher: ReturnType<typeof createGlossaryMatcher>; entries: Map<string, GlossaryEntry> } | undefined;
+let cached:
+	| {
+			generation: string;
+			matcher: ReturnType<typeof createGlossaryMatcher>;
+			entries: Map<string, GlossaryEntry>;
+			/** Every surface form: the detector masks them so that names cast no language vote. */
+			forms: string[];
+	  }
+	| undefined;
 
 export function glossaryMatcher(db: Db) {
 	const { n, latest, versions } = db
@@ -33,7 +41,12 @@ export function glossaryMatcher(db: Db) {
 					explanation: { en: row.explanation_en, es: row.explanation_es }
 				}) as GlossaryEntry
 		);
-		cached = { generation, matcher: createGlossaryMatcher(entries), entries: new Map(entries.map((e) => [e.id, e])) };
+		cached = {
+			generation,
+			matcher: createGlossaryMatcher(entries),
+			entries: new Map(entries.map((e) => [e.id, e])),
+			forms: glossarySurfaceForms(entries)
+		};
 	}
 	return cached;
 }
