@@ -112,8 +112,8 @@ function isLetter(code: number): boolean {
 /**
  * Capitalised words inside a sentence are names (people, places, institutions), with the
  * joiners between them and an article before them. The first word of a sentence is only part of
- * a name when the next word is capitalised too. Title-case headlines, where most words are
- * capitalised, keep their words: there the capitals say nothing.
+ * a name when the next word is capitalised too. Title-case headlines keep their words: there
+ * the capitals say nothing.
  */
 function nameGroups(tokens: Token[], weights: number[], text: string, sentenceStart: number): MaskedGroup[] {
 	const words: number[] = [];
@@ -121,8 +121,9 @@ function nameGroups(tokens: Token[], weights: number[], text: string, sentenceSt
 		if (t.kind === 'word') words.push(i);
 	});
 	const capitalised = words.map((i) => isCapitalised(tokens[i].text));
-	const capitalCount = capitalised.filter(Boolean).length;
-	if (words.length >= 3 && capitalCount >= 0.6 * words.length) return [];
+	// Title case: only short words ("of", "de", "and") stay in lower case.
+	const titleCase = words.length >= 3 && words.every((i, k) => capitalised[k] || tokens[i].text.length <= 3);
+	if (titleCase) return [];
 
 	const groups: MaskedGroup[] = [];
 	let w = 0;
