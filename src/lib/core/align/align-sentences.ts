@@ -58,7 +58,9 @@ export const COST = {
 	prior: (a: number, b: number) => COST.priorScale * (PRIOR[`${a}-${b}`] ?? 7),
 	priorScale: 0.6,
 	paragraph: 1.0,
-	bandWidth: 12,
+	bandWidth: 8,
+	/** An anchor is this many standard deviations above random pairs. */
+	anchorSd: 4,
 	/** Half-width of the second pass's band around the first path. */
 	realignWidth: 6,
 	/** Below this many grid cells the whole grid is searched. */
@@ -115,7 +117,7 @@ function alignPass(
 	const n = en.length;
 	const m = es.length;
 	const random = randomSimilarity(overlap, n, m);
-	const anchors = fixedBand ? [] : findAnchors(f, overlap, Math.max(random.mean + 6 * random.sd, 0.2));
+	const anchors = fixedBand ? [] : findAnchors(f, overlap, Math.max(random.mean + COST.anchorSd * random.sd, 0.2));
 	clock('anchors');
 	f.lengthVariance = lengthVariance ?? estimateLengthVariance(f, anchors.map((a) => [a.en, a.es]));
 	const band =

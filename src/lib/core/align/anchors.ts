@@ -10,7 +10,7 @@ export interface Anchor {
 }
 
 /** Concepts seen in more units than this are too common to point at one pair. */
-const RARE_DF = 8;
+const rareLimit = (_units: number) => 8;
 
 /**
  * Candidate pairs by rare shared concepts inside a generous window around the diagonal,
@@ -18,11 +18,48 @@ const RARE_DF = 8;
  * increasing chain of them.
  */
 export function findAnchors(f: PairFeatures, overlap: OverlapCounter, minSimilarity: number): Anchor[] {
+	const n = f.en.units;
+	const m = f.es.units;
+	if (n === 0 || m === 0) return [];
+	// First round: a wide window around the diagonal, strict. Second round: a narrow window
+	// around the line through the first anchors, where a repeated passage elsewhere no
+	// longer competes, so many more pairs qualify.
+	const wide = anchorsNear(f, overlap, minSimilarity, (i) => (i * m) / n, Math.max(40, Math.ceil(0.1 * Math.max(n, m))));
+	if (wide.length < 2) return wide;
+	const guide = guideLine(wide, n, m);
+	return anchorsNear(f, overlap, minSimilarity, guide, GUIDED_WINDOW);
+}
+
+/** Half-width of the search window around the first anchors' line. */
+const GUIDED_WINDOW = 25;
+
+function guideLine(anchors: Anchor[], n: number, m: number): (i: number) => number {
+	const points: [number, number][] = [[0, 0], ...anchors.map((a): [number, number] => [a.en, a.es]), [n, m]];
+	return (i: number) => {
+		let lo = 0;
+		let hi = points.length - 1;
+		while (hi - lo > 1) {
+			const mid = (lo + hi) >> 1;
+			if (points[mid][0] <= i) lo = mid;
+			else hi = mid;
+		}
+		const [i0, j0] = points[lo];
+		const [i1, j1] = points[hi];
+		return i1 > i0 ? j0 + ((i - i0) * (j1 - j0)) / (i1 - i0) : j0;
+	};
+}
+
+function anchorsNear(
+	f: PairFeatures,
+	overlap: OverlapCounter,
+	minSimilarity: number,
+	centreOf: (i: number) => number,
+	window: number
+): Anchor[] {
 	const { en, es } = f;
 	const n = en.units;
 	const m = es.units;
-	if (n === 0 || m === 0) return [];
-	const window = Math.max(40, Math.ceil(0.1 * Math.max(n, m)));
+	const RARE_DF = rareLimit(m);
 
 	// Postings: es units of each concept, for concepts rare on the Spanish side.
 	const df = new Int32Array(f.conceptCount);
@@ -50,16 +87,25 @@ export function findAnchors(f: PairFeatures, overlap: OverlapCounter, minSimilar
 	const conceptSeen = new Int32Array(f.conceptCount).fill(-1);
 	const bestForEs = new Map<number, Anchor>();
 	for (let i = 0; i < n; i++) {
-		const centre = (i * m) / n;
+		const centre = centreOf(i);
 		for (let k = en.unitStart[i]; k < en.unitStart[i + 1]; k++) {
 			const w = en.words[k];
 			for (let c = en.conceptStart[w]; c < en.conceptStart[w + 1]; c++) {
 				const concept = en.concepts[c];
 				if (conceptSeen[concept] === i) continue;
 				conceptSeen[concept] = i;
-				for (let p = postingStart[concept]; p < postingStart[concept + 1]; p++) {
+				// Postings are in unit order: jump to the window, stop past it.
+				let p = postingStart[concept];
+				let last = postingStart[concept + 1];
+				if (p === last) continue;
+				for (let hi = last; p < hi; ) {
+					const mid = (p + hi) >> 1;
+					if (postings[mid] < centre - window) p = mid + 1;
+					else hi = mid;
+				}
+				for (; p < last; p++) {
 					const j = postings[p];
-					if (Math.abs(j - centre) > window) continue;
+					if (j > centre + window) break;
 					if (score[j] === 0) touched.push(j);
 					score[j] += en.weight[w];
 				}
@@ -73,9 +119,11 @@ export function findAnchors(f: PairFeatures, overlap: OverlapCounter, minSimilar
 				first = j;
 			} else if (second < 0 || score[j] > score[second]) second = j;
 		}
+		if (process.env.ALIGN_DEBUG) (globalThis as any).AC = ((globalThis as any).AC ?? 0) + (first >= 0 ? 1 : 0);
 		if (first >= 0) {
 			const similarity = overlap.similarity(i, first);
 			const runnerUp = second >= 0 ? overlap.similarity(i, second) : 0;
+			if (process.env.ALIGN_DEBUG) { const g = globalThis as any; g.AS = (g.AS ?? 0) + (similarity >= minSimilarity ? 1 : 0); g.AR = (g.AR ?? 0) + (similarity >= minSimilarity && similarity >= 1.4 * runnerUp ? 1 : 0); }
 			if (similarity >= minSimilarity && similarity >= 1.4 * runnerUp) {
 				const previous = bestForEs.get(first);
 				if (!previous || previous.similarity < similarity) bestForEs.set(first, { en: i, es: first, similarity });
@@ -84,6 +132,7 @@ export function findAnchors(f: PairFeatures, overlap: OverlapCounter, minSimilar
 		for (const j of touched) score[j] = 0;
 		touched.length = 0;
 	}
+	if (process.env.ALIGN_DEBUG) { const g = globalThis as any; console.error('cand', g.AC, g.AS, g.AR, bestForEs.size); g.AC = g.AS = g.AR = 0; }
 	return dropOutliers(heaviestChain([...bestForEs.values()].sort((a, b) => a.en - b.en || a.es - b.es)), n, m);
 }
 
