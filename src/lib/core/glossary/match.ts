@@ -83,7 +83,7 @@ export function createGlossaryMatcher(entries: readonly GlossaryEntry[]): Glossa
 		const matches: GlossaryMatch[] = [];
 		let frontier: number[] = [];
 		let next: number[] = [];
-		for (let i = 0; i < starts.length; ) {
+		for (let i = 0; i < starts.length;) {
 			if (keys[i].length === 0) {
 				i++;
 				continue;
@@ -112,7 +112,12 @@ export function createGlossaryMatcher(entries: readonly GlossaryEntry[]): Glossa
 				}
 			}
 			if (best) {
-				matches.push({ start: starts[i], end: ends[bestEnd], entryId: best.entryId, form: best.form });
+				matches.push({
+					start: starts[i],
+					end: ends[bestEnd],
+					entryId: best.entryId,
+					form: best.form
+				});
 				i = bestEnd + 1;
 			} else i++;
 		}

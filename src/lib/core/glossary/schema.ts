@@ -3,7 +3,7 @@
 import { fail, ok, type Result } from '../errors';
 import { formKeys } from './tokens';
 import { GLOSSARY_TYPES, type GlossaryEntry, type GlossaryType } from './types';
-import { entryForms } from './match';
+import { createGlossaryMatcher, entryForms } from './match';
 
 export const ID_PATTERN = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 const MAX_ID = 80;
@@ -17,7 +17,8 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 export type EntryCheck = { entry: GlossaryEntry } | { problem: string };
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function isGlossaryType(value: unknown): value is GlossaryType {
 	return typeof value === 'string' && (GLOSSARY_TYPES as readonly string[]).includes(value);
@@ -37,7 +38,9 @@ function form(value: unknown, field: string): string | { problem: string } {
 	if (typeof t !== 'string') return t;
 	const collapsed = t.replace(/\s+/g, ' ');
 	if (!formKeys(collapsed))
-		return { problem: `${field} “${collapsed}” cannot be matched: use words joined by spaces, hyphens or apostrophes` };
+		return {
+			problem: `${field} “${collapsed}” cannot be matched: use words joined by spaces, hyphens or apostrophes`
+		};
 	return collapsed;
 }
 
@@ -47,11 +50,15 @@ export function checkGlossaryEntry(value: unknown): EntryCheck {
 	const id = typeof value.id === 'string' ? value.id.trim() : value.id;
 	if (typeof id !== 'string' || !id) return { problem: 'id is missing' };
 	if (id.length > MAX_ID || !ID_PATTERN.test(id))
-		return { problem: `id “${id}” must be kebab-case (lower-case letters, digits and single hyphens, starting with a letter)` };
+		return {
+			problem: `id “${id}” must be kebab-case (lower-case letters, digits and single hyphens, starting with a letter)`
+		};
 	const problem = (p: string) => ({ problem: `entry “${id}”: ${p}` });
 
 	if (!isGlossaryType(value.type))
-		return problem(`unknown type “${String(value.type ?? '')}” (expected one of ${GLOSSARY_TYPES.join(', ')})`);
+		return problem(
+			`unknown type “${String(value.type ?? '')}” (expected one of ${GLOSSARY_TYPES.join(', ')})`
+		);
 	const es = form(value.es, 'es');
 	if (typeof es !== 'string') return problem(es.problem);
 	const en = form(value.en, 'en');
@@ -74,9 +81,17 @@ export function checkGlossaryEntry(value: unknown): EntryCheck {
 	const explanationEs = text(value.explanation.es, 'explanation.es', MAX_EXPLANATION);
 	if (typeof explanationEs !== 'string') return problem(explanationEs.problem);
 
-	const entry: GlossaryEntry = { id, type: value.type, es, en, variants, explanation: { en: explanationEn, es: explanationEs } };
+	const entry: GlossaryEntry = {
+		id,
+		type: value.type,
+		es,
+		en,
+		variants,
+		explanation: { en: explanationEn, es: explanationEs }
+	};
 	if (value.firstOccurrence !== undefined && value.firstOccurrence !== null) {
-		if (!isObject(value.firstOccurrence)) return problem('firstOccurrence must have a document and a quote');
+		if (!isObject(value.firstOccurrence))
+			return problem('firstOccurrence must have a document and a quote');
 		const document = text(value.firstOccurrence.document, 'firstOccurrence.document', MAX_FIELD);
 		if (typeof document !== 'string') return problem(document.problem);
 		const quote = text(value.firstOccurrence.quote, 'firstOccurrence.quote', MAX_FIELD);
@@ -94,15 +109,19 @@ export function validateGlossaryEntry(value: unknown): Result<GlossaryEntry> {
 
 /** A whole glossary: every entry valid and no id used twice. */
 export function validateGlossary(values: unknown): Result<GlossaryEntry[]> {
-	if (!Array.isArray(values)) return fail('invalid-input', { detail: 'a glossary must be a list of entries' });
+	if (!Array.isArray(values))
+		return fail('invalid-input', { detail: 'a glossary must be a list of entries' });
 	const entries: GlossaryEntry[] = [];
 	const seen = new Map<string, number>();
 	for (const [i, value] of values.entries()) {
 		const check = checkGlossaryEntry(value);
-		if (!('entry' in check)) return fail('invalid-input', { detail: `entry ${i + 1}: ${check.problem}` });
+		if (!('entry' in check))
+			return fail('invalid-input', { detail: `entry ${i + 1}: ${check.problem}` });
 		const first = seen.get(check.entry.id);
 		if (first !== undefined)
-			return fail('invalid-input', { detail: `entry ${i + 1}: duplicate id “${check.entry.id}” (first used by entry ${first + 1})` });
+			return fail('invalid-input', {
+				detail: `entry ${i + 1}: duplicate id “${check.entry.id}” (first used by entry ${first + 1})`
+			});
 		seen.set(check.entry.id, i);
 		entries.push(check.entry);
 	}
@@ -110,29 +129,30 @@ export function validateGlossary(values: unknown): Result<GlossaryEntry[]> {
 }
 
 export interface FormConflict {
-	/** The forms, as written, that the matcher cannot tell apart. */
-	forms: string[];
-	/** The entries claiming them, in glossary order; the matcher gives the text to the first. */
-	entryIds: string[];
+	entryId: string;
+	/** A form of the entry that the matcher, given exactly this form as text, does not give back to the entry. */
+	form: string;
+	/** The entry that gets the text instead, or null when no single entry does. */
+	claimedBy: string | null;
 }
 
 /**
- * Forms that two entries share once case, accents, numbers and endings fold ("Fujimori" in two
- * entries, or "OEA" and "oea"). Not an error in itself: the caller decides whether it was meant.
+ * Forms the matcher cannot give to their own entry: claimed first by another entry once case,
+ * accents, numbers and endings fold ("Fujimori" in two entries, "OEA" and "oea"), or shadowed
+ * by a longer form. Not an error in itself: the caller decides whether it was meant.
  */
 export function findFormConflicts(entries: readonly GlossaryEntry[]): FormConflict[] {
-	const claims = new Map<string, { forms: string[]; entryIds: string[] }>();
+	const matcher = createGlossaryMatcher(entries);
+	const conflicts: FormConflict[] = [];
 	for (const entry of entries)
 		for (const f of entryForms(entry)) {
-			const keys = formKeys(f);
-			if (!keys) continue;
-			const key = keys.join(' ');
-			const claim = claims.get(key) ?? { forms: [], entryIds: [] };
-			if (!claim.entryIds.includes(entry.id)) {
-				claim.entryIds.push(entry.id);
-				claim.forms.push(f);
-			}
-			claims.set(key, claim);
+			const found = matcher.find(f);
+			const whole =
+				found.length === 1 && found[0].start === 0 && found[0].end === f.length
+					? found[0]
+					: undefined;
+			if (whole?.entryId !== entry.id)
+				conflicts.push({ entryId: entry.id, form: f, claimedBy: whole?.entryId ?? null });
 		}
-	return [...claims.values()].filter((c) => c.entryIds.length > 1);
+	return conflicts;
 }

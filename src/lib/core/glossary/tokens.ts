@@ -8,7 +8,21 @@ const WORD = /[\p{L}\p{N}\p{M}]+/gu;
  * Characters allowed between two words of one term: spaces, one line break, hyphens and
  * apostrophes ("Peru-Libre", "coup d’état"). A comma, a dash or a blank line ends a term.
  */
-const JOINERS = new Set([' ', '\t', '\u00a0', '\u2009', '\u202f', '\r', '\n', '-', '\u2010', '\u2011', "'", '\u2019', '\u02bc']);
+const JOINERS = new Set([
+	' ',
+	'\t',
+	'\u00a0',
+	'\u2009',
+	'\u202f',
+	'\r',
+	'\n',
+	'-',
+	'\u2010',
+	'\u2011',
+	"'",
+	'\u2019',
+	'\u02bc'
+]);
 
 export function isJoiningGap(text: string, from: number, to: number): boolean {
 	if (to - from === 1 && text.charCodeAt(from) === 32) return true;
@@ -29,7 +43,8 @@ export interface Token {
 
 export function* wordTokens(text: string): Generator<Token> {
 	WORD.lastIndex = 0;
-	for (let m = WORD.exec(text); m; m = WORD.exec(text)) yield { start: m.index, end: m.index + m[0].length, text: m[0] };
+	for (let m = WORD.exec(text); m; m = WORD.exec(text))
+		yield { start: m.index, end: m.index + m[0].length, text: m[0] };
 }
 
 /** Lower case without accents: "Perú" → "peru". */
@@ -42,13 +57,58 @@ export function foldWord(word: string): string {
 
 /** Small numbers spelled out, so "Cuatro Suyos", "4 Suyos" and "Four Suyos" meet. */
 const NUMBER_WORDS: Record<string, number> = {
-	zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-	eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
-	eighteen: 18, nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100,
-	cero: 0, un: 1, uno: 1, una: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8,
-	nueve: 9, diez: 10, once: 11, doce: 12, trece: 13, catorce: 14, quince: 15, dieciseis: 16,
-	diecisiete: 17, dieciocho: 18, diecinueve: 19, veinte: 20, treinta: 30, cuarenta: 40,
-	cincuenta: 50, cien: 100
+	zero: 0,
+	one: 1,
+	two: 2,
+	three: 3,
+	four: 4,
+	five: 5,
+	six: 6,
+	seven: 7,
+	eight: 8,
+	nine: 9,
+	ten: 10,
+	eleven: 11,
+	twelve: 12,
+	thirteen: 13,
+	fourteen: 14,
+	fifteen: 15,
+	sixteen: 16,
+	seventeen: 17,
+	eighteen: 18,
+	nineteen: 19,
+	twenty: 20,
+	thirty: 30,
+	forty: 40,
+	fifty: 50,
+	hundred: 100,
+	cero: 0,
+	un: 1,
+	uno: 1,
+	una: 1,
+	dos: 2,
+	tres: 3,
+	cuatro: 4,
+	cinco: 5,
+	seis: 6,
+	siete: 7,
+	ocho: 8,
+	nueve: 9,
+	diez: 10,
+	once: 11,
+	doce: 12,
+	trece: 13,
+	catorce: 14,
+	quince: 15,
+	dieciseis: 16,
+	diecisiete: 17,
+	dieciocho: 18,
+	diecinueve: 19,
+	veinte: 20,
+	treinta: 30,
+	cuarenta: 40,
+	cincuenta: 50,
+	cien: 100
 };
 
 function numberValue(folded: string): number | undefined {
@@ -79,7 +139,9 @@ export function stemWord(folded: string): string {
  * Keys, by the kind of word in the glossary form:
  *   N:  a number, in digits or words
  *   C:  an abbreviation in capitals; matches only capitals, so "OAS" is not found in "oas"
- *   F:  a capitalised word (a name); case and accents fold, a plural -s is allowed
+ *   F:  a capitalised word in a longer name; case and accents fold, a plural -s is allowed
+ *   U:  a name of one capitalised word; as F, but the text must capitalise it too, so "Castillo"
+ *       is not found in "castillo" (castle), "Lima" in "lima" (lime) nor "Boric" in "boric acid"
  *   L:  a lower-case word; case, accents, number and gender fold (see stemWord)
  * A form word has one key; a text word offers every key it could meet.
  */
@@ -97,6 +159,8 @@ export function textWordKeys(word: string): string[] {
 	const keys = [`F:${folded}`, `L:${stemWord(folded)}`];
 	if (folded.length >= 4 && folded.endsWith('s')) keys.push(`F:${folded.slice(0, -1)}`);
 	if (isAllCaps(word)) keys.push(`C:${folded}`);
+	if (startsUpper(word))
+		keys.push(...keys.filter((k) => k.startsWith('F:')).map((k) => `U:${k.slice(2)}`));
 	const n = numberValue(folded);
 	if (n !== undefined) keys.push(`N:${n}`);
 	return keys;
@@ -110,10 +174,12 @@ export function formKeys(form: string): string[] | undefined {
 	const keys: string[] = [];
 	let previousEnd = -1;
 	for (const token of wordTokens(form)) {
-		if (previousEnd === -1 ? token.start !== 0 : !isJoiningGap(form, previousEnd, token.start)) return undefined;
+		if (previousEnd === -1 ? token.start !== 0 : !isJoiningGap(form, previousEnd, token.start))
+			return undefined;
 		keys.push(formWordKey(token.text));
 		previousEnd = token.end;
 	}
 	if (previousEnd !== form.length) return undefined;
+	if (keys.length === 1 && keys[0].startsWith('F:')) keys[0] = `U:${keys[0].slice(2)}`;
 	return keys;
 }
