@@ -5,6 +5,6 @@ import { tsImport } from 'tsx/esm/api';
 
 const { main } = await tsImport('./main.ts', import.meta.url);
 process.exitCode = await main(process.argv.slice(2), {
-	stdout: (s) => process.stdout.write(s),
-	stderr: (s) => process.stderr.write(s)
+	stdout: (/** @type {string} */ s) => process.stdout.write(s),
+	stderr: (/** @type {string} */ s) => process.stderr.write(s)
 });

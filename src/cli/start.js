@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const entry = join(root, 'build/index.js');
 
+/** @param {string} path @returns {number} */
 function newestMtime(path) {
 	const info = statSync(path);
 	if (!info.isDirectory()) return info.mtimeMs;
