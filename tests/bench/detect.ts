@@ -3,6 +3,7 @@
 // Scores come from the shared scorer; throughput is warm and includes segmentation.
 //   npm run bench:detect               table
 //   npm run bench:detect -- --errors   also Puente's wrong sentences, to study their causes
+//   npm run bench:detect -- --cases DIR  another set built the same way (a held-out set)
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +17,8 @@ type Run = { start: number; end: number; lang: string };
 type System = { name: string; detect: (text: string) => Run[] };
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const devDir = resolve(repoRoot, '../shared/eval/detect/dev');
+const casesArg = process.argv.indexOf('--cases');
+const devDir = casesArg > 0 ? resolve(process.argv[casesArg + 1]) : resolve(repoRoot, '../shared/eval/detect/dev');
 const scorer = resolve(repoRoot, '../shared/eval/tools/score-detect.mjs');
 const corpusDir = resolve(repoRoot, 'src/lib/data/corpus');
 

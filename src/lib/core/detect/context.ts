@@ -23,6 +23,9 @@ const SWITCH_IN_PARAGRAPH = 0.03;
 /** Chance that it changes at a paragraph break: mixed documents switch mostly there. */
 const SWITCH_AT_PARAGRAPH = 0.2;
 
+/** Scores closer than this are equal: sums of the same terms in another order. */
+const TIE = 1e-9;
+
 const logSwitch = (s: ContextStep) => Math.log(s.newParagraph ? SWITCH_AT_PARAGRAPH : SWITCH_IN_PARAGRAPH);
 const logStay = (s: ContextStep) => Math.log(1 - (s.newParagraph ? SWITCH_AT_PARAGRAPH : SWITCH_IN_PARAGRAPH));
 
@@ -43,8 +46,10 @@ export function decodeContext(steps: ContextStep[]): ContextDecoding {
 		const to0From1 = v1 + swap;
 		const to1From1 = v1 + stay;
 		const to1From0 = v0 + swap;
-		back[i * 2] = to0From0 >= to0From1 ? 0 : 1;
-		back[i * 2 + 1] = to1From1 >= to1From0 ? 1 : 0;
+		// On a tie (a sentence with no evidence where the language changes), the switch goes
+		// after it: a fragment belongs with what it follows more often than with what comes next.
+		back[i * 2] = to0From0 > to0From1 + TIE ? 0 : 1;
+		back[i * 2 + 1] = to1From1 > to1From0 + TIE ? 1 : 0;
 		v0 = Math.max(to0From0, to0From1) + emit(i, true);
 		v1 = Math.max(to1From1, to1From0) + emit(i, false);
 	}
