@@ -155,9 +155,12 @@ function nameGroups(tokens: Token[], weights: number[], text: string, sentenceSt
 	return groups;
 }
 
-/** Names run over spaces only: "Coup + Videos /La Mosca" is two things. */
+/** Names run over spaces and numbers only ("Marcha de los 4 Suyos"): "Coup + Videos /La Mosca" is two things. */
 function onlySpaceBetween(text: string, a: number, b: number): boolean {
-	for (let i = a; i < b; i++) if (text[i] !== ' ') return false;
+	for (let i = a; i < b; i++) {
+		const c = text.charCodeAt(i);
+		if (c !== 0x20 && !(c >= 48 && c <= 57)) return false;
+	}
 	return true;
 }
 

@@ -19,12 +19,21 @@ export function inlineSpans(masked: MaskedSentence, sentenceLang: Lang): InlineS
 		const evidence = phraseEvidence(masked, indices);
 		const lang: Lang | null = evidence >= SPAN_EVIDENCE ? 'en' : evidence <= -SPAN_EVIDENCE ? 'es' : null;
 		if (!lang || lang === sentenceLang) continue;
+		// Words at the edges that belong to the sentence's own language stay out of the span:
+		// "the" in "the Confederación General de Trabajadores", "President" before a name.
+		let first = 0;
+		let last = group.tokens.length - 1;
+		const own = (k: number) => masked.tokens[group.tokens[k]].kind !== 'word' || Math.sign(phraseEvidence(masked, [group.tokens[k]])) === (sentenceLang === 'en' ? 1 : -1);
+		while (first < last && own(first)) first++;
+		while (last > first && own(last)) last--;
+		const start = masked.tokens[group.tokens[first]].start;
+		const end = group.kind === 'name' ? masked.tokens[group.tokens[last]].end : group.end;
 		const previous = spans[spans.length - 1];
-		if (previous && previous.end >= group.start) {
-			previous.end = Math.max(previous.end, group.end);
+		if (previous && previous.end >= start) {
+			previous.end = Math.max(previous.end, end);
 			continue;
 		}
-		spans.push({ start: group.start, end: group.end, lang });
+		spans.push({ start: first === 0 ? Math.min(start, group.start) : start, end, lang });
 	}
 	return spans;
 }
