@@ -119,11 +119,9 @@ function anchorsNear(
 				first = j;
 			} else if (second < 0 || score[j] > score[second]) second = j;
 		}
-		if (process.env.ALIGN_DEBUG) (globalThis as any).AC = ((globalThis as any).AC ?? 0) + (first >= 0 ? 1 : 0);
 		if (first >= 0) {
 			const similarity = overlap.similarity(i, first);
 			const runnerUp = second >= 0 ? overlap.similarity(i, second) : 0;
-			if (process.env.ALIGN_DEBUG) { const g = globalThis as any; g.AS = (g.AS ?? 0) + (similarity >= minSimilarity ? 1 : 0); g.AR = (g.AR ?? 0) + (similarity >= minSimilarity && similarity >= 1.4 * runnerUp ? 1 : 0); }
 			if (similarity >= minSimilarity && similarity >= 1.4 * runnerUp) {
 				const previous = bestForEs.get(first);
 				if (!previous || previous.similarity < similarity) bestForEs.set(first, { en: i, es: first, similarity });
@@ -132,7 +130,6 @@ function anchorsNear(
 		for (const j of touched) score[j] = 0;
 		touched.length = 0;
 	}
-	if (process.env.ALIGN_DEBUG) { const g = globalThis as any; console.error('cand', g.AC, g.AS, g.AR, bestForEs.size); g.AC = g.AS = g.AR = 0; }
 	return dropOutliers(heaviestChain([...bestForEs.values()].sort((a, b) => a.en - b.en || a.es - b.es)), n, m);
 }
 
