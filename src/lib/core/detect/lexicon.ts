@@ -95,19 +95,18 @@ export const DATE_WORDS = new Set(
 
 /** Evidence of a lower-cased word: a listed weight, else what its spelling suggests. */
 export function wordEvidence(lower: string): number {
-	const listed = WORD_WEIGHTS.get(lower);
-	if (listed !== undefined) return listed;
-	let known = SPELLING_CACHE.get(lower);
+	let known = WORD_EVIDENCE.get(lower);
 	if (known === undefined) {
 		known = lower.length === 1 ? 0 : lower.includes('’') || lower.includes("'") ? apostropheEvidence(lower) : spellingEvidence(lower);
-		// Word frequencies are Zipfian: a bounded cache answers most lookups.
-		if (SPELLING_CACHE.size >= 50_000) SPELLING_CACHE.clear();
-		SPELLING_CACHE.set(lower, known);
+		// Word frequencies are Zipfian: remembering what spelling said answers most lookups.
+		if (WORD_EVIDENCE.size >= WORD_WEIGHTS.size + 50_000) WORD_EVIDENCE = new Map(WORD_WEIGHTS);
+		WORD_EVIDENCE.set(lower, known);
 	}
 	return known;
 }
 
-const SPELLING_CACHE = new Map<string, number>();
+/** The listed words plus the words whose spelling was already weighed. */
+let WORD_EVIDENCE = new Map(WORD_WEIGHTS);
 
 /** English contractions and possessives; Spanish writes no apostrophes. */
 function apostropheEvidence(word: string): number {

@@ -5,6 +5,7 @@
 import type { Sentence } from '../types';
 import { continuesAfterAbbreviation, isKnownAbbreviation } from './abbreviations';
 import { isSpace, segmentParagraphs } from './paragraphs';
+import { isWordChar } from './tokens';
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
@@ -72,7 +73,8 @@ function trimmed(text: string, start: number, end: number): [number, number] {
 /** Sentences of one block (no sentence-ending line break inside), as trimmed [start, end) pairs. */
 function sentencesOfBlock(text: string, start: number, end: number): Array<[number, number]> {
 	// Line breaks left inside a block are wraps: the segmenter would take them as hard breaks.
-	const block = text.slice(start, end).replace(/[\r\n\u2028\u2029]/g, ' ');
+	const raw = text.slice(start, end);
+	const block = /[\r\n\u2028\u2029]/.test(raw) ? raw.replace(/[\r\n\u2028\u2029]/g, ' ') : raw;
 	const cuts = new Set<number>(gluedSentenceEnds(block));
 	const pieces: Array<[number, number]> = [];
 	for (const [pa, pb] of chunksForSegmenter(block)) {
@@ -92,7 +94,7 @@ function sentencesOfBlock(text: string, start: number, end: number): Array<[numb
 		const [a, b] = trimmed(block, a0, b0);
 		if (b === a) continue;
 		const last = out[out.length - 1];
-		if (last && !cuts.has(a) && (joinsPrevious(block, last, a, b) || !/[\p{L}\p{N}]/u.test(block.slice(a, b)))) {
+		if (last && !cuts.has(a) && (joinsPrevious(block, last, a, b) || !hasWordOrNumber(block, a, b))) {
 			last[1] = b;
 			continue;
 		}
@@ -103,10 +105,20 @@ function sentencesOfBlock(text: string, start: number, end: number): Array<[numb
 
 /** The previous piece ends in an abbreviation that the next piece continues ("Sr. García"). */
 function joinsPrevious(block: string, previous: [number, number], a: number, b: number): boolean {
+	if (block.charCodeAt(previous[1] - 1) !== 0x2e) return false;
 	const before = block.slice(Math.max(previous[0], previous[1] - 30), previous[1]);
 	const token = /\S+$/u.exec(before)?.[0] ?? '';
 	const nextWord = /^\S+/u.exec(block.slice(a, Math.min(b, a + 30)))?.[0] ?? '';
 	return continuesAfterAbbreviation(token, nextWord);
+}
+
+/** A piece made only of punctuation or symbols ("”", "—") is the tail of the sentence before it. */
+function hasWordOrNumber(block: string, a: number, b: number): boolean {
+	for (let i = a; i < b; i++) {
+		const c = block.charCodeAt(i);
+		if (isWordChar(c) || (c >= 48 && c <= 57)) return true;
+	}
+	return false;
 }
 
 /**
