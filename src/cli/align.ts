@@ -4,7 +4,8 @@ import { ALIGNMENT_FORMATS, alignTexts, type AlignmentFormat } from '../lib/core
 import { userError } from '../lib/core/errors';
 import { EXIT_BAD_INPUT, EXIT_OK, readTextInput, reportError, type CliIO } from './io';
 
-const USAGE = 'Usage: puente align EN ES [--presplit] [--format beads|tsv|tmx|json] [--languages en,es]\n       puente align MIXED --format json\n';
+const USAGE =
+	'Usage: puente align EN ES [--presplit] [--format beads|tsv|tmx|json] [--languages en,es]\n       puente align MIXED --format json\n';
 
 interface AlignArgs {
 	files: string[];
@@ -20,7 +21,8 @@ function parseArgs(args: string[]): AlignArgs | string {
 		if (arg === '--presplit') parsed.presplit = true;
 		else if (arg === '--format' || arg.startsWith('--format=')) {
 			const value = arg.includes('=') ? arg.split('=')[1] : args[++k];
-			if (!ALIGNMENT_FORMATS.includes(value as AlignmentFormat)) return `unknown format "${value ?? ''}"`;
+			if (!ALIGNMENT_FORMATS.includes(value as AlignmentFormat))
+				return `unknown format "${value ?? ''}"`;
 			parsed.format = value as AlignmentFormat;
 		} else if (arg === '--languages' || arg.startsWith('--languages=')) {
 			const value = (arg.includes('=') ? arg.split('=')[1] : args[++k]) ?? '';
@@ -30,7 +32,8 @@ function parseArgs(args: string[]): AlignArgs | string {
 		} else if (arg.startsWith('--')) return `unknown option ${arg}`;
 		else parsed.files.push(arg);
 	}
-	if (parsed.files.length < 1 || parsed.files.length > 2) return 'give two files (English, Spanish) or one mixed file';
+	if (parsed.files.length < 1 || parsed.files.length > 2)
+		return 'give two files (English, Spanish) or one mixed file';
 	return parsed;
 }
 
@@ -46,7 +49,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 	if (!en.ok) return reportError(en.error, io);
 	const es = await readTextInput(esFile, io);
 	if (!es.ok) return reportError(es.error, io);
-	const result = alignTexts({ en: en.value, es: es.value, presplit: parsed.presplit, format: parsed.format, languages: parsed.languages });
+	const result = alignTexts({
+		en: en.value,
+		es: es.value,
+		presplit: parsed.presplit,
+		format: parsed.format,
+		languages: parsed.languages
+	});
 	if (!result.ok) return reportError(result.error, io);
 	for (const warning of result.value.warnings) reportWarning(warning, io);
 	io.stdout(result.value.output);

@@ -3,7 +3,14 @@
 // scorer), then wall time and peak memory of both on a generated 10,000-unit case.
 // Run with `npm run bench:align` from the repository root.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +32,12 @@ interface CaseSet {
 
 const sets: CaseSet[] = [
 	{ name: 'Bible dev (en-es)', dir: join(evalDir, 'align/dev'), files: ['en.txt', 'es.txt'] },
-	{ name: 'Text+Berg (de-fr)', dir: join(evalDir, 'align/textberg'), files: ['src.txt', 'tgt.txt'], languages: 'de,fr' }
+	{
+		name: 'Text+Berg (de-fr)',
+		dir: join(evalDir, 'align/textberg'),
+		files: ['src.txt', 'tgt.txt'],
+		languages: 'de,fr'
+	}
 ];
 
 type Aligner = 'puente' | 'gale-church';
@@ -35,8 +47,18 @@ function alignerCommand(aligner: Aligner, en: string, es: string, languages?: st
 	return [puente, 'align', en, es, '--presplit', ...(languages ? ['--languages', languages] : [])];
 }
 
-function runAligner(aligner: Aligner, en: string, es: string, out: string, languages?: string): void {
-	const result = spawnSync('node', alignerCommand(aligner, en, es, languages), { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
+function runAligner(
+	aligner: Aligner,
+	en: string,
+	es: string,
+	out: string,
+	languages?: string
+): void {
+	const result = spawnSync('node', alignerCommand(aligner, en, es, languages), {
+		cwd: root,
+		encoding: 'utf8',
+		maxBuffer: 1 << 28
+	});
 	if (result.status !== 0) throw new Error(`${aligner} failed on ${en}: ${result.stderr}`);
 	writeFileSync(out, result.stdout);
 }
@@ -51,7 +73,9 @@ interface Micro {
 }
 
 function score(goldDir: string, predDir: string): Micro {
-	const lines = execFileSync('node', [scorer, goldDir, predDir], { encoding: 'utf8' }).trim().split('\n');
+	const lines = execFileSync('node', [scorer, goldDir, predDir], { encoding: 'utf8' })
+		.trim()
+		.split('\n');
 	const macro = JSON.parse(lines[lines.length - 1]);
 	return macro.micro as Micro;
 }
@@ -96,13 +120,29 @@ const shuffled = () => {
 	}
 	return copy;
 };
-const verses = books.reduce((total, book) => total + readFileSync(book, 'utf8').trim().split('\n').length - 1, 0);
+const verses = books.reduce(
+	(total, book) => total + readFileSync(book, 'utf8').trim().split('\n').length - 1,
+	0
+);
 const rounds = Math.ceil(10_000 / (verses * 0.88));
 const inputs = Array.from({ length: rounds }, shuffled).flat();
 const bigCase = join(work, 'scale-10k');
-execFileSync('node', [join(evalDir, 'tools/make-bible-cases.mjs'), '--out', bigCase, '--seed', '4242', '--blocks', '8', ...inputs], {
-	stdio: ['ignore', 'ignore', 'inherit']
-});
+execFileSync(
+	'node',
+	[
+		join(evalDir, 'tools/make-bible-cases.mjs'),
+		'--out',
+		bigCase,
+		'--seed',
+		'4242',
+		'--blocks',
+		'8',
+		...inputs
+	],
+	{
+		stdio: ['ignore', 'ignore', 'inherit']
+	}
+);
 const countLines = (file: string) => readFileSync(file, 'utf8').split('\n').length - 1;
 const enLines = countLines(join(bigCase, 'en.txt'));
 const esLines = countLines(join(bigCase, 'es.txt'));
@@ -116,8 +156,13 @@ interface Measure {
 function measure(aligner: Aligner, out: string): Measure {
 	const args = alignerCommand(aligner, join(bigCase, 'en.txt'), join(bigCase, 'es.txt'));
 	if (existsSync('/usr/bin/time')) {
-		const result = spawnSync('/usr/bin/time', ['-v', 'node', ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
-		if (result.status !== 0) throw new Error(`${aligner} failed on the scale case: ${result.stderr}`);
+		const result = spawnSync('/usr/bin/time', ['-v', 'node', ...args], {
+			cwd: root,
+			encoding: 'utf8',
+			maxBuffer: 1 << 28
+		});
+		if (result.status !== 0)
+			throw new Error(`${aligner} failed on the scale case: ${result.stderr}`);
 		writeFileSync(out, result.stdout);
 		const wall = /Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)/.exec(result.stderr);
 		const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(result.stderr);
@@ -140,16 +185,24 @@ const timing: Record<Aligner, Measure & { f1: number }> = {} as never;
 for (const aligner of ['gale-church', 'puente'] as Aligner[]) {
 	const pred = join(scaleDir, `${aligner}.txt`);
 	const m = measure(aligner, pred);
-	const quality = JSON.parse(execFileSync('node', [scorer, bigCase, pred], { encoding: 'utf8' }).trim().split('\n')[0]);
+	const quality = JSON.parse(
+		execFileSync('node', [scorer, bigCase, pred], { encoding: 'utf8' }).trim().split('\n')[0]
+	);
 	timing[aligner] = { ...m, f1: quality.f1_strict };
 }
-console.log(`\nScale: generated case of ${enLines} × ${esLines} units (whole process, Node start-up included)\n`);
+console.log(
+	`\nScale: generated case of ${enLines} × ${esLines} units (whole process, Node start-up included)\n`
+);
 console.log('| aligner | wall time (s) | peak memory (MB) | strict F1 on this case |');
 console.log('| --- | --: | --: | --: |');
 for (const aligner of ['gale-church', 'puente'] as Aligner[]) {
 	const t = timing[aligner];
 	console.log(`| ${aligner} | ${t.seconds.toFixed(2)} | ${t.peakMb.toFixed(0)} | ${f(t.f1)} |`);
 }
-console.log(`\nPuente / Gale-Church wall time: ${(timing.puente.seconds / timing['gale-church'].seconds).toFixed(2)}×`);
-console.log(`Targets: strict F1 ≥ 0.97 Bible dev, ≥ 0.85 Text+Berg; 10,000 × 10,000 under 3 s, peak under 500 MB.`);
+console.log(
+	`\nPuente / Gale-Church wall time: ${(timing.puente.seconds / timing['gale-church'].seconds).toFixed(2)}×`
+);
+console.log(
+	`Targets: strict F1 ≥ 0.97 Bible dev, ≥ 0.85 Text+Berg; 10,000 × 10,000 under 3 s, peak under 500 MB.`
+);
 console.log(`(predictions kept in ${work})`);

@@ -51,8 +51,18 @@ describe('alignSentences', () => {
 	});
 
 	it('finds a Spanish sentence split in two (1-2) and an English one split in two (2-1)', () => {
-		const es = [...ES.slice(0, 3), 'La Confederación General de Trabajadores convocó a un paro nacional.', 'Será la próxima semana.', ...ES.slice(4)];
-		const en = [...EN.slice(0, 6), 'The government declared a state of emergency.', 'It covers three regions.', ...EN.slice(7)];
+		const es = [
+			...ES.slice(0, 3),
+			'La Confederación General de Trabajadores convocó a un paro nacional.',
+			'Será la próxima semana.',
+			...ES.slice(4)
+		];
+		const en = [
+			...EN.slice(0, 6),
+			'The government declared a state of emergency.',
+			'It covers three regions.',
+			...EN.slice(7)
+		];
 		const beads = alignSentences(en, es);
 		expectCoversEveryUnit(beads, en.length, es.length);
 		expect(shape(beads)).toContain('3:3,4');
@@ -104,7 +114,9 @@ describe('alignSentences', () => {
 	});
 
 	it('aligns identical texts on the diagonal', () => {
-		expect(shape(alignSentences(EN, EN, { languages: { en: 'en', es: 'en' } }))).toEqual(EN.map((_, i) => `${i}:${i}`));
+		expect(shape(alignSentences(EN, EN, { languages: { en: 'en', es: 'en' } }))).toEqual(
+			EN.map((_, i) => `${i}:${i}`)
+		);
 	});
 
 	it('covers empty lines exactly once', () => {
@@ -134,10 +146,16 @@ describe('alignSentences', () => {
 
 	it('aligns German and French without the lexicon', () => {
 		const root = new URL('../../../../shared/eval/align/textberg/test4/', import.meta.url);
-		const lines = (file: string) => readFileSync(new URL(file, root), 'utf8').split('\n').slice(0, -1);
+		const lines = (file: string) =>
+			readFileSync(new URL(file, root), 'utf8').split('\n').slice(0, -1);
 		const de = lines('src.txt');
 		const fr = lines('tgt.txt');
-		const gold = new Set(readFileSync(new URL('gold.txt', root), 'utf8').trim().split('\n').map((l) => l.replace(/\[|\]/g, '')));
+		const gold = new Set(
+			readFileSync(new URL('gold.txt', root), 'utf8')
+				.trim()
+				.split('\n')
+				.map((l) => l.replace(/\[|\]/g, ''))
+		);
 		const beads = alignSentences(de, fr, { languages: { en: 'de', es: 'fr' } });
 		expectCoversEveryUnit(beads, de.length, fr.length);
 		const hits = shape(beads).filter((b) => gold.has(b)).length;
@@ -159,14 +177,21 @@ describe('alignTexts', () => {
 	});
 
 	it('segments running text when not presplit', () => {
-		const result = alignTexts({ en: EN.slice(0, 4).join(' '), es: ES.slice(0, 4).join(' '), format: 'json' });
+		const result = alignTexts({
+			en: EN.slice(0, 4).join(' '),
+			es: ES.slice(0, 4).join(' '),
+			format: 'json'
+		});
 		expect(result.ok && result.value.beads.length).toBe(4);
 	});
 });
 
 describe('passage pairing in one mixed document', () => {
 	it('pairs the OAS section of the La Mosca article with its Spanish original and nothing else', () => {
-		const text = readFileSync(new URL('../../../src/lib/data/corpus/brutal-repression-la-mosca.txt', import.meta.url), 'utf8');
+		const text = readFileSync(
+			new URL('../../../src/lib/data/corpus/brutal-repression-la-mosca.txt', import.meta.url),
+			'utf8'
+		);
 		const result = alignMixedText(text);
 		if (!result.ok) throw new Error(result.error.code);
 		const { pairs } = result.value;
@@ -175,18 +200,25 @@ describe('passage pairing in one mixed document', () => {
 		expect(first?.en).toMatch(/^It is shameful that the “concern” of the OAS/);
 		expect(first?.es).toMatch(/^Es vergonzoso que la «preocupación» de la OEA/);
 		const paired = new Set(pairs[0].esSentences);
-		const spanishRuns = result.value.runs.filter((r) => r.lang === 'es' && r.sentences[1] - r.sentences[0] > 3);
-		for (const run of spanishRuns) for (let k = run.sentences[0]; k < run.sentences[1]; k++) expect(paired.has(k)).toBe(true);
+		const spanishRuns = result.value.runs.filter(
+			(r) => r.lang === 'es' && r.sentences[1] - r.sentences[0] > 3
+		);
+		for (const run of spanishRuns)
+			for (let k = run.sentences[0]; k < run.sentences[1]; k++) expect(paired.has(k)).toBe(true);
 	});
 
 	it('reports a repeated English passage as a repeat with a word diff, not as a translation', () => {
 		const section = EN.slice(0, 5).join(' ');
-		const edited = section.replace('twelve people', 'fifteen people').replace('next week', 'Monday');
+		const edited = section
+			.replace('twelve people', 'fifteen people')
+			.replace('next week', 'Monday');
 		const text = `${section}\n\n${ES.slice(0, 5).join(' ')}\n\nSomething else entirely happened in Cusco today. The weather was fine.\n\n${edited}\n`;
 		const result = alignMixedText(text);
 		if (!result.ok) throw new Error(result.error.code);
 		expect(result.value.repeats).toHaveLength(1);
-		const changes = result.value.repeats[0].diff.filter((c) => c.added || c.removed).map((c) => c.value.trim());
+		const changes = result.value.repeats[0].diff
+			.filter((c) => c.added || c.removed)
+			.map((c) => c.value.trim());
 		expect(changes).toContain('fifteen');
 		expect(result.value.pairs).toHaveLength(1);
 	});

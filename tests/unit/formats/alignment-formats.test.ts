@@ -16,8 +16,20 @@ const beads: Bead[] = [
 	{ en: [], es: [2], confidence: 0.25 },
 	{ en: [4], es: [3, 4], confidence: 1 }
 ];
-const en = ['Hello & welcome.', 'Tabs\there', 'and a line\nbreak', 'Only English <b>.', '“Quotes” and 100%'];
-const es = ['Hola y bienvenidos.', 'Tabuladores aquí y un salto', 'Solo español.', '«Comillas»', 'y 100 %'];
+const en = [
+	'Hello & welcome.',
+	'Tabs\there',
+	'and a line\nbreak',
+	'Only English <b>.',
+	'“Quotes” and 100%'
+];
+const es = [
+	'Hola y bienvenidos.',
+	'Tabuladores aquí y un salto',
+	'Solo español.',
+	'«Comillas»',
+	'y 100 %'
+];
 
 describe('vecalign beads', () => {
 	it('parse ∘ write is the identity (confidence to three decimals)', () => {
@@ -32,7 +44,10 @@ describe('vecalign beads', () => {
 
 	it('rejects a malformed line with its number', () => {
 		const parsed = parseBeads('[0]:[0]\n[1 2]:[1\n');
-		expect(!parsed.ok && parsed.error).toMatchObject({ code: 'format-invalid', params: { format: 'beads' } });
+		expect(!parsed.ok && parsed.error).toMatchObject({
+			code: 'format-invalid',
+			params: { format: 'beads' }
+		});
 		expect(!parsed.ok && String(parsed.error.params?.detail)).toMatch(/line 2/);
 	});
 });
@@ -42,7 +57,10 @@ describe('TSV', () => {
 		const text = writeTsv(beads, en, es);
 		expect(text.split('\n').filter(Boolean)).toHaveLength(beads.length);
 		const pairs = readTsv(text);
-		expect(pairs[1]).toEqual({ en: 'Tabs\there and a line\nbreak', es: 'Tabuladores aquí y un salto' });
+		expect(pairs[1]).toEqual({
+			en: 'Tabs\there and a line\nbreak',
+			es: 'Tabuladores aquí y un salto'
+		});
 		expect(pairs[2]).toEqual({ en: 'Only English <b>.', es: '' });
 	});
 });
@@ -72,18 +90,30 @@ describe('TMX 1.4b', () => {
 		if (!xmllint || !existsSync(dtd)) return expect(tmx).toContain('<tmx version="1.4">');
 		const file = join(mkdtempSync(join(tmpdir(), 'puente-tmx-')), 'out.tmx');
 		writeFileSync(file, tmx);
-		expect(() => execFileSync('xmllint', ['--noout', '--dtdvalid', dtd, file], { stdio: 'pipe' })).not.toThrow();
+		expect(() =>
+			execFileSync('xmllint', ['--noout', '--dtdvalid', dtd, file], { stdio: 'pipe' })
+		).not.toThrow();
 	});
 
 	it('gives a format-invalid UserError for malformed XML and for XML that is not TMX', () => {
-		for (const bad of ['<tmx><header></tmx>', '<?xml version="1.0"?><html><body/></html>', 'not xml at all <']) {
+		for (const bad of [
+			'<tmx><header></tmx>',
+			'<?xml version="1.0"?><html><body/></html>',
+			'not xml at all <'
+		]) {
 			const read = readTmx(bad);
-			expect(!read.ok && read.error).toMatchObject({ code: 'format-invalid', key: 'errors:format-invalid', params: { format: 'TMX' } });
+			expect(!read.ok && read.error).toMatchObject({
+				code: 'format-invalid',
+				key: 'errors:format-invalid',
+				params: { format: 'TMX' }
+			});
 		}
 	});
 
 	it('rejects a variant without a language', () => {
-		const read = readTmx('<tmx version="1.4"><header srclang="en"/><body><tu><tuv><seg>x</seg></tuv></tu></body></tmx>');
+		const read = readTmx(
+			'<tmx version="1.4"><header srclang="en"/><body><tu><tuv><seg>x</seg></tuv></tu></body></tmx>'
+		);
 		expect(!read.ok && String(read.error.params?.detail)).toMatch(/xml:lang/);
 	});
 });
@@ -92,7 +122,9 @@ describe('alignment JSON', () => {
 	it('round-trips beads with confidences and texts', () => {
 		const parsed = parseAlignmentJson(writeAlignmentJson(beads, en, es));
 		if (!parsed.ok) throw new Error(parsed.error.code);
-		expect(parsed.value.beads.map(({ en, es, confidence }) => ({ en, es, confidence }))).toEqual(beads);
+		expect(parsed.value.beads.map(({ en, es, confidence }) => ({ en, es, confidence }))).toEqual(
+			beads
+		);
 		expect(parsed.value.beads[1].enText).toBe('Tabs\there and a line\nbreak');
 	});
 

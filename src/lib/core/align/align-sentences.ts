@@ -47,7 +47,18 @@ const SHAPES: BeadShape[] = [
 ];
 
 /** −ln P(shape) / P(1-1), Gale & Church's priors extended to the larger shapes. */
-const PRIOR: Record<string, number> = { '1-1': 0, '2-1': 2.3, '1-2': 2.3, '2-2': 4.4, '3-1': 4.6, '1-3': 4.6, '3-2': 6, '2-3': 6, '4-1': 6.5, '1-4': 6.5 };
+const PRIOR: Record<string, number> = {
+	'1-1': 0,
+	'2-1': 2.3,
+	'1-2': 2.3,
+	'2-2': 4.4,
+	'3-1': 4.6,
+	'1-3': 4.6,
+	'3-2': 6,
+	'2-3': 6,
+	'4-1': 6.5,
+	'1-4': 6.5
+};
 
 /** Tunable weights of the bead cost; see `beadCost`. */
 export const COST = {
@@ -80,7 +91,11 @@ function enEsLexicon(): Lexicon {
 	return sharedLexicon;
 }
 
-export function alignSentences(en: string[], es: string[], options: AlignOptions = {}): ScoredBead[] {
+export function alignSentences(
+	en: string[],
+	es: string[],
+	options: AlignOptions = {}
+): ScoredBead[] {
 	if (en.length === 0 || es.length === 0) {
 		return [
 			...en.map((_, i) => ({ en: [i], es: [], confidence: 1, similarity: 0 })),
@@ -93,19 +108,33 @@ export function alignSentences(en: string[], es: string[], options: AlignOptions
 	const split = { en: en.map(splitUnit), es: es.map(splitUnit) };
 	const first = alignPass(en, es, base, options, split);
 	if (options.realign === false) return first.beads;
-	const confident = first.beads.filter((b) => b.en.length > 0 && b.es.length > 0 && b.confidence >= 0.5);
+	const confident = first.beads.filter(
+		(b) => b.en.length > 0 && b.es.length > 0 && b.confidence >= 0.5
+	);
 	const learned: LearnedDictionary = learnDictionary(first.features, confident);
 	if (learned.size === 0) return first.beads;
 	// The first path is right almost everywhere: the second pass only searches close to it.
 	const band = closeBand(bandAroundPath(first.beads, en.length, COST.realignWidth), es.length);
-	return alignPass(en, es, { ...base, learned }, options, split, band, first.features.lengthVariance).beads;
+	return alignPass(
+		en,
+		es,
+		{ ...base, learned },
+		options,
+		split,
+		band,
+		first.features.lengthVariance
+	).beads;
 }
 
 /**
  * How far above random pairs each unit pair scores, in standard deviations: what passage
  * pairing uses to find which stretches translate each other before aligning them.
  */
-export function unitPairScores(en: string[], es: string[], options: AlignOptions = {}): (i: number, j: number) => number {
+export function unitPairScores(
+	en: string[],
+	es: string[],
+	options: AlignOptions = {}
+): (i: number, j: number) => number {
 	const langs = options.languages ?? { en: 'en', es: 'es' };
 	const lexicon = langs.en === 'en' && langs.es === 'es' ? enEsLexicon() : undefined;
 	const f = buildPairFeatures(en, es, { lexicon, anchorPairs: options.anchorPairs });
@@ -133,8 +162,15 @@ function alignPass(
 	const n = en.length;
 	const m = es.length;
 	const random = randomSimilarity(overlap, n, m);
-	const anchors = fixedBand ? [] : findAnchors(f, overlap, Math.max(random.mean + COST.anchorSd * random.sd, 0.2));
-	f.lengthVariance = lengthVariance ?? estimateLengthVariance(f, anchors.map((a) => [a.en, a.es]));
+	const anchors = fixedBand
+		? []
+		: findAnchors(f, overlap, Math.max(random.mean + COST.anchorSd * random.sd, 0.2));
+	f.lengthVariance =
+		lengthVariance ??
+		estimateLengthVariance(
+			f,
+			anchors.map((a) => [a.en, a.es])
+		);
 	const band =
 		fixedBand ??
 		((n + 1) * (m + 1) <= COST.fullGrid
@@ -174,7 +210,12 @@ function alignPass(
 	const enChars = prefixSums(f.en.chars);
 	const esChars = prefixSums(f.es.chars);
 	const lengthOf = (i0: number, i1: number, j0: number, j1: number) =>
-		lengthCost(enChars[i1] - enChars[i0], esChars[j1] - esChars[j0], f.lengthRatio, f.lengthVariance);
+		lengthCost(
+			enChars[i1] - enChars[i0],
+			esChars[j1] - esChars[j0],
+			f.lengthRatio,
+			f.lengthVariance
+		);
 	const priors = SHAPES.map((shape) => COST.prior(shape.en, shape.es));
 	const cost = (i: number, j: number, shape: BeadShape, shapeIndex: number) => {
 		const a = shape.en;
@@ -197,13 +238,25 @@ function alignPass(
 		if (shape.en > 0 && shape.es > 0) {
 			const similarity = similarityOf(i, i + shape.en, j, j + shape.es);
 			const z = (similarity - random.mean) / random.sd;
-			const lengthPenalty = Math.exp(-Math.max(0, lengthOf(i, i + shape.en, j, j + shape.es) - 2) / 3);
-			beads.push({ en: enUnits, es: esUnits, confidence: round(sigmoid(0.9 * (z - 3)) * lengthPenalty), similarity });
+			const lengthPenalty = Math.exp(
+				-Math.max(0, lengthOf(i, i + shape.en, j, j + shape.es) - 2) / 3
+			);
+			beads.push({
+				en: enUnits,
+				es: esUnits,
+				confidence: round(sigmoid(0.9 * (z - 3)) * lengthPenalty),
+				similarity
+			});
 		} else {
 			// A deletion is sure when nothing nearby on the other side resembles it.
 			const closest = bestNearby(overlap, shape.en > 0 ? i : -1, shape.es > 0 ? j : -1, i, j, n, m);
 			const z = (closest - random.mean) / random.sd;
-			beads.push({ en: enUnits, es: esUnits, confidence: round(sigmoid(0.9 * (3 - z))), similarity: 0 });
+			beads.push({
+				en: enUnits,
+				es: esUnits,
+				confidence: round(sigmoid(0.9 * (3 - z))),
+				similarity: 0
+			});
 		}
 		i += shape.en;
 		j += shape.es;
@@ -212,7 +265,11 @@ function alignPass(
 }
 
 /** Similarity of pairs drawn at random from this document pair: the floor a score is measured from. */
-function randomSimilarity(overlap: OverlapCounter, n: number, m: number): { mean: number; sd: number } {
+function randomSimilarity(
+	overlap: OverlapCounter,
+	n: number,
+	m: number
+): { mean: number; sd: number } {
 	let state = 0x9e3779b9;
 	const next = () => {
 		state = (state + 0x6d2b79f5) >>> 0;
@@ -225,7 +282,9 @@ function randomSimilarity(overlap: OverlapCounter, n: number, m: number): { mean
 	const values = new Float64Array(samples);
 	const exhaustive = samples === n * m;
 	for (let s = 0; s < samples; s++) {
-		values[s] = exhaustive ? overlap.similarity(Math.floor(s / m), s % m) : overlap.similarity(Math.floor(next() * n), Math.floor(next() * m));
+		values[s] = exhaustive
+			? overlap.similarity(Math.floor(s / m), s % m)
+			: overlap.similarity(Math.floor(next() * n), Math.floor(next() * m));
 	}
 	// About one pair in max(n, m) is a true translation; in a short text they would inflate the
 	// floor, so the top share of that size is left out.
@@ -242,11 +301,21 @@ function randomSimilarity(overlap: OverlapCounter, n: number, m: number): { mean
 	return { mean, sd: Math.max(sd, 0.03) };
 }
 
-function bestNearby(overlap: OverlapCounter, enUnit: number, esUnit: number, i: number, j: number, n: number, m: number): number {
+function bestNearby(
+	overlap: OverlapCounter,
+	enUnit: number,
+	esUnit: number,
+	i: number,
+	j: number,
+	n: number,
+	m: number
+): number {
 	let best = 0;
 	for (let d = -2; d <= 2; d++) {
-		if (enUnit >= 0 && j + d >= 0 && j + d < m) best = Math.max(best, overlap.similarity(enUnit, j + d));
-		if (esUnit >= 0 && i + d >= 0 && i + d < n) best = Math.max(best, overlap.similarity(i + d, esUnit));
+		if (enUnit >= 0 && j + d >= 0 && j + d < m)
+			best = Math.max(best, overlap.similarity(enUnit, j + d));
+		if (esUnit >= 0 && i + d >= 0 && i + d < n)
+			best = Math.max(best, overlap.similarity(i + d, esUnit));
 	}
 	return best;
 }

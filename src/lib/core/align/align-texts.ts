@@ -40,7 +40,8 @@ const MISMATCH_FACTOR = 3;
 export function alignTexts(input: AlignTextsInput): Result<AlignTextsOutput> {
 	const languages = input.languages ?? { en: 'en', es: 'es' };
 	const format = input.format ?? 'beads';
-	if (!ALIGNMENT_FORMATS.includes(format)) return fail('invalid-input', { detail: `unknown format "${format}"` });
+	if (!ALIGNMENT_FORMATS.includes(format))
+		return fail('invalid-input', { detail: `unknown format "${format}"` });
 	const sides: Record<'en' | 'es', { units: string[]; paragraphs: number[] }> = {
 		en: { units: [], paragraphs: [] },
 		es: { units: [], paragraphs: [] }
@@ -48,21 +49,29 @@ export function alignTexts(input: AlignTextsInput): Result<AlignTextsOutput> {
 	for (const side of ['en', 'es'] as const) {
 		const checked = checkUserText(input[side]);
 		if (!checked.ok) {
-			return checked.error.code === 'text-empty' ? fail('side-empty', { side: languages[side] }) : checked;
+			return checked.error.code === 'text-empty'
+				? fail('side-empty', { side: languages[side] })
+				: checked;
 		}
 		sides[side] = input.presplit ? splitLines(checked.value) : splitSentences(checked.value);
-		if (sides[side].units.every((u) => u.trim() === '')) return fail('side-empty', { side: languages[side] });
+		if (sides[side].units.every((u) => u.trim() === ''))
+			return fail('side-empty', { side: languages[side] });
 	}
 	if (languages.en === 'en' && languages.es === 'es') {
 		for (const side of ['en', 'es'] as const) {
 			const found = dominantLanguage(sides[side].units);
-			if (found && found !== side) return fail('side-wrong-language', { side: side === 'en' ? 'English' : 'Spanish', expected: side === 'en' ? 'English' : 'Spanish' });
+			if (found && found !== side)
+				return fail('side-wrong-language', {
+					side: side === 'en' ? 'English' : 'Spanish',
+					expected: side === 'en' ? 'English' : 'Spanish'
+				});
 		}
 	}
 	const warnings: UserError[] = [];
 	const n = sides.en.units.length;
 	const m = sides.es.units.length;
-	if (Math.max(n, m) > 5 && Math.max(n, m) > MISMATCH_FACTOR * Math.min(n, m)) warnings.push(userError('lengths-mismatch', { en: n, es: m }));
+	if (Math.max(n, m) > 5 && Math.max(n, m) > MISMATCH_FACTOR * Math.min(n, m))
+		warnings.push(userError('lengths-mismatch', { en: n, es: m }));
 	const beads = alignSentences(sides.en.units, sides.es.units, {
 		languages,
 		anchorPairs: input.anchorPairs,
@@ -98,7 +107,12 @@ function splitSentences(text: string): { units: string[]; paragraphs: number[] }
  * detector's word model); undefined when unsure, so mixed or odd text is not refused.
  */
 function dominantLanguage(units: string[]): 'en' | 'es' | undefined {
-	const words = units.slice(0, 300).join(' ').toLowerCase().match(/\p{L}+(?:['’]\p{L}+)?/gu) ?? [];
+	const words =
+		units
+			.slice(0, 300)
+			.join(' ')
+			.toLowerCase()
+			.match(/\p{L}+(?:['’]\p{L}+)?/gu) ?? [];
 	if (words.length < 20) return undefined;
 	let evidence = 0;
 	for (const word of words.slice(0, 5000)) evidence += wordEvidence(word);

@@ -10,21 +10,31 @@ export interface Anchor {
 }
 
 /** Concepts seen in more units than this are too common to point at one pair. */
-const rareLimit = (_units: number) => 8;
+const RARE_DF = 8;
 
 /**
  * Candidate pairs by rare shared concepts inside a generous window around the diagonal,
  * kept when clearly better than the runner-up and mutually best, then the heaviest
  * increasing chain of them.
  */
-export function findAnchors(f: PairFeatures, overlap: OverlapCounter, minSimilarity: number): Anchor[] {
+export function findAnchors(
+	f: PairFeatures,
+	overlap: OverlapCounter,
+	minSimilarity: number
+): Anchor[] {
 	const n = f.en.units;
 	const m = f.es.units;
 	if (n === 0 || m === 0) return [];
 	// First round: a wide window around the diagonal, strict. Second round: a narrow window
 	// around the line through the first anchors, where a repeated passage elsewhere no
 	// longer competes, so many more pairs qualify.
-	const wide = anchorsNear(f, overlap, minSimilarity, (i) => (i * m) / n, Math.max(40, Math.ceil(0.1 * Math.max(n, m))));
+	const wide = anchorsNear(
+		f,
+		overlap,
+		minSimilarity,
+		(i) => (i * m) / n,
+		Math.max(40, Math.ceil(0.1 * Math.max(n, m)))
+	);
 	if (wide.length < 2) return wide;
 	const guide = guideLine(wide, n, m);
 	return anchorsNear(f, overlap, minSimilarity, guide, GUIDED_WINDOW);
@@ -34,7 +44,11 @@ export function findAnchors(f: PairFeatures, overlap: OverlapCounter, minSimilar
 const GUIDED_WINDOW = 25;
 
 function guideLine(anchors: Anchor[], n: number, m: number): (i: number) => number {
-	const points: [number, number][] = [[0, 0], ...anchors.map((a): [number, number] => [a.en, a.es]), [n, m]];
+	const points: [number, number][] = [
+		[0, 0],
+		...anchors.map((a): [number, number] => [a.en, a.es]),
+		[n, m]
+	];
 	return (i: number) => {
 		let lo = 0;
 		let hi = points.length - 1;
@@ -59,7 +73,6 @@ function anchorsNear(
 	const { en, es } = f;
 	const n = en.units;
 	const m = es.units;
-	const RARE_DF = rareLimit(m);
 
 	// Postings: es units of each concept, for concepts rare on the Spanish side.
 	const df = new Int32Array(f.conceptCount);
@@ -71,7 +84,8 @@ function anchorsNear(
 		}
 	});
 	const postingStart = new Int32Array(f.conceptCount + 1);
-	for (let c = 0; c < f.conceptCount; c++) postingStart[c + 1] = postingStart[c] + (df[c] <= RARE_DF ? df[c] : 0);
+	for (let c = 0; c < f.conceptCount; c++)
+		postingStart[c + 1] = postingStart[c] + (df[c] <= RARE_DF ? df[c] : 0);
 	const postings = new Int32Array(postingStart[f.conceptCount]);
 	const fill = postingStart.slice(0, f.conceptCount);
 	seen.fill(-1);
@@ -96,9 +110,9 @@ function anchorsNear(
 				conceptSeen[concept] = i;
 				// Postings are in unit order: jump to the window, stop past it.
 				let p = postingStart[concept];
-				let last = postingStart[concept + 1];
+				const last = postingStart[concept + 1];
 				if (p === last) continue;
-				for (let hi = last; p < hi; ) {
+				for (let hi = last; p < hi;) {
 					const mid = (p + hi) >> 1;
 					if (postings[mid] < centre - window) p = mid + 1;
 					else hi = mid;
@@ -124,13 +138,18 @@ function anchorsNear(
 			const runnerUp = second >= 0 ? overlap.similarity(i, second) : 0;
 			if (similarity >= minSimilarity && similarity >= 1.4 * runnerUp) {
 				const previous = bestForEs.get(first);
-				if (!previous || previous.similarity < similarity) bestForEs.set(first, { en: i, es: first, similarity });
+				if (!previous || previous.similarity < similarity)
+					bestForEs.set(first, { en: i, es: first, similarity });
 			}
 		}
 		for (const j of touched) score[j] = 0;
 		touched.length = 0;
 	}
-	return dropOutliers(heaviestChain([...bestForEs.values()].sort((a, b) => a.en - b.en || a.es - b.es)), n, m);
+	return dropOutliers(
+		heaviestChain([...bestForEs.values()].sort((a, b) => a.en - b.en || a.es - b.es)),
+		n,
+		m
+	);
 }
 
 /** How far (in units) an anchor may sit off the line its neighbours agree on. */
@@ -152,16 +171,21 @@ function dropOutliers(chain: Anchor[], n: number, m: number): Anchor[] {
 		const before = offset.slice(Math.max(0, index - k), index);
 		const after = offset.slice(index + 1, index + 1 + k);
 		if (before.length + after.length < 2) return true;
-		const fits = (side: number[]) => side.length >= 2 && Math.abs(offset[index] - median(side)) <= OUTLIER_TOLERANCE;
+		const fits = (side: number[]) =>
+			side.length >= 2 && Math.abs(offset[index] - median(side)) <= OUTLIER_TOLERANCE;
 		return fits(before) || fits(after);
 	});
 }
 
-function forEachConcept(side: PairFeatures['es'], visit: (unit: number, concept: number) => void): void {
+function forEachConcept(
+	side: PairFeatures['es'],
+	visit: (unit: number, concept: number) => void
+): void {
 	for (let u = 0; u < side.units; u++)
 		for (let k = side.unitStart[u]; k < side.unitStart[u + 1]; k++) {
 			const w = side.words[k];
-			for (let c = side.conceptStart[w]; c < side.conceptStart[w + 1]; c++) visit(u, side.concepts[c]);
+			for (let c = side.conceptStart[w]; c < side.conceptStart[w + 1]; c++)
+				visit(u, side.concepts[c]);
 		}
 }
 
@@ -219,7 +243,8 @@ export function bandAroundAnchors(anchors: Anchor[], n: number, m: number, width
 	const hi = new Int32Array(n + 1);
 	let segment = 0;
 	for (let i = 0; i <= n; i++) {
-		while (segment < points.length - 2 && points[segment + 1][0] <= i && points[segment + 1][0] < n) segment++;
+		while (segment < points.length - 2 && points[segment + 1][0] <= i && points[segment + 1][0] < n)
+			segment++;
 		const [i0, j0] = points[segment];
 		const [i1, j1] = points[segment + 1];
 		const span = i1 - i0;

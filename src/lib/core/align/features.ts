@@ -55,7 +55,12 @@ interface Interned {
 function intern(units: string[], phrases: string[], split?: UnitPieces[]): Interned {
 	const unitWords: string[][] = [];
 	const chars = new Float64Array(units.length);
-	const foldedPhrases = phrases.map((p) => ` ${splitUnit(p).pieces.filter((w) => !w.startsWith('p:')).join(' ')} `);
+	const foldedPhrases = phrases.map(
+		(p) =>
+			` ${splitUnit(p)
+				.pieces.filter((w) => !w.startsWith('p:'))
+				.join(' ')} `
+	);
 	for (let u = 0; u < units.length; u++) {
 		const unit = split?.[u] ?? splitUnit(units[u]);
 		const pieces = [...unit.pieces];
@@ -91,14 +96,38 @@ export function buildPairFeatures(
 		return id;
 	};
 	const anchors = options.anchorPairs ?? [];
-	const enSide = buildSide(intern(en, anchors.map((a) => a.en), split?.en), 'en', options, conceptId);
-	const esSide = buildSide(intern(es, anchors.map((a) => a.es), split?.es), 'es', options, conceptId);
+	const enSide = buildSide(
+		intern(
+			en,
+			anchors.map((a) => a.en),
+			split?.en
+		),
+		'en',
+		options,
+		conceptId
+	);
+	const esSide = buildSide(
+		intern(
+			es,
+			anchors.map((a) => a.es),
+			split?.es
+		),
+		'es',
+		options,
+		conceptId
+	);
 	let enChars = 0;
 	let esChars = 0;
 	for (const c of enSide.chars) enChars += c;
 	for (const c of esSide.chars) esChars += c;
 	const lengthRatio = enChars > 0 && esChars > 0 ? esChars / enChars : 1;
-	return { en: enSide, es: esSide, conceptCount: concepts.size, lengthRatio, lengthVariance: 6.8 * lengthRatio };
+	return {
+		en: enSide,
+		es: esSide,
+		conceptCount: concepts.size,
+		lengthRatio,
+		lengthVariance: 6.8 * lengthRatio
+	};
 }
 
 function buildSide(
@@ -244,12 +273,18 @@ function matchedWeight(side: SideFeatures, u: number, marks: Int32Array, epoch: 
 }
 
 /** −ln P(length pair | translation), Gale & Church's model with this document's parameters. */
-export function lengthCost(enChars: number, esChars: number, ratio: number, variance: number): number {
+export function lengthCost(
+	enChars: number,
+	esChars: number,
+	ratio: number,
+	variance: number
+): number {
 	if (enChars === 0 && esChars === 0) return 0;
 	const mean = (enChars + esChars / ratio) / 2;
 	const z = Math.abs((ratio * enChars - esChars) / Math.sqrt(variance * Math.max(mean, 1)));
 	const t = 1 / (1 + 0.2316419 * z);
-	const poly = ((((1.330274429 * t - 1.821255978) * t + 1.781477937) * t - 0.356563782) * t + 0.31938153) * t;
+	const poly =
+		((((1.330274429 * t - 1.821255978) * t + 1.781477937) * t - 0.356563782) * t + 0.31938153) * t;
 	const logTail = Math.log(2 * 0.3989423) - (z * z) / 2 + Math.log(poly);
 	return -Math.min(0, logTail);
 }

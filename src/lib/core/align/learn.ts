@@ -32,7 +32,8 @@ export function learnDictionary(
 	const beadWords = (side: PairFeatures['en'], units: number[], usable: boolean[]) => {
 		const out = new Set<number>();
 		for (const u of units)
-			for (let k = side.unitStart[u]; k < side.unitStart[u + 1]; k++) if (usable[side.words[k]]) out.add(side.words[k]);
+			for (let k = side.unitStart[u]; k < side.unitStart[u + 1]; k++)
+				if (usable[side.words[k]]) out.add(side.words[k]);
 		return [...out];
 	};
 	for (let p = 0; p < pairs.length; p += step) {

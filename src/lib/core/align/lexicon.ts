@@ -16,9 +16,44 @@ const ES_ENDINGS = new Set(
 		.split(' ')
 		.concat([''])
 );
-const ES_CLITICS = ['', 'le', 'les', 'lo', 'los', 'la', 'las', 'se', 'me', 'te', 'nos', 'selo', 'sela', 'melo', 'noslo'];
+const ES_CLITICS = [
+	'',
+	'le',
+	'les',
+	'lo',
+	'los',
+	'la',
+	'las',
+	'se',
+	'me',
+	'te',
+	'nos',
+	'selo',
+	'sela',
+	'melo',
+	'noslo'
+];
 
-const EN_ENDINGS = new Set(['', 's', 'es', 'ed', 'd', 'ing', 'er', 'ers', 'est', 'ly', 'ies', 'ied', 'ier', 'iest', 'ily', 'th', 'eth', 'est']);
+const EN_ENDINGS = new Set([
+	'',
+	's',
+	'es',
+	'ed',
+	'd',
+	'ing',
+	'er',
+	'ers',
+	'est',
+	'ly',
+	'ies',
+	'ied',
+	'ier',
+	'iest',
+	'ily',
+	'th',
+	'eth',
+	'est'
+]);
 
 export interface Lexicon {
 	/** Concept ids (entry lines) for a folded word of the given side; empty when unknown. */
@@ -32,7 +67,10 @@ const NONE: readonly number[] = [];
  * Parses lines of `english spanish1 spanish2 …` (folded or not; `#` starts a comment).
  * Underscores join multi-word entries, which are ignored here: units are matched word by word.
  */
-export function parseLexicon(text: string, languages: { a: 'en' | 'other'; b: 'es' | 'other' } = { a: 'en', b: 'es' }): Lexicon {
+export function parseLexicon(
+	text: string,
+	languages: { a: 'en' | 'other'; b: 'es' | 'other' } = { a: 'en', b: 'es' }
+): Lexicon {
 	const exact = { a: new Map<string, number[]>(), b: new Map<string, number[]>() };
 	const stems = { a: new Map<string, number[]>(), b: new Map<string, number[]>() };
 	const add = (map: Map<string, number[]>, key: string, id: number) => {
@@ -64,7 +102,10 @@ export function parseLexicon(text: string, languages: { a: 'en' | 'other'; b: 'e
 			if (/[ey]$/.test(word) && word.length >= 4) add(stems.a, word.slice(0, -1), entry);
 		}
 	}
-	const cache = { a: new Map<string, readonly number[]>(), b: new Map<string, readonly number[]>() };
+	const cache = {
+		a: new Map<string, readonly number[]>(),
+		b: new Map<string, readonly number[]>()
+	};
 	function lookup(side: 'a' | 'b', word: string): readonly number[] {
 		const hit = exact[side].get(word);
 		if (hit) return hit;

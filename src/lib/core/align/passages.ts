@@ -52,14 +52,22 @@ interface Side {
 }
 
 /** Pairs the English and Spanish runs of one mixed document, as the detector found them. */
-export function pairPassages(text: string, detection: Detection, options: AlignOptions = {}): PassagePairing {
+export function pairPassages(
+	text: string,
+	detection: Detection,
+	options: AlignOptions = {}
+): PassagePairing {
 	const texts = detection.sentences.map((s) => text.slice(s.start, s.end));
 	const side = { texts, runs: detection.runs };
 	return pairRuns(side, side, options);
 }
 
 /** The same across two documents: the English runs of one file against the Spanish runs of the other. */
-export function alignDocuments(enText: string, esText: string, options: AlignOptions = {}): PassagePairing & { en: Detection; es: Detection } {
+export function alignDocuments(
+	enText: string,
+	esText: string,
+	options: AlignOptions = {}
+): PassagePairing & { en: Detection; es: Detection } {
 	const en = detectLanguages(enText);
 	const es = detectLanguages(esText);
 	const enSide = { texts: en.sentences.map((s) => enText.slice(s.start, s.end)), runs: en.runs };
@@ -71,18 +79,26 @@ export function alignDocuments(enText: string, esText: string, options: AlignOpt
 const STRONG = 4;
 
 function pairRuns(enSide: Side, esSide: Side, options: AlignOptions): PassagePairing {
-	const runIndices = (side: Side, lang: string) => side.runs.flatMap((run, k) => (run.lang === lang ? [k] : []));
+	const runIndices = (side: Side, lang: string) =>
+		side.runs.flatMap((run, k) => (run.lang === lang ? [k] : []));
 	const enRunIds = runIndices(enSide, 'en');
 	const esRunIds = runIndices(esSide, 'es');
 	const repeats = [...findRepeats(enSide, enRunIds), ...findRepeats(esSide, esRunIds)];
 	// Later copies of a repeated passage are reported as repeats, never paired as translations.
 	const copies = new Set(repeats.map((r) => r.second));
 	const sentencesOf = (side: Side, ids: number[]) =>
-		ids.filter((k) => !(side === enSide ? copies.has(k) && side.runs[k].lang === 'en' : copies.has(k) && side.runs[k].lang === 'es'))
+		ids
+			.filter(
+				(k) =>
+					!(side === enSide
+						? copies.has(k) && side.runs[k].lang === 'en'
+						: copies.has(k) && side.runs[k].lang === 'es')
+			)
 			.flatMap((k) => range(side.runs[k].sentenceStart, side.runs[k].sentenceEnd));
 	const enSentences = sentencesOf(enSide, enRunIds);
 	const esSentences = sentencesOf(esSide, esRunIds);
-	if (enSentences.length === 0 || esSentences.length === 0) return { pairs: [], unpaired: [...enRunIds, ...esRunIds], repeats };
+	if (enSentences.length === 0 || esSentences.length === 0)
+		return { pairs: [], unpaired: [...enRunIds, ...esRunIds], repeats };
 	const enTexts = enSentences.map((k) => enSide.texts[k]);
 	const esTexts = esSentences.map((k) => esSide.texts[k]);
 	const z = unitPairScores(enTexts, esTexts, options);
@@ -109,7 +125,9 @@ function pairRuns(enSide: Side, esSide: Side, options: AlignOptions): PassagePai
 			options
 		);
 		const units = en.length + es.length;
-		const covered = beads.filter((b) => b.en.length && b.es.length && b.confidence >= CONFIDENT).reduce((t, b) => t + b.en.length + b.es.length, 0);
+		const covered = beads
+			.filter((b) => b.en.length && b.es.length && b.confidence >= CONFIDENT)
+			.reduce((t, b) => t + b.en.length + b.es.length, 0);
 		const toSentence = (b: Bead): Bead => ({
 			en: b.en.map((k) => enSentences[en[k]]),
 			es: b.es.map((k) => esSentences[es[k]]),
@@ -118,16 +136,25 @@ function pairRuns(enSide: Side, esSide: Side, options: AlignOptions): PassagePai
 		const enIds = en.map((p) => enSentences[p]);
 		const esIds = es.map((p) => esSentences[p]);
 		pairs.push({
-			enRuns: enRunIds.filter((k) => enIds.some((x) => x >= enSide.runs[k].sentenceStart && x < enSide.runs[k].sentenceEnd)),
-			esRuns: esRunIds.filter((k) => esIds.some((x) => x >= esSide.runs[k].sentenceStart && x < esSide.runs[k].sentenceEnd)),
+			enRuns: enRunIds.filter((k) =>
+				enIds.some((x) => x >= enSide.runs[k].sentenceStart && x < enSide.runs[k].sentenceEnd)
+			),
+			esRuns: esRunIds.filter((k) =>
+				esIds.some((x) => x >= esSide.runs[k].sentenceStart && x < esSide.runs[k].sentenceEnd)
+			),
 			enSentences: enIds,
 			esSentences: esIds,
 			beads: beads.map(toSentence),
 			score: Math.round((covered / units) * 1000) / 1000
 		});
 	}
-	const paired = new Set(pairs.flatMap((p) => [...p.enRuns.map((k) => `en${k}`), ...p.esRuns.map((k) => `es${k}`)]));
-	const unpaired = [...enRunIds.filter((k) => !paired.has(`en${k}`)), ...esRunIds.filter((k) => !paired.has(`es${k}`))].sort((a, b) => a - b);
+	const paired = new Set(
+		pairs.flatMap((p) => [...p.enRuns.map((k) => `en${k}`), ...p.esRuns.map((k) => `es${k}`)])
+	);
+	const unpaired = [
+		...enRunIds.filter((k) => !paired.has(`en${k}`)),
+		...esRunIds.filter((k) => !paired.has(`es${k}`))
+	].sort((a, b) => a - b);
 	return { pairs, unpaired, repeats };
 }
 
@@ -201,7 +228,10 @@ function mergeRegions(regions: Region[]): Region[] {
 	const overlaps = (x: [number, number], y: [number, number]) => x[0] <= y[1] && y[0] <= x[1];
 	const merged: Region[] = [];
 	for (const region of regions) {
-		let current = { en: [...region.en] as [number, number], es: [...region.es] as [number, number] };
+		let current = {
+			en: [...region.en] as [number, number],
+			es: [...region.es] as [number, number]
+		};
 		for (let k = merged.length - 1; k >= 0; k--) {
 			const other = merged[k];
 			if (overlaps(other.en, current.en) || overlaps(other.es, current.es)) {
@@ -217,7 +247,8 @@ function mergeRegions(regions: Region[]): Region[] {
 	return merged.sort((a, b) => a.en[0] - b.en[0]);
 }
 
-const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
+const range = (from: number, to: number) =>
+	Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
 
 /** Same-language runs that share most of their words: a passage repeated with small edits. */
 function findRepeats(side: Side, runIndices: number[]): RepeatedPassage[] {
@@ -236,7 +267,12 @@ function findRepeats(side: Side, runIndices: number[]): RepeatedPassage[] {
 			for (const w of x.words) if (y.words.has(w)) shared++;
 			const similarity = (2 * shared) / (x.words.size + y.words.size);
 			if (similarity >= REPEAT_SIMILARITY) {
-				repeats.push({ first: x.k, second: y.k, similarity: Math.round(similarity * 1000) / 1000, diff: diffWords(x.text, y.text) });
+				repeats.push({
+					first: x.k,
+					second: y.k,
+					similarity: Math.round(similarity * 1000) / 1000,
+					diff: diffWords(x.text, y.text)
+				});
 			}
 		}
 	}
@@ -257,14 +293,27 @@ export function alignMixedText(raw: string, options: AlignOptions = {}): Result<
 	const text = checked.value;
 	const detection = detectLanguages(text);
 	if (!detection.runs.some((r) => r.lang === 'en') || !detection.runs.some((r) => r.lang === 'es'))
-		return fail('side-empty', { side: detection.runs.some((r) => r.lang === 'en') ? 'Spanish' : 'English' });
+		return fail('side-empty', {
+			side: detection.runs.some((r) => r.lang === 'en') ? 'Spanish' : 'English'
+		});
 	const pairing = pairPassages(text, detection, options);
-	const sentenceText = (k: number) => text.slice(detection.sentences[k].start, detection.sentences[k].end);
+	const sentenceText = (k: number) =>
+		text.slice(detection.sentences[k].start, detection.sentences[k].end);
 	return ok({
-		runs: detection.runs.map((r, index) => ({ index, lang: r.lang, start: r.start, end: r.end, sentences: [r.sentenceStart, r.sentenceEnd] })),
+		runs: detection.runs.map((r, index) => ({
+			index,
+			lang: r.lang,
+			start: r.start,
+			end: r.end,
+			sentences: [r.sentenceStart, r.sentenceEnd]
+		})),
 		pairs: pairing.pairs.map((p) => ({
 			...p,
-			beadTexts: p.beads.map((b) => ({ en: b.en.map(sentenceText).join(' '), es: b.es.map(sentenceText).join(' '), confidence: b.confidence }))
+			beadTexts: p.beads.map((b) => ({
+				en: b.en.map(sentenceText).join(' '),
+				es: b.es.map(sentenceText).join(' '),
+				confidence: b.confidence
+			}))
 		})),
 		unpaired: pairing.unpaired,
 		repeats: pairing.repeats

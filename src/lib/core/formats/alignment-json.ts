@@ -21,7 +21,8 @@ export function toAlignmentJson(
 	es: readonly string[],
 	languages = { en: 'en', es: 'es' }
 ): AlignmentJson {
-	const text = (units: readonly string[], indices: number[]) => indices.map((i) => units[i].trim()).join(' ');
+	const text = (units: readonly string[], indices: number[]) =>
+		indices.map((i) => units[i].trim()).join(' ');
 	return {
 		format: 'puente-alignment',
 		version: 1,
@@ -37,7 +38,12 @@ export function toAlignmentJson(
 	};
 }
 
-export function writeAlignmentJson(beads: readonly Bead[], en: readonly string[], es: readonly string[], languages?: { en: string; es: string }): string {
+export function writeAlignmentJson(
+	beads: readonly Bead[],
+	en: readonly string[],
+	es: readonly string[],
+	languages?: { en: string; es: string }
+): string {
 	return `${JSON.stringify(toAlignmentJson(beads, en, es, languages), null, 2)}\n`;
 }
 
@@ -46,13 +52,17 @@ export function parseAlignmentJson(text: string): Result<AlignmentJson> {
 	try {
 		value = JSON.parse(text);
 	} catch (error) {
-		return fail('format-invalid', { format: 'JSON', detail: error instanceof Error ? error.message : 'unreadable' });
+		return fail('format-invalid', {
+			format: 'JSON',
+			detail: error instanceof Error ? error.message : 'unreadable'
+		});
 	}
 	const doc = value as Partial<AlignmentJson>;
 	if (!doc || doc.format !== 'puente-alignment' || !Array.isArray(doc.beads))
 		return fail('format-invalid', { format: 'JSON', detail: 'not a Puente alignment' });
 	for (const [k, b] of doc.beads.entries()) {
-		const indices = (x: unknown) => Array.isArray(x) && x.every((i) => Number.isInteger(i) && i >= 0);
+		const indices = (x: unknown) =>
+			Array.isArray(x) && x.every((i) => Number.isInteger(i) && i >= 0);
 		if (!indices(b.en) || !indices(b.es) || typeof b.confidence !== 'number')
 			return fail('format-invalid', { format: 'JSON', detail: `bead ${k + 1} is malformed` });
 	}

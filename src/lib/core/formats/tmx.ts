@@ -20,7 +20,8 @@ export interface TranslationUnit {
 
 /** Characters XML 1.0 forbids even as references (C0 controls other than tab, LF, CR; lone surrogates). */
 // eslint-disable-next-line no-control-regex
-const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const NOT_XML =
+	/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export function escapeXml(text: string): string {
 	return text
@@ -35,11 +36,17 @@ export function escapeXml(text: string): string {
  * One `<tu>` per bead with text on both sides (a memory holds translations; omissions have
  * none). The bead's confidence rides along as `<prop type="x-confidence">`.
  */
-export function writeTmx(beads: readonly Bead[], en: readonly string[], es: readonly string[], options: TmxOptions = {}): string {
+export function writeTmx(
+	beads: readonly Bead[],
+	en: readonly string[],
+	es: readonly string[],
+	options: TmxOptions = {}
+): string {
 	const src = options.srcLang ?? 'en';
 	const tgt = options.tgtLang ?? 'es';
 	const date = options.creationDate ? ` creationdate="${escapeXml(options.creationDate)}"` : '';
-	const join = (units: readonly string[], indices: number[]) => escapeXml(indices.map((i) => units[i].trim()).join(' '));
+	const join = (units: readonly string[], indices: number[]) =>
+		escapeXml(indices.map((i) => units[i].trim()).join(' '));
 	const units = beads
 		.filter((b) => b.en.length > 0 && b.es.length > 0)
 		.map(
@@ -57,7 +64,8 @@ export function writeTmx(beads: readonly Bead[], en: readonly string[], es: read
 	);
 }
 
-const invalid = (detail: string) => fail<{ srcLang: string; units: TranslationUnit[] }>('format-invalid', { format: 'TMX', detail });
+const invalid = (detail: string) =>
+	fail<{ srcLang: string; units: TranslationUnit[] }>('format-invalid', { format: 'TMX', detail });
 
 /** Reads the pairs of a TMX file: the English (or srclang) variant and the Spanish (or other) one. */
 export function readTmx(
@@ -86,7 +94,8 @@ export function readTmx(
 	const srcLang = String(header['@srclang'] ?? '');
 	const body = tmx.body;
 	if (body === undefined) return invalid('no <body>');
-	const tus = (typeof body === 'object' && body ? (body as Record<string, unknown>).tu : undefined) ?? [];
+	const tus =
+		(typeof body === 'object' && body ? (body as Record<string, unknown>).tu : undefined) ?? [];
 	const units: TranslationUnit[] = [];
 	for (const [k, tu] of (tus as Record<string, unknown>[]).entries()) {
 		const variants = (tu.tuv ?? []) as Record<string, unknown>[];
@@ -97,7 +106,9 @@ export function readTmx(
 			if (tuv.seg === undefined) return invalid(`translation unit ${k + 1}: a <tuv> without <seg>`);
 			byLang.set(lang.split(/[-_]/)[0], textOf(tuv.seg).trim());
 		}
-		const confidenceProp = ((tu.prop ?? []) as Record<string, unknown>[]).find((p) => p['@type'] === 'x-confidence');
+		const confidenceProp = ((tu.prop ?? []) as Record<string, unknown>[]).find(
+			(p) => p['@type'] === 'x-confidence'
+		);
 		const confidence = confidenceProp ? Number(textOf(confidenceProp)) : undefined;
 		units.push({
 			en: byLang.get(languages.en) ?? '',

@@ -3,15 +3,25 @@
 import type { Bead } from '../types';
 
 export function escapeTsvField(text: string): string {
-	return text.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\r?\n|\r/g, '\\n');
+	return text
+		.replace(/\\/g, '\\\\')
+		.replace(/\t/g, '\\t')
+		.replace(/\r?\n|\r/g, '\\n');
 }
 
 export function unescapeTsvField(field: string): string {
-	return field.replace(/\\(\\|t|n)/g, (_, c: string) => (c === 't' ? '\t' : c === 'n' ? '\n' : '\\'));
+	return field.replace(/\\(\\|t|n)/g, (_, c: string) =>
+		c === 't' ? '\t' : c === 'n' ? '\n' : '\\'
+	);
 }
 
-export function writeTsv(beads: readonly Bead[], en: readonly string[], es: readonly string[]): string {
-	const side = (units: readonly string[], indices: number[]) => escapeTsvField(indices.map((i) => units[i].trim()).join(' '));
+export function writeTsv(
+	beads: readonly Bead[],
+	en: readonly string[],
+	es: readonly string[]
+): string {
+	const side = (units: readonly string[], indices: number[]) =>
+		escapeTsvField(indices.map((i) => units[i].trim()).join(' '));
 	return beads.map((b) => `${side(en, b.en)}\t${side(es, b.es)}\n`).join('');
 }
 
