@@ -19,6 +19,7 @@ export const GLOSSARY_CSV_COLUMNS = [
 type Column = (typeof GLOSSARY_CSV_COLUMNS)[number];
 const REQUIRED: Column[] = ['id', 'type', 'es', 'en', 'explanation_en', 'explanation_es'];
 const VARIANT_SEPARATOR = ' | ';
+const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function exportGlossaryCsv(entries: readonly GlossaryEntry[]): string {
 	const rows = entries.map((e) => [
@@ -32,12 +33,13 @@ export function exportGlossaryCsv(entries: readonly GlossaryEntry[]): string {
 		e.firstOccurrence?.document ?? '',
 		e.firstOccurrence?.quote ?? ''
 	]);
-	// escapeFormulae: a spreadsheet must not run a cell that starts with "=" as a formula;
-	// the reader takes the protective apostrophe off again.
+	// A spreadsheet must not run a cell that starts with "=" as a formula: such cells get a
+	// leading apostrophe, which the reader takes off again. Papa's own pattern misses values
+	// with a line break, hence ours.
 	return (
 		Papa.unparse(
 			{ fields: [...GLOSSARY_CSV_COLUMNS], data: rows },
-			{ newline: '\r\n', escapeFormulae: true }
+			{ newline: '\r\n', escapeFormulae: FORMULA_START }
 		) + '\r\n'
 	);
 }
@@ -51,7 +53,8 @@ function delimiterOf(headerLine: string): string {
 	return counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
 }
 
-const unescapeFormula = (cell: string) => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+const unescapeFormula = (cell: string) =>
+	cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
 
 export function parseGlossaryCsv(text: string): Result<GlossaryEntry[]> {
 	const input = text.replace(/^\ufeff/, '');
