@@ -19,7 +19,8 @@ function parseArgs(args: string[]): DetectArgs | string {
 		const arg = args[i];
 		if (arg === '--format' || arg.startsWith('--format=')) {
 			const value = arg === '--format' ? args[++i] : arg.slice('--format='.length);
-			if (value !== 'jsonl' && value !== 'text') return `--format must be jsonl or text, not "${value ?? ''}"`;
+			if (value !== 'jsonl' && value !== 'text')
+				return `--format must be jsonl or text, not "${value ?? ''}"`;
 			format = value;
 		} else if (arg.startsWith('-') && arg !== '-') {
 			return `unknown option "${arg}"`;
@@ -43,14 +44,19 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 	const input = await readTextInput(parsed.path, io);
 	if (!input.ok) return reportError(input.error, io);
 	const detection = detectLanguages(input.value);
-	io.stdout(parsed.format === 'jsonl' ? asJsonLines(detection) : asMarkedText(input.value, detection));
+	io.stdout(
+		parsed.format === 'jsonl' ? asJsonLines(detection) : asMarkedText(input.value, detection)
+	);
 	return EXIT_OK;
 }
 
 /** One run a line: offsets in UTF-16 code units of the text as read, confidence to 3 decimals. */
 export function asJsonLines(detection: Detection): string {
 	return detection.runs
-		.map(({ start, end, lang, confidence }) => `${JSON.stringify({ start, end, lang, confidence: Math.round(confidence * 1000) / 1000 })}\n`)
+		.map(
+			({ start, end, lang, confidence }) =>
+				`${JSON.stringify({ start, end, lang, confidence: Math.round(confidence * 1000) / 1000 })}\n`
+		)
 		.join('');
 }
 

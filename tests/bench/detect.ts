@@ -18,7 +18,10 @@ type System = { name: string; detect: (text: string) => Run[] };
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const casesArg = process.argv.indexOf('--cases');
-const devDir = casesArg > 0 ? resolve(process.argv[casesArg + 1]) : resolve(repoRoot, '../shared/eval/detect/dev');
+const devDir =
+	casesArg > 0
+		? resolve(process.argv[casesArg + 1])
+		: resolve(repoRoot, '../shared/eval/detect/dev');
 const scorer = resolve(repoRoot, '../shared/eval/tools/score-detect.mjs');
 const corpusDir = resolve(repoRoot, 'src/lib/data/corpus');
 
@@ -32,7 +35,12 @@ function baselineSentences(text: string): Run[] {
 		for (const s of segmenter.segment(p[0])) {
 			const lead = s.segment.length - s.segment.trimStart().length;
 			const body = s.segment.trim();
-			if (body) out.push({ start: p.index + s.index + lead, end: p.index + s.index + lead + body.length, lang: 'und' });
+			if (body)
+				out.push({
+					start: p.index + s.index + lead,
+					end: p.index + s.index + lead + body.length,
+					lang: 'und'
+				});
 		}
 	}
 	return out;
@@ -72,7 +80,9 @@ interface Score {
 }
 
 function score(predDir: string): Score {
-	const out = execFileSync('node', [scorer, devDir, predDir], { encoding: 'utf8' }).trim().split('\n');
+	const out = execFileSync('node', [scorer, devDir, predDir], { encoding: 'utf8' })
+		.trim()
+		.split('\n');
 	return JSON.parse(out[out.length - 1]);
 }
 
@@ -98,23 +108,33 @@ function throughput(system: System, texts: string[]): number {
 function printErrors(cases: string[], docs: Map<string, string>): void {
 	for (const name of cases) {
 		const text = docs.get(name)!;
-		const gold = readFileSync(join(devDir, name, 'gold.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Run);
+		const gold = readFileSync(join(devDir, name, 'gold.jsonl'), 'utf8')
+			.trim()
+			.split('\n')
+			.map((l) => JSON.parse(l) as Run);
 		const detection = detectLanguages(text);
 		for (const g of gold) {
 			const covering = detection.sentences.filter((s) => s.start < g.end && s.end > g.start);
 			const label = covering.find((s) => s.start <= g.start && s.end > g.start)?.lang ?? 'none';
 			if (label !== g.lang) {
 				const conf = covering.map((s) => s.confidence.toFixed(2)).join('/');
-				console.log(`${name} gold ${g.lang} got ${label} (${conf}) ${JSON.stringify(text.slice(g.start, g.end).slice(0, 160))}`);
+				console.log(
+					`${name} gold ${g.lang} got ${label} (${conf}) ${JSON.stringify(text.slice(g.start, g.end).slice(0, 160))}`
+				);
 			}
 		}
 	}
 }
 
 function main(): void {
-	const cases = readdirSync(devDir).filter((d) => /^doc-\d+$/.test(d)).sort();
+	const cases = readdirSync(devDir)
+		.filter((d) => /^doc-\d+$/.test(d))
+		.sort();
 	const docs = new Map(cases.map((c) => [c, readFileSync(join(devDir, c, 'doc.txt'), 'utf8')]));
-	const corpus = readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(corpusDir, f), 'utf8')).join('\n\n');
+	const corpus = readdirSync(corpusDir)
+		.filter((f) => f.endsWith('.txt'))
+		.map((f) => readFileSync(join(corpusDir, f), 'utf8'))
+		.join('\n\n');
 	const large = `${corpus}\n\n`.repeat(Math.ceil((1024 * 1024) / Buffer.byteLength(corpus)));
 
 	const work = mkdtempSync(join(tmpdir(), 'puente-bench-detect-'));
@@ -124,17 +144,38 @@ function main(): void {
 			const predDir = join(work, system.name.replace(/\W+/g, '-'));
 			mkdirSync(predDir);
 			for (const [name, text] of docs) {
-				writeFileSync(join(predDir, `${name}.jsonl`), system.detect(text).map((r) => `${JSON.stringify(r)}\n`).join(''));
+				writeFileSync(
+					join(predDir, `${name}.jsonl`),
+					system
+						.detect(text)
+						.map((r) => `${JSON.stringify(r)}\n`)
+						.join('')
+				);
 			}
-			rows.push({ name: system.name, score: score(predDir), kbs: throughput(system, [...docs.values()]), largeKbs: throughput(system, [large]) });
+			rows.push({
+				name: system.name,
+				score: score(predDir),
+				kbs: throughput(system, [...docs.values()]),
+				largeKbs: throughput(system, [large])
+			});
 		}
 	} finally {
 		rmSync(work, { recursive: true, force: true });
 	}
 
 	const devKb = [...docs.values()].reduce((n, t) => n + Buffer.byteLength(t), 0) / 1024;
-	console.log(`Language detection on ${devDir} (${cases.length} documents, ${devKb.toFixed(0)} KB); large input ${(Buffer.byteLength(large) / 1024).toFixed(0)} KB`);
-	const header = ['system', 'sent acc (macro)', 'sent acc (micro)', 'boundary F1 (macro)', 'boundary F1 (micro)', 'KB/s dev', 'KB/s 1 MB'];
+	console.log(
+		`Language detection on ${devDir} (${cases.length} documents, ${devKb.toFixed(0)} KB); large input ${(Buffer.byteLength(large) / 1024).toFixed(0)} KB`
+	);
+	const header = [
+		'system',
+		'sent acc (macro)',
+		'sent acc (micro)',
+		'boundary F1 (macro)',
+		'boundary F1 (micro)',
+		'KB/s dev',
+		'KB/s 1 MB'
+	];
 	const table = rows.map((r) => [
 		r.name,
 		r.score.sentence_accuracy.toFixed(4),

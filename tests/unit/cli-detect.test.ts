@@ -9,7 +9,11 @@ function fakeIO(stdin?: Uint8Array) {
 	const out: string[] = [];
 	const err: string[] = [];
 	return {
-		io: { stdout: (s: string) => void out.push(s), stderr: (s: string) => void err.push(s), stdin: stdin && (async () => stdin) },
+		io: {
+			stdout: (s: string) => void out.push(s),
+			stderr: (s: string) => void err.push(s),
+			stdin: stdin && (async () => stdin)
+		},
 		stdout: () => out.join(''),
 		stderr: () => err.join('')
 	};
@@ -25,7 +29,10 @@ beforeAll(() => {
 	dir = mkdtempSync(join(tmpdir(), 'puente-cli-detect-'));
 	writeFileSync(join(dir, 'mixed.txt'), `\ufeff${mixed}`);
 	writeFileSync(join(dir, 'empty.txt'), '');
-	writeFileSync(join(dir, 'latin1.txt'), Buffer.from([0x50, 0x65, 0x72, 0xfa, 0x20, 0x61, 0xf1, 0x6f]));
+	writeFileSync(
+		join(dir, 'latin1.txt'),
+		Buffer.from([0x50, 0x65, 0x72, 0xfa, 0x20, 0x61, 0xf1, 0x6f])
+	);
 	writeFileSync(join(dir, 'binary.bin'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d]));
 	writeFileSync(join(dir, 'huge.txt'), Buffer.alloc(MAX_INPUT_BYTES + 10, 'a'));
 });
@@ -35,7 +42,11 @@ describe('puente detect', () => {
 	it('prints one valid JSON run a line, in order, with offsets into the text without its BOM', async () => {
 		const t = fakeIO();
 		expect(await main(['detect', join(dir, 'mixed.txt')], t.io)).toBe(0);
-		const runs = t.stdout().trimEnd().split('\n').map((line) => JSON.parse(line));
+		const runs = t
+			.stdout()
+			.trimEnd()
+			.split('\n')
+			.map((line) => JSON.parse(line));
 		expect(runs.map((r) => r.lang)).toEqual(['en', 'es', 'und']);
 		let previousEnd = 0;
 		for (const run of runs) {

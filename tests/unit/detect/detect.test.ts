@@ -43,7 +43,8 @@ describe('detectLanguages: the La Mosca article', () => {
 			if (i > 0) expect(run.start).toBeGreaterThan(detection.runs[i - 1].end);
 			expect(run.confidence).toBeGreaterThanOrEqual(0);
 			expect(run.confidence).toBeLessThanOrEqual(1);
-			for (let k = run.sentenceStart; k < run.sentenceEnd; k++) expect(detection.sentences[k].lang).toBe(run.lang);
+			for (let k = run.sentenceStart; k < run.sentenceEnd; k++)
+				expect(detection.sentences[k].lang).toBe(run.lang);
 			covered += run.sentenceEnd - run.sentenceStart;
 		});
 		expect(covered).toBe(detection.sentences.length);
@@ -77,7 +78,15 @@ describe('detectLanguages: context', () => {
 	});
 
 	it('gives no language to addresses, dates, numbers, handles and separators, without breaking the run around them', () => {
-		const lines = ['https://www.example.org/peru/2023', '12/03/2023', '19 de enero de 2023', 'January 19, 2023', '@puente_app', '* * *', '56'];
+		const lines = [
+			'https://www.example.org/peru/2023',
+			'12/03/2023',
+			'19 de enero de 2023',
+			'January 19, 2023',
+			'@puente_app',
+			'* * *',
+			'56'
+		];
 		const text = [spanish, ...lines, spanish].join('\n\n');
 		const detection = detectLanguages(text);
 		for (const line of lines) expect(labelOf(detection, line)).toEqual(['und']);
@@ -94,15 +103,27 @@ describe('detectLanguages: grammar over quoted and named material', () => {
 			['La policía desalojó a los estudiantes de la San Marcos National University.', 'es'],
 			['El lema «We Are The World» sonó en la plaza.', 'es']
 		];
-		for (const [sentence, lang] of cases) expect(detectLanguages(sentence).sentences[0].lang, sentence).toBe(lang);
+		for (const [sentence, lang] of cases)
+			expect(detectLanguages(sentence).sentences[0].lang, sentence).toBe(lang);
 	});
 
 	it('takes glossary terms out of the vote', () => {
 		const sentence = 'Thousands joined the marcha de los cuatro suyos last week.';
-		const masked = maskSentence(sentence, 0, sentence.length, termMatcher(['Marcha de los Cuatro Suyos']));
-		const termWords = masked.tokens.map((t, i) => [t.text, masked.weights[i]] as const).filter(([, w]) => w === 0).map(([t]) => t);
+		const masked = maskSentence(
+			sentence,
+			0,
+			sentence.length,
+			termMatcher(['Marcha de los Cuatro Suyos'])
+		);
+		const termWords = masked.tokens
+			.map((t, i) => [t.text, masked.weights[i]] as const)
+			.filter(([, w]) => w === 0)
+			.map(([t]) => t);
 		expect(termWords).toEqual(['marcha', 'de', 'los', 'cuatro', 'suyos']);
-		expect(detectLanguages(sentence, { protectedTerms: ['Marcha de los Cuatro Suyos'] }).sentences[0].lang).toBe('en');
+		expect(
+			detectLanguages(sentence, { protectedTerms: ['Marcha de los Cuatro Suyos'] }).sentences[0]
+				.lang
+		).toBe('en');
 	});
 
 	it('masks capitalised names inside a sentence but not the words of a title-case headline', () => {
@@ -121,12 +142,16 @@ describe('detectLanguages: inline spans', () => {
 		const en = 'Thousands of protesters flocked to the capital for La Toma de Lima last week.';
 		const [s] = detectLanguages(en).sentences;
 		expect(s.lang).toBe('en');
-		expect(s.spans.map((x) => [en.slice(x.start, x.end), x.lang])).toEqual([['La Toma de Lima', 'es']]);
+		expect(s.spans.map((x) => [en.slice(x.start, x.end), x.lang])).toEqual([
+			['La Toma de Lima', 'es']
+		]);
 
 		const es = 'El informe “State of the Union” fue leído ante el congreso.';
 		const [t] = detectLanguages(es).sentences;
 		expect(t.lang).toBe('es');
-		expect(t.spans.map((x) => [es.slice(x.start, x.end), x.lang])).toEqual([['State of the Union', 'en']]);
+		expect(t.spans.map((x) => [es.slice(x.start, x.end), x.lang])).toEqual([
+			['State of the Union', 'en']
+		]);
 	});
 
 	it('does not mark a person’s name as a foreign phrase', () => {

@@ -8,7 +8,11 @@ describe('segmentSentences', () => {
 	it('keeps exact offsets into the original string, emoji and line ends included', () => {
 		const input = '  Hola 👋 amigos. ¿Cómo están?\r\n\r\nFine, thanks!  ';
 		const sentences = segmentSentences(input);
-		expect(sentences.map((s) => s.text)).toEqual(['Hola 👋 amigos.', '¿Cómo están?', 'Fine, thanks!']);
+		expect(sentences.map((s) => s.text)).toEqual([
+			'Hola 👋 amigos.',
+			'¿Cómo están?',
+			'Fine, thanks!'
+		]);
 		for (const s of sentences) expect(input.slice(s.start, s.end)).toBe(s.text);
 		expect(sentences.map((s) => s.paragraph)).toEqual([0, 0, 1]);
 	});
@@ -26,11 +30,16 @@ describe('segmentSentences', () => {
 	});
 
 	it('ends a sentence after an acronym when a typical opener follows', () => {
-		expect(texts('Se reunieron en EE. UU. El presidente no habló.')).toEqual(['Se reunieron en EE. UU.', 'El presidente no habló.']);
+		expect(texts('Se reunieron en EE. UU. El presidente no habló.')).toEqual([
+			'Se reunieron en EE. UU.',
+			'El presidente no habló.'
+		]);
 	});
 
 	it('keeps decimals, percentages and ellipses inside the sentence', () => {
-		expect(texts('He won with 50.13% of the vote... and then nothing. More than 8.8 million voted.')).toEqual([
+		expect(
+			texts('He won with 50.13% of the vote... and then nothing. More than 8.8 million voted.')
+		).toEqual([
 			'He won with 50.13% of the vote... and then nothing.',
 			'More than 8.8 million voted.'
 		]);
@@ -69,14 +78,18 @@ describe('segmentSentences', () => {
 		const sentences = segmentSentences(big);
 		const letters = (s: string) => s.replace(/[^\p{L}]/gu, '').length;
 		expect(sentences.reduce((n, s) => n + letters(s.text), 0)).toBe(letters(big));
-		for (let i = 1; i < sentences.length; i++) expect(sentences[i].start).toBeGreaterThanOrEqual(sentences[i - 1].end);
+		for (let i = 1; i < sentences.length; i++)
+			expect(sentences[i].start).toBeGreaterThanOrEqual(sentences[i - 1].end);
 	});
 });
 
 describe('segmentParagraphs', () => {
 	it('splits at blank lines, even with spaces on them', () => {
 		const input = 'One.\nStill one.\n \n\nTwo.';
-		expect(segmentParagraphs(input).map((p) => input.slice(p.start, p.end))).toEqual(['One.\nStill one.', 'Two.']);
+		expect(segmentParagraphs(input).map((p) => input.slice(p.start, p.end))).toEqual([
+			'One.\nStill one.',
+			'Two.'
+		]);
 	});
 });
 

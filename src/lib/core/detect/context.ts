@@ -26,8 +26,10 @@ const SWITCH_AT_PARAGRAPH = 0.2;
 /** Scores closer than this are equal: sums of the same terms in another order. */
 const TIE = 1e-9;
 
-const logSwitch = (s: ContextStep) => Math.log(s.newParagraph ? SWITCH_AT_PARAGRAPH : SWITCH_IN_PARAGRAPH);
-const logStay = (s: ContextStep) => Math.log(1 - (s.newParagraph ? SWITCH_AT_PARAGRAPH : SWITCH_IN_PARAGRAPH));
+const logSwitch = (s: ContextStep) =>
+	Math.log(s.newParagraph ? SWITCH_AT_PARAGRAPH : SWITCH_IN_PARAGRAPH);
+const logStay = (s: ContextStep) =>
+	Math.log(1 - (s.newParagraph ? SWITCH_AT_PARAGRAPH : SWITCH_IN_PARAGRAPH));
 
 export function decodeContext(steps: ContextStep[]): ContextDecoding {
 	const n = steps.length;

@@ -23,7 +23,21 @@ const FRANC_SCALE = 0.12;
 const FRANC_MAX = 4;
 
 /** Words that may sit between the parts of a date or a number ("12 de marzo", "March 3 and 4"). */
-const DATE_JOINERS = new Set(['de', 'del', 'of', 'the', 'y', 'and', 'a', 'al', 'to', 'from', 'desde', 'hasta', 'el']);
+const DATE_JOINERS = new Set([
+	'de',
+	'del',
+	'of',
+	'the',
+	'y',
+	'and',
+	'a',
+	'al',
+	'to',
+	'from',
+	'desde',
+	'hasta',
+	'el'
+]);
 
 export function sentenceEvidence(masked: MaskedSentence): SentenceEvidence {
 	const { weights, lower } = masked;
@@ -40,7 +54,8 @@ export function sentenceEvidence(masked: MaskedSentence): SentenceEvidence {
 /** Sum of word evidence over some tokens, untempered: used for inline phrases. */
 export function phraseEvidence(masked: MaskedSentence, indices: number[]): number {
 	let sum = 0;
-	for (const i of indices) if (masked.tokens[i].kind === 'word') sum += wordEvidence(masked.lower[i]);
+	for (const i of indices)
+		if (masked.tokens[i].kind === 'word') sum += wordEvidence(masked.lower[i]);
 	return sum;
 }
 
@@ -50,7 +65,11 @@ function hasGrammar({ tokens, lower }: MaskedSentence): boolean {
 		if (tokens[i].kind !== 'word') continue;
 		const word = lower[i];
 		if (DATE_WORDS.has(word) || (word.length === 1 && !'aeyoi'.includes(word))) continue;
-		if (DATE_JOINERS.has(word) && tokens.some((o, k) => o.kind === 'number' || DATE_WORDS.has(lower[k]))) continue;
+		if (
+			DATE_JOINERS.has(word) &&
+			tokens.some((o, k) => o.kind === 'number' || DATE_WORDS.has(lower[k]))
+		)
+			continue;
 		return true;
 	}
 	return false;

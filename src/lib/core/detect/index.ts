@@ -27,12 +27,21 @@ export function detectLanguages(text: string, options: DetectOptions = {}): Dete
 	for (let i = 0; i < sentences.length; i++) {
 		if (!evidence[i].hasLanguage) continue;
 		const previous = withLanguage[withLanguage.length - 1];
-		steps.push({ llr: evidence[i].llr, newParagraph: previous !== undefined && sentences[previous].paragraph !== sentences[i].paragraph });
+		steps.push({
+			llr: evidence[i].llr,
+			newParagraph:
+				previous !== undefined && sentences[previous].paragraph !== sentences[i].paragraph
+		});
 		withLanguage.push(i);
 	}
 	const decoded = decodeContext(steps);
 
-	const labelled: LabelledSentence[] = sentences.map((s) => ({ ...s, lang: 'und', confidence: UND_CONFIDENCE, spans: [] }));
+	const labelled: LabelledSentence[] = sentences.map((s) => ({
+		...s,
+		lang: 'und',
+		confidence: UND_CONFIDENCE,
+		spans: []
+	}));
 	withLanguage.forEach((i, k) => {
 		const lang = decoded.labels[k];
 		const pEnglish = decoded.pEnglish[k];
@@ -56,7 +65,14 @@ export function mergeRuns(sentences: LabelledSentence[]): LanguageRun[] {
 			last.sentenceEnd = i + 1;
 		} else {
 			if (last) last.confidence = weighted / weight;
-			runs.push({ start: s.start, end: s.end, lang: s.lang as LangOrUnd, confidence: 0, sentenceStart: i, sentenceEnd: i + 1 });
+			runs.push({
+				start: s.start,
+				end: s.end,
+				lang: s.lang as LangOrUnd,
+				confidence: 0,
+				sentenceStart: i,
+				sentenceEnd: i + 1
+			});
 			weighted = 0;
 			weight = 0;
 		}

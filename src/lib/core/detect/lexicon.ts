@@ -80,7 +80,8 @@ const SHARED: Record<string, number> = {
 };
 
 const WORD_WEIGHTS = new Map<string, number>();
-for (const [weight, words] of TIERS) for (const w of words.split(' ')) if (w && !WORD_WEIGHTS.has(w)) WORD_WEIGHTS.set(w, weight);
+for (const [weight, words] of TIERS)
+	for (const w of words.split(' ')) if (w && !WORD_WEIGHTS.has(w)) WORD_WEIGHTS.set(w, weight);
 for (const [w, weight] of Object.entries(SHARED)) WORD_WEIGHTS.set(w, weight);
 
 /** Months and weekdays: a date says nothing about the language around it. */
@@ -97,7 +98,12 @@ export const DATE_WORDS = new Set(
 export function wordEvidence(lower: string): number {
 	let known = WORD_EVIDENCE.get(lower);
 	if (known === undefined) {
-		known = lower.length === 1 ? 0 : lower.includes('’') || lower.includes("'") ? apostropheEvidence(lower) : spellingEvidence(lower);
+		known =
+			lower.length === 1
+				? 0
+				: lower.includes('’') || lower.includes("'")
+					? apostropheEvidence(lower)
+					: spellingEvidence(lower);
 		// Word frequencies are Zipfian: remembering what spelling said answers most lookups.
 		if (WORD_EVIDENCE.size >= WORD_WEIGHTS.size + 50_000) WORD_EVIDENCE = new Map(WORD_WEIGHTS);
 		WORD_EVIDENCE.set(lower, known);

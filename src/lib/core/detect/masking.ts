@@ -29,9 +29,36 @@ const QUOTE_WEIGHT = 0.15;
 const QUOTE_SHARE_LIMIT = 0.6;
 
 /** Lower-case words that join capitalised words into one name ("Marcha de los 4 Suyos", "Bank of England"). */
-const NAME_JOINERS = new Set(['de', 'del', 'la', 'las', 'los', 'el', 'of', 'the', 'for', 'da', 'do', 'dos', 'di', 'van', 'von']);
+const NAME_JOINERS = new Set([
+	'de',
+	'del',
+	'la',
+	'las',
+	'los',
+	'el',
+	'of',
+	'the',
+	'for',
+	'da',
+	'do',
+	'dos',
+	'di',
+	'van',
+	'von'
+]);
 /** Grammar inside a name: the only part of "La Toma de Lima" that tells its language. */
-export const NAME_GRAMMAR = new Set([...NAME_JOINERS, 'the', 'la', 'las', 'los', 'el', 'del', 'de', 'of', 'for']);
+export const NAME_GRAMMAR = new Set([
+	...NAME_JOINERS,
+	'the',
+	'la',
+	'las',
+	'los',
+	'el',
+	'del',
+	'de',
+	'of',
+	'for'
+]);
 /** An article right before a name belongs to it ("la Defensoría del Pueblo", "the Congress"). */
 const NAME_ARTICLES = new Set(['la', 'las', 'los', 'el', 'the']);
 
@@ -43,11 +70,18 @@ export function termMatcher(terms: string[] | undefined): RegExp | null {
 	const clean = (terms ?? []).map((t) => t.trim()).filter((t) => t.length > 0);
 	if (clean.length === 0) return null;
 	clean.sort((a, b) => b.length - a.length);
-	const alternatives = clean.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+'));
+	const alternatives = clean.map((t) =>
+		t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')
+	);
 	return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
 }
 
-export function maskSentence(text: string, start: number, end: number, terms: RegExp | null): MaskedSentence {
+export function maskSentence(
+	text: string,
+	start: number,
+	end: number,
+	terms: RegExp | null
+): MaskedSentence {
 	const tokens = tokenize(text, start, end);
 	const lower = new Array<string>(tokens.length);
 	const weights = new Array<number>(tokens.length);
@@ -65,12 +99,25 @@ export function maskSentence(text: string, start: number, end: number, terms: Re
 			groups.push(maskRange(tokens, weights, a, a + m[0].length, 'term', 0));
 		}
 	}
-	for (const [a, b] of quotations(text, start, end, tokens)) groups.push(maskRange(tokens, weights, a, b, 'quote', QUOTE_WEIGHT));
+	for (const [a, b] of quotations(text, start, end, tokens))
+		groups.push(maskRange(tokens, weights, a, b, 'quote', QUOTE_WEIGHT));
 	groups.push(...nameGroups(tokens, weights, text, start));
-	return { tokens, lower, weights, groups: groups.filter((g) => g.tokens.length > 0).sort((x, y) => x.start - y.start) };
+	return {
+		tokens,
+		lower,
+		weights,
+		groups: groups.filter((g) => g.tokens.length > 0).sort((x, y) => x.start - y.start)
+	};
 }
 
-function maskRange(tokens: Token[], weights: number[], a: number, b: number, kind: MaskedGroup['kind'], weight: number): MaskedGroup {
+function maskRange(
+	tokens: Token[],
+	weights: number[],
+	a: number,
+	b: number,
+	kind: MaskedGroup['kind'],
+	weight: number
+): MaskedGroup {
 	const inside: number[] = [];
 	tokens.forEach((t, i) => {
 		if (t.start >= a && t.end <= b) {
@@ -82,7 +129,12 @@ function maskRange(tokens: Token[], weights: number[], a: number, b: number, kin
 }
 
 /** Quotations that are inserts: content between paired quote marks, smaller than most of the sentence. */
-function quotations(text: string, start: number, end: number, tokens: Token[]): Array<[number, number]> {
+function quotations(
+	text: string,
+	start: number,
+	end: number,
+	tokens: Token[]
+): Array<[number, number]> {
 	const found: Array<[number, number]> = [];
 	let first = start;
 	while (first < end && !OPENING_QUOTES.has(text.charCodeAt(first))) first++;
@@ -95,7 +147,11 @@ function quotations(text: string, start: number, end: number, tokens: Token[]): 
 		// A straight or curly single quote between letters is an apostrophe, not a quotation.
 		if (text[i] === '‘' && i > start && isLetter(text.charCodeAt(i - 1))) continue;
 		let j = i + 1;
-		while (j < end && !(text[j] === close && !(close === '’' && j + 1 < end && isLetter(text.charCodeAt(j + 1))))) j++;
+		while (
+			j < end &&
+			!(text[j] === close && !(close === '’' && j + 1 < end && isLetter(text.charCodeAt(j + 1))))
+		)
+			j++;
 		if (j >= end) continue;
 		let inner = 0;
 		for (let k = i + 1; k < j; k++) if (isLetter(text.charCodeAt(k))) inner++;
@@ -106,7 +162,11 @@ function quotations(text: string, start: number, end: number, tokens: Token[]): 
 }
 
 function isLetter(code: number): boolean {
-	return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 0xc0 && code !== 0xd7 && code !== 0xf7 && code < 0x2000);
+	return (
+		(code >= 65 && code <= 90) ||
+		(code >= 97 && code <= 122) ||
+		(code >= 0xc0 && code !== 0xd7 && code !== 0xf7 && code < 0x2000)
+	);
 }
 
 /**
@@ -115,14 +175,20 @@ function isLetter(code: number): boolean {
  * a name when the next word is capitalised too. Title-case headlines keep their words: there
  * the capitals say nothing.
  */
-function nameGroups(tokens: Token[], weights: number[], text: string, sentenceStart: number): MaskedGroup[] {
+function nameGroups(
+	tokens: Token[],
+	weights: number[],
+	text: string,
+	sentenceStart: number
+): MaskedGroup[] {
 	const words: number[] = [];
 	tokens.forEach((t, i) => {
 		if (t.kind === 'word') words.push(i);
 	});
 	const capitalised = words.map((i) => isCapitalised(tokens[i].text));
 	// Title case: only short words ("of", "de", "and") stay in lower case.
-	const titleCase = words.length >= 3 && words.every((i, k) => capitalised[k] || tokens[i].text.length <= 3);
+	const titleCase =
+		words.length >= 3 && words.every((i, k) => capitalised[k] || tokens[i].text.length <= 3);
 	if (titleCase) return [];
 
 	const groups: MaskedGroup[] = [];
@@ -130,16 +196,28 @@ function nameGroups(tokens: Token[], weights: number[], text: string, sentenceSt
 	while (w < words.length) {
 		const startsName =
 			capitalised[w] &&
-			((w + 1 < words.length && capitalised[w + 1]) || !(w === 0 || opensClause(text, sentenceStart, tokens[words[w]].start)));
+			((w + 1 < words.length && capitalised[w + 1]) ||
+				!(w === 0 || opensClause(text, sentenceStart, tokens[words[w]].start)));
 		if (!startsName) {
 			w++;
 			continue;
 		}
 		let last = w;
 		let k = w + 1;
-		while (k < words.length && onlySpaceBetween(text, tokens[words[k - 1]].end, tokens[words[k]].start)) {
+		while (
+			k < words.length &&
+			onlySpaceBetween(text, tokens[words[k - 1]].end, tokens[words[k]].start)
+		) {
 			if (capitalised[k]) last = k++;
-			else if (NAME_JOINERS.has(tokens[words[k]].text) && k + 1 < words.length && (capitalised[k + 1] || (NAME_JOINERS.has(tokens[words[k + 1]].text) && k + 2 < words.length && capitalised[k + 2]))) k++;
+			else if (
+				NAME_JOINERS.has(tokens[words[k]].text) &&
+				k + 1 < words.length &&
+				(capitalised[k + 1] ||
+					(NAME_JOINERS.has(tokens[words[k + 1]].text) &&
+						k + 2 < words.length &&
+						capitalised[k + 2]))
+			)
+				k++;
 			else break;
 		}
 		let from = w;
@@ -149,7 +227,12 @@ function nameGroups(tokens: Token[], weights: number[], text: string, sentenceSt
 			indices.push(x);
 			weights[x] = 0;
 		}
-		groups.push({ start: tokens[words[from]].start, end: tokens[words[last]].end, kind: 'name', tokens: indices });
+		groups.push({
+			start: tokens[words[from]].start,
+			end: tokens[words[last]].end,
+			kind: 'name',
+			tokens: indices
+		});
 		w = last + 1;
 	}
 	return groups;
@@ -167,7 +250,11 @@ function onlySpaceBetween(text: string, a: number, b: number): boolean {
 function isCapitalised(word: string): boolean {
 	const c = word.charCodeAt(0);
 	if (word === 'I' || word.startsWith('I’') || word.startsWith("I'")) return false;
-	return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c > 0xff && word[0] !== word[0].toLowerCase());
+	return (
+		(c >= 65 && c <= 90) ||
+		(c >= 0xc0 && c <= 0xde && c !== 0xd7) ||
+		(c > 0xff && word[0] !== word[0].toLowerCase())
+	);
 }
 
 /** A word right after a colon, an opening quote or a Spanish opener starts a clause: its capital proves nothing. */

@@ -15,15 +15,20 @@ export function inlineSpans(masked: MaskedSentence, sentenceLang: Lang): InlineS
 		// A name's own spelling says little ("Pedro Castillo" is not Spanish text in an English
 		// sentence); its articles and prepositions do ("La Toma de Lima").
 		const indices =
-			group.kind === 'name' ? group.tokens.filter((i) => NAME_GRAMMAR.has(masked.lower[i])) : group.tokens;
+			group.kind === 'name'
+				? group.tokens.filter((i) => NAME_GRAMMAR.has(masked.lower[i]))
+				: group.tokens;
 		const evidence = phraseEvidence(masked, indices);
-		const lang: Lang | null = evidence >= SPAN_EVIDENCE ? 'en' : evidence <= -SPAN_EVIDENCE ? 'es' : null;
+		const lang: Lang | null =
+			evidence >= SPAN_EVIDENCE ? 'en' : evidence <= -SPAN_EVIDENCE ? 'es' : null;
 		if (!lang || lang === sentenceLang) continue;
 		// Words at the edges that belong to the sentence's own language stay out of the span:
 		// "the" in "the Confederación General de Trabajadores", "President" before a name.
 		let first = 0;
 		let last = group.tokens.length - 1;
-		const own = (k: number) => masked.tokens[group.tokens[k]].kind !== 'word' || Math.sign(phraseEvidence(masked, [group.tokens[k]])) === (sentenceLang === 'en' ? 1 : -1);
+		const own = (k: number) =>
+			masked.tokens[group.tokens[k]].kind !== 'word' ||
+			Math.sign(phraseEvidence(masked, [group.tokens[k]])) === (sentenceLang === 'en' ? 1 : -1);
 		while (first < last && own(first)) first++;
 		while (last > first && own(last)) last--;
 		const start = masked.tokens[group.tokens[first]].start;

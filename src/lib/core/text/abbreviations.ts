@@ -5,13 +5,78 @@
 /** Abbreviations (lower case, without their final dot) that practically never end a sentence. */
 const NEVER_FINAL = new Set([
 	// titles and forms of address
-	'sr', 'sra', 'srta', 'sres', 'srs', 'dr', 'dra', 'drs', 'mr', 'mrs', 'ms', 'prof', 'profa', 'st',
-	'sto', 'sta', 'gen', 'gral', 'lic', 'ing', 'arq', 'col', 'cnel', 'sgto', 'tte', 'mons', 'rev',
-	'hon', 'pres', 'gob', 'fr', 'jr', 'sen', 'rep', 'gov', 'lt', 'sgt', 'capt', 'cmdr', 'ud', 'uds',
-	'vd', 'vds', 'dña', 'dn',
+	'sr',
+	'sra',
+	'srta',
+	'sres',
+	'srs',
+	'dr',
+	'dra',
+	'drs',
+	'mr',
+	'mrs',
+	'ms',
+	'prof',
+	'profa',
+	'st',
+	'sto',
+	'sta',
+	'gen',
+	'gral',
+	'lic',
+	'ing',
+	'arq',
+	'col',
+	'cnel',
+	'sgto',
+	'tte',
+	'mons',
+	'rev',
+	'hon',
+	'pres',
+	'gob',
+	'fr',
+	'jr',
+	'sen',
+	'rep',
+	'gov',
+	'lt',
+	'sgt',
+	'capt',
+	'cmdr',
+	'ud',
+	'uds',
+	'vd',
+	'vds',
+	'dña',
+	'dn',
 	// references and measures followed by what they qualify
-	'no', 'núm', 'nro', 'nos', 'art', 'arts', 'pág', 'págs', 'pp', 'vol', 'vols', 'fig', 'figs', 'cap',
-	'cf', 'ej', 'aprox', 'approx', 'av', 'avda', 'dept', 'depto', 'tel', 'vs', 'ca', 'cía'
+	'no',
+	'núm',
+	'nro',
+	'nos',
+	'art',
+	'arts',
+	'pág',
+	'págs',
+	'pp',
+	'vol',
+	'vols',
+	'fig',
+	'figs',
+	'cap',
+	'cf',
+	'ej',
+	'aprox',
+	'approx',
+	'av',
+	'avda',
+	'dept',
+	'depto',
+	'tel',
+	'vs',
+	'ca',
+	'cía'
 ]);
 
 /** Words that open a sentence often enough that an acronym's dot before them is a full stop. */
@@ -52,7 +117,10 @@ export function continuesAfterAbbreviation(token: string, nextWord: string): boo
 }
 
 function isOpener(word: string): boolean {
-	const w = word.replace(/^[("'“‘«¿¡[]+/u, '').replace(/[^\p{L}]+$/u, '').toLowerCase();
+	const w = word
+		.replace(/^[("'“‘«¿¡[]+/u, '')
+		.replace(/[^\p{L}]+$/u, '')
+		.toLowerCase();
 	return SENTENCE_OPENERS.has(w);
 }
 

@@ -54,7 +54,9 @@ function lineBlocks(text: string, start: number, end: number): Array<[number, nu
 		const nextChar = text.slice(next[0], next[0] + 2);
 		const wraps =
 			/^\p{Ll}/u.test(nextChar) ||
-			(hardWrapped && widths[i] >= 0.6 * widest && !/[.!?…:]["'”’»)\]]*$/u.test(text.slice(Math.max(a, b - 4), b)));
+			(hardWrapped &&
+				widths[i] >= 0.6 * widest &&
+				!/[.!?…:]["'”’»)\]]*$/u.test(text.slice(Math.max(a, b - 4), b)));
 		if (!wraps) {
 			blocks.push([blockStart, b]);
 			blockStart = next[0];
@@ -83,7 +85,11 @@ function sentencesOfBlock(text: string, start: number, end: number): Array<[numb
 			const a = pa + seg.index;
 			const b = a + seg.segment.length;
 			let from = a;
-			for (const cut of cuts) if (cut > a && cut < b) (pieces.push([from, cut]), (from = cut));
+			for (const cut of cuts) {
+				if (cut <= a || cut >= b) continue;
+				pieces.push([from, cut]);
+				from = cut;
+			}
 			pieces.push([from, b]);
 		}
 	}
@@ -94,7 +100,11 @@ function sentencesOfBlock(text: string, start: number, end: number): Array<[numb
 		const [a, b] = trimmed(block, a0, b0);
 		if (b === a) continue;
 		const last = out[out.length - 1];
-		if (last && !cuts.has(a) && (joinsPrevious(block, last, a, b) || !hasWordOrNumber(block, a, b))) {
+		if (
+			last &&
+			!cuts.has(a) &&
+			(joinsPrevious(block, last, a, b) || !hasWordOrNumber(block, a, b))
+		) {
 			last[1] = b;
 			continue;
 		}

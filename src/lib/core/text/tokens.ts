@@ -18,7 +18,9 @@ const ADDRESS =
 
 /** Tokens of `text` between `start` and `end` (defaults: all of it); offsets index `text`. */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
-	const addresses = MAYBE_ADDRESS.test(text.slice(start, end)) ? findAddresses(text.slice(start, end), start) : [];
+	const addresses = MAYBE_ADDRESS.test(text.slice(start, end))
+		? findAddresses(text.slice(start, end), start)
+		: [];
 	const tokens: Token[] = [];
 	let next = 0;
 	let i = start;
@@ -41,18 +43,28 @@ export function tokenize(text: string, start = 0, end = text.length): Token[] {
 			kind = 'word';
 			i = skipLetters(text, i + 1, end);
 			// An apostrophe inside a word: "don't", "Perú’s".
-			while (i + 1 < end && (text.charCodeAt(i) === 0x27 || text.charCodeAt(i) === 0x2019) && isWordChar(text.charCodeAt(i + 1)))
+			while (
+				i + 1 < end &&
+				(text.charCodeAt(i) === 0x27 || text.charCodeAt(i) === 0x2019) &&
+				isWordChar(text.charCodeAt(i + 1))
+			)
 				i = skipLetters(text, i + 2, end);
 		} else {
 			kind = 'number';
 			i = skipDigits(text, i + 1, end);
 			// Decimals, thousands, times and dates: "50.13", "3,000", "10:54", "1/2/2023".
-			while (i + 1 < end && isNumberJoiner(text.charCodeAt(i)) && isDigit(text.charCodeAt(i + 1))) i = skipDigits(text, i + 2, end);
+			while (i + 1 < end && isNumberJoiner(text.charCodeAt(i)) && isDigit(text.charCodeAt(i + 1)))
+				i = skipDigits(text, i + 2, end);
 			if (i < end && text.charCodeAt(i) === 0x25) i++;
 			else {
 				// A unit or ordinal glued to the number ("10am", "22nd"), at most two letters.
 				const unitEnd = skipLetters(text, i, Math.min(end, i + 3));
-				if (unitEnd > i && unitEnd - i <= 2 && !(unitEnd < end && isWordChar(text.charCodeAt(unitEnd)))) i = unitEnd;
+				if (
+					unitEnd > i &&
+					unitEnd - i <= 2 &&
+					!(unitEnd < end && isWordChar(text.charCodeAt(unitEnd)))
+				)
+					i = unitEnd;
 			}
 		}
 		tokens.push({ start: from, end: i, text: text.slice(from, i), kind });
@@ -99,7 +111,8 @@ function findAddresses(slice: string, offset: number): Token[] {
 	ADDRESS.lastIndex = 0;
 	for (let m = ADDRESS.exec(slice); m; m = ADDRESS.exec(slice)) {
 		const first = m[0][0];
-		const kind: TokenKind = first === '@' || first === '#' ? 'handle' : m[0].includes('@') ? 'email' : 'url';
+		const kind: TokenKind =
+			first === '@' || first === '#' ? 'handle' : m[0].includes('@') ? 'email' : 'url';
 		found.push({ start: offset + m.index, end: offset + m.index + m[0].length, text: m[0], kind });
 	}
 	return found;
