@@ -111,3 +111,13 @@ describe('tokenize', () => {
 		for (const t of tokens) expect(input.slice(t.start, t.end)).toBe(t.text);
 	});
 });
+
+describe('segmentSentences on text without sentence ends', () => {
+	it('still returns every word of a long line with no punctuation, in order', () => {
+		const words = Array.from({ length: 20_000 }, (_, i) => `palabra${i}`);
+		const line = words.join(' ');
+		const sentences = segmentSentences(line);
+		expect(sentences.flatMap((s) => s.text.split(' '))).toEqual(words);
+		for (const s of sentences) expect(line.slice(s.start, s.end)).toBe(s.text);
+	});
+});

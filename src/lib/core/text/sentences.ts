@@ -158,7 +158,14 @@ function chunksForSegmenter(block: string): Array<[number, number]> {
 	while (block.length - from > MAX_SEGMENTER_INPUT) {
 		safeEnd.lastIndex = from + MAX_SEGMENTER_INPUT / 2;
 		const m = safeEnd.exec(block);
-		const cut = m ? m.index + m[0].length : block.length;
+		let cut = m && m.index < from + 2 * MAX_SEGMENTER_INPUT ? m.index + m[0].length : -1;
+		// Text without sentence ends (a word list, a log) is cut at a space: a wrong break there
+		// costs less than handing the segmenter a megabyte.
+		if (cut < 0) {
+			const limit = from + 2 * MAX_SEGMENTER_INPUT;
+			const space = block.lastIndexOf(' ', limit);
+			cut = space > from ? space + 1 : limit;
+		}
 		chunks.push([from, cut]);
 		from = cut;
 	}
