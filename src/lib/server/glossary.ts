@@ -12,14 +12,10 @@ import { foldForSearch } from '$lib/core/text/fold';
 import { exportGlossaryCsv, parseGlossaryCsv } from '$lib/core/formats/glossary-csv';
 import { exportTbx, parseTbx } from '$lib/core/formats/tbx';
 import type { Lang } from '$lib/core/types';
+// Bundled into the server build, so a production server needs no source tree beside it.
+import shippedGlossary from '$lib/data/glossary.json';
 
 export const LIMITS = { term: 200, explanation: 2000, variants: 50 } as const;
-
-// The shipped file is bundled into the server build; a glob so a missing file is an empty seed.
-const shipped = import.meta.glob('/src/lib/data/glossary.json', { import: 'default', eager: true }) as Record<
-	string,
-	GlossaryEntry[]
->;
 
 export interface StoredGlossaryEntry {
 	id: string;
@@ -117,7 +113,7 @@ function rowParams(entry: GlossaryEntryInput & { id: string; firstOccurrence?: u
  * Puts the shipped entries that are not in the store yet into it. An id already there, edited
  * or removed, is left alone: a person's change wins over the file, and a removal is kept.
  */
-export function seedGlossary(db: Db, entries: readonly GlossaryEntry[] = Object.values(shipped)[0] ?? []): number {
+export function seedGlossary(db: Db, entries: readonly GlossaryEntry[] = shippedGlossary as GlossaryEntry[]): number {
 	const insert = db.prepare(`${INSERT} ON CONFLICT (id) DO NOTHING`);
 	let added = 0;
 	db.transaction(() => {
@@ -216,12 +212,13 @@ export function validateEntryInput(
 	const variants: string[] = [];
 	if (input.variants !== undefined && !Array.isArray(input.variants)) fields.variants = fieldError('variantsList');
 	else {
-		const seen = new Set([foldForSearch(es), foldForSearch(en)]);
+		// Only exact repeats go, as in the core: "Peru Libre" beside "Perú Libre" is a spelling people search for.
+		const seen = new Set([es, en]);
 		for (const raw of (input.variants as unknown[] | undefined) ?? []) {
 			const variant = clean(raw);
-			if (!variant || seen.has(foldForSearch(variant))) continue;
+			if (!variant || seen.has(variant)) continue;
 			if (variant.length > LIMITS.term) fields.variants = fieldError('variantTooLong', { max: LIMITS.term, variant });
-			seen.add(foldForSearch(variant));
+			seen.add(variant);
 			variants.push(variant);
 		}
 		if (variants.length > LIMITS.variants) fields.variants = fieldError('tooManyVariants', { max: LIMITS.variants });
@@ -448,6 +445,7 @@ export interface ConcordanceLine {
 	after: string;
 	translation?: {
 		slug: string;
+		title: string;
 		sentenceIndex: number;
 		lang: Lang;
 		/** The sentence in pieces; `mark` where the entry occurs in it. */
@@ -492,7 +490,9 @@ function markedPieces(text: string, ranges: { start: number; end: number }[]): {
 export function glossaryConcordance(db: Db, entryId: string): ConcordanceLine[] {
 	const { matcher } = glossaryMatcher(db);
 	const lines: ConcordanceLine[] = [];
-	for (const summary of listDocuments(db)) {
+	const documents = listDocuments(db);
+	const titles = new Map(documents.map((d) => [d.slug, d.title]));
+	for (const summary of documents) {
 		const doc = getDocument(db, summary.id);
 		if (!doc) continue;
 		const matches = matcher.find(doc.text).filter((m) => m.entryId === entryId);
@@ -519,6 +519,7 @@ export function glossaryConcordance(db: Db, entryId: string): ConcordanceLine[] 
 				const ranges = matcher.find(counterpart.text).filter((m) => m.entryId === entryId);
 				line.translation = {
 					slug: counterpart.slug,
+					title: titles.get(counterpart.slug) ?? counterpart.slug,
 					sentenceIndex: counterpart.sentenceIndex,
 					lang: counterpart.lang,
 					pieces: markedPieces(counterpart.text, ranges)
