@@ -86,6 +86,15 @@ describe('glossary matching on sentences from the corpus', () => {
 		}
 	});
 
+	it('reads decomposed accents and letters outside the Basic Multilingual Plane as parts of words', () => {
+		const decomposed = 'En Peru\u0301 y la OEA';
+		expect(found(decomposed)).toEqual([
+			['Peru\u0301', 'peru'],
+			['OEA', 'oea']
+		]);
+		expect(ids('𝐏eru Perú𝐱 😀Perú😀')).toEqual(['peru']);
+	});
+
 	it('treats digits and spelled numbers alike: 4, Cuatro, four', () => {
 		for (const text of [
 			'Marcha de los 4 Suyos en Lima',

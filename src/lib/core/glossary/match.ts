@@ -2,7 +2,7 @@
 // from each word, leftmost-longest and non-overlapping. Each word is read a bounded number of
 // times (at most the longest term's word count), so matching is linear in the text length.
 import type { GlossaryEntry, GlossaryMatch } from './types';
-import { formKeys, isJoiningGap, textWordKeys, wordTokens } from './tokens';
+import { formKeys, isJoiningGap, scanWords, textWordKeys } from './tokens';
 
 interface Terminal {
 	entryId: string;
@@ -67,27 +67,31 @@ export function createGlossaryMatcher(entries: readonly GlossaryEntry[]): Glossa
 	};
 
 	function find(text: string): GlossaryMatch[] {
+		// Only words that occur in some term are kept; any other word breaks a term like punctuation does.
 		const starts: number[] = [];
 		const ends: number[] = [];
 		const keys: string[][] = [];
-		/** joinsPrevious[i]: word i may continue a term begun before it. */
+		/** joinsPrevious[i]: kept word i directly follows kept word i - 1 across a joining gap. */
 		const joinsPrevious: boolean[] = [];
-		for (const token of wordTokens(text)) {
-			const i = starts.length;
-			joinsPrevious.push(i > 0 && isJoiningGap(text, ends[i - 1], token.start));
-			starts.push(token.start);
-			ends.push(token.end);
-			keys.push(keysOf(token.text));
-		}
+		let previousEnd = -1;
+		scanWords(text, (start, end) => {
+			const wordKeys = keysOf(text.slice(start, end));
+			if (wordKeys.length > 0) {
+				const i = starts.length;
+				joinsPrevious.push(
+					i > 0 && ends[i - 1] === previousEnd && isJoiningGap(text, previousEnd, start)
+				);
+				starts.push(start);
+				ends.push(end);
+				keys.push(wordKeys);
+			}
+			previousEnd = end;
+		});
 
 		const matches: GlossaryMatch[] = [];
 		let frontier: number[] = [];
 		let next: number[] = [];
 		for (let i = 0; i < starts.length;) {
-			if (keys[i].length === 0) {
-				i++;
-				continue;
-			}
 			let best: Terminal | undefined;
 			let bestEnd = -1;
 			frontier.length = 0;
