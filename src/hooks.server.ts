@@ -1,6 +1,6 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { seedCorpus } from '$lib/server/seed';
+import { prepareDocuments, seedCorpus } from '$lib/server/seed';
 import { seedGlossary } from '$lib/server/glossary';
 import { LANGUAGE_COOKIE, negotiateLanguage } from '$lib/i18n/negotiate';
 import { parseTheme, THEME_COOKIE } from '$lib/theme';
@@ -9,6 +9,8 @@ import { parseTheme, THEME_COOKIE } from '$lib/theme';
 export const init: ServerInit = () => {
 	seedCorpus(getDb());
 	seedGlossary(getDb());
+	// Analysis takes a few seconds on first start; the server listens meanwhile.
+	setTimeout(() => prepareDocuments(getDb()), 0);
 };
 
 export const handle: Handle = async ({ event, resolve }) => {

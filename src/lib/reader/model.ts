@@ -21,6 +21,14 @@ export interface ReaderPassage {
 	edited: boolean;
 }
 
+/** A passage the document prints twice with small edits, and the word-level changes. */
+export interface ReaderRepeat {
+	first: { start: number; end: number };
+	second: { start: number; end: number };
+	similarity: number;
+	diff: { value: string; added?: boolean; removed?: boolean }[];
+}
+
 export interface ReaderGlossaryEntry {
 	id: string;
 	type: string;
@@ -36,6 +44,8 @@ export interface ReaderData {
 	/** Glossary occurrences per document id. */
 	terms: Record<number, TermMark[]>;
 	glossary: Record<string, ReaderGlossaryEntry>;
+	/** Repeated passages of the main document (sentence indices into its sentences). */
+	repeats: ReaderRepeat[];
 }
 
 /** Beads below this confidence are flagged for a person to review. */

@@ -4,6 +4,8 @@ import type { Db } from './db';
 import { getDocument, type DocumentWithAnalysis } from './documents';
 import type { Bead, Lang } from '$lib/core/types';
 import { alignSentences } from '$lib/core/align';
+import { pairPassages } from '$lib/core/align/passages';
+import { glossaryMatcher } from './glossary-matching';
 import { applyBeadEdit, type BeadEdit } from '$lib/core/align/bead-edits';
 import { fail, ok, type Result } from '$lib/core/errors';
 import type { ReaderPassage } from '$lib/reader/model';
@@ -64,8 +66,17 @@ function isCurrent(db: Db, enId: number, esId: number): boolean {
 	return !!row && (row.edited === 1 || row.aligner_version === ALIGNER_VERSION);
 }
 
-/** Aligns the document with each of its translations, where that isn't stored yet. */
+/** Glossary term pairs (OEA/OAS, Toma de Lima/takeover of Lima) are strong anchors for the aligner. */
+function anchorPairs(db: Db): { en: string; es: string }[] {
+	return [...glossaryMatcher(db).entries.values()].map((e) => ({ en: e.en, es: e.es }));
+}
+
+/**
+ * Aligns the document with each of its translations, and the passages of a mixed document
+ * with each other, where that isn't stored yet.
+ */
 export function ensureAlignments(db: Db, doc: DocumentWithAnalysis): void {
+	const anchors = anchorPairs(db);
 	for (const partnerId of translationPartners(db, doc)) {
 		const partner = getDocument(db, partnerId);
 		if (!partner) continue;
@@ -75,10 +86,26 @@ export function ensureAlignments(db: Db, doc: DocumentWithAnalysis): void {
 		if (isCurrent(db, en.id, es.id)) continue;
 		const beads = alignSentences(
 			en.detection.sentences.map((s) => s.text),
-			es.detection.sentences.map((s) => s.text)
+			es.detection.sentences.map((s) => s.text),
+			{ anchorPairs: anchors }
 		);
 		storeAlignment(db, en.id, es.id, 0, beads, null);
 	}
+	const languages = new Set(doc.detection.runs.map((r) => r.lang));
+	if (languages.has('en') && languages.has('es') && !isCurrent(db, doc.id, doc.id)) {
+		const pairing = pairPassages(doc.text, doc.detection, { anchorPairs: anchors });
+		db.transaction(() => {
+			db.prepare('DELETE FROM alignments WHERE en_document_id = ? AND es_document_id = ? AND edited = 0').run(doc.id, doc.id);
+			pairing.pairs.forEach((pair, k) => storeAlignment(db, doc.id, doc.id, k, pair.beads, pair.score));
+			// Remember that the document was examined even when nothing pairs.
+			if (pairing.pairs.length === 0) markExamined(db, doc.id);
+		})();
+	}
+}
+
+/** An empty alignment row records "examined, no passage translates another" for this version. */
+function markExamined(db: Db, documentId: number): void {
+	storeAlignment(db, documentId, documentId, 0, [], null);
 }
 
 function toPassage(row: AlignmentRow): ReaderPassage {
@@ -100,7 +127,7 @@ export function passagesOf(db: Db, documentId: number): ReaderPassage[] {
 			 ORDER BY en_document_id = es_document_id DESC, id, passage`
 		)
 		.all(documentId, documentId) as AlignmentRow[];
-	return rows.map(toPassage);
+	return rows.map(toPassage).filter((p) => p.beads.length > 0);
 }
 
 /** The aligned translation of one sentence, for concordances and quick lookups. */

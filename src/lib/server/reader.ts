@@ -4,7 +4,8 @@ import type { Db } from './db';
 import { getDocument, type DocumentWithAnalysis } from './documents';
 import { ensureAlignments, passagesOf } from './alignments';
 import { glossaryMatcher } from './glossary-matching';
-import type { ReaderData, ReaderDocument, ReaderGlossaryEntry } from '$lib/reader/model';
+import { findRepeatedPassages } from '$lib/core/repeats/find-repeats';
+import type { ReaderData, ReaderDocument, ReaderGlossaryEntry, ReaderRepeat } from '$lib/reader/model';
 import type { TermMark } from '$lib/reader/pieces';
 
 function readerDocument(doc: DocumentWithAnalysis): ReaderDocument {
@@ -33,5 +34,24 @@ export function readerData(db: Db, doc: DocumentWithAnalysis): ReaderData {
 				glossary[entry.id] = { id: entry.id, type: entry.type, en: entry.en, es: entry.es, explanation: entry.explanation };
 		}
 	}
-	return { documentId: doc.id, documents, passages, terms, glossary };
+	return { documentId: doc.id, documents, passages, terms, glossary, repeats: repeatsOf(doc) };
+}
+
+// Repeats depend only on the text: remember the last few documents' (a book takes ~100 ms).
+const repeatCache = new Map<string, ReaderRepeat[]>();
+
+function repeatsOf(doc: DocumentWithAnalysis): ReaderRepeat[] {
+	const key = `${doc.id}:${doc.version}`;
+	let repeats = repeatCache.get(key);
+	if (!repeats) {
+		repeats = findRepeatedPassages(doc.detection.sentences.map((s) => s.text)).map(({ first, second, similarity, diff }) => ({
+			first,
+			second,
+			similarity,
+			diff: diff.map(({ value, added, removed }) => ({ value, added, removed }))
+		}));
+		repeatCache.set(key, repeats);
+		if (repeatCache.size > 20) repeatCache.delete(repeatCache.keys().next().value!);
+	}
+	return repeats;
 }
