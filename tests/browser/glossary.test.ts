@@ -168,6 +168,17 @@ describe('glossary', () => {
 		await screenshot(page, 'glossary-import-error-light-en');
 	});
 
+	it('imports its own export through the form, changing nothing', async () => {
+		const csv = await (await page.request.get(`${baseURL()}/api/glossary/export?format=csv`)).body();
+		await page.goto(baseURL() + '/glossary');
+		const count = (await rowTexts(page)).length;
+		await page.locator('#import-file').setInputFiles({ name: 'glossary.csv', mimeType: 'text/csv', buffer: csv });
+		await page.getByRole('button', { name: 'Import', exact: true }).click();
+		const done = page.locator('.transfer .notice[role="status"]');
+		await expect.poll(() => done.count()).toBe(1);
+		expect(await done.textContent()).toBe(`Imported: 0 added, 0 updated, ${count} unchanged.`);
+	});
+
 	it('exports CSV and TBX as downloads', async () => {
 		for (const format of ['csv', 'tbx']) {
 			const response = await page.request.get(`${baseURL()}/api/glossary/export?format=${format}`);
@@ -186,6 +197,32 @@ describe('glossary', () => {
 		await page.waitForURL(/\/glossary\?deleted=/);
 		expect(await page.locator('.notice').textContent()).toContain('was removed');
 		expect((await page.request.get(`${baseURL()}/glossary/olla-comun`)).status()).toBe(404);
+	});
+});
+
+describe('glossary without JavaScript', () => {
+	it('shows a refused form again with what was typed and the error beside the field', async () => {
+		const plain = await browser.newContext({ javaScriptEnabled: false, locale: 'en-US' });
+		const p = await plain.newPage();
+		try {
+			await p.goto(baseURL() + '/glossary/new');
+			await p.locator('#field-type').selectOption('place');
+			await p.locator('#field-es').fill('Plaza San Martín');
+			await p.locator('#field-explanationEn').fill('The square in central Lima where marches gather.');
+			await p.locator('#field-explanationEs').fill('La plaza del centro de Lima donde se reúnen las marchas.');
+			await p.locator('button.primary').click();
+			await p.waitForLoadState();
+			expect(await p.locator('#error-en').textContent()).toBe('Enter the English form.');
+			expect(await p.locator('#field-es').inputValue()).toBe('Plaza San Martín');
+			expect(await p.locator('#field-type').inputValue()).toBe('place');
+			expect(await p.locator('#field-explanationEs').inputValue()).toContain('se reúnen');
+			await p.locator('#field-en').fill('San Martín Square');
+			await p.locator('button.primary').click();
+			await p.waitForURL(/\/glossary\/plaza-san-martin\?created=1$/);
+			expect(await p.locator('h1').textContent()).toContain('San Martín Square');
+		} finally {
+			await plain.close();
+		}
 	});
 });
 
