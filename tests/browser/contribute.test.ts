@@ -157,6 +157,7 @@ describe('adding a text', () => {
 		await expect.poll(() => warning.count()).toBe(1);
 		expect(await warning.textContent()).toContain('The Spanish side looks like English');
 		expect(await page.getByLabel('Spanish text').inputValue()).toBe(ENGLISH);
+		await warning.scrollIntoViewIfNeeded();
 		await screenshot(page, 'add-language-warning');
 		expect(await seriousAxeViolations(page)).toEqual([]);
 		await page.getByRole('button', { name: 'Add as they are' }).click();
@@ -231,8 +232,14 @@ describe('the add page in other themes and languages', () => {
 			expect(await p.locator('.panel:not([hidden]) .check').textContent()).toContain(
 				'El lado en inglés parece estar en español'
 			);
+		await p.locator('.panel:not([hidden]) .check').scrollIntoViewIfNeeded();
 		await screenshot(p, `add-language-warning-${name}`);
 		expect(await seriousAxeViolations(p)).toEqual([]);
+		// The sides were pasted the wrong way round: swapping them adds the pair the right way.
+		await p.locator('.panel:not([hidden]) button[value="swap"]').click();
+		await p.waitForURL(/\/doc\//);
+		const row = p.locator('.row', { hasText: 'Farmers from the valley bring potatoes' }).first();
+		await expect.poll(() => row.locator('.cell-es').textContent()).toContain('Los agricultores del valle');
 		await themed.close();
 	});
 });
