@@ -35,7 +35,7 @@ function findHardCoded(node: unknown, found: string[], inStyleOrScript = false):
 	const n = node as Node;
 	if (n.type === 'Text' && !inStyleOrScript && LETTERS.test(n.data ?? '')) found.push((n.data ?? '').trim());
 	// style:top="{y}px", class:, bind:… carry CSS and code, never words for a person.
-	if (n.type.endsWith('Directive')) return;
+	if (n.type?.endsWith('Directive')) return;
 	if (n.type === 'Attribute') {
 		// Only attributes a person reads or hears; class names, hrefs and form values are not messages.
 		if (VISIBLE_ATTRIBUTES.has(n.name ?? '') && Array.isArray(n.value))
