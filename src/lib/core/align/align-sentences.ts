@@ -10,12 +10,13 @@ import {
 	OverlapCounter,
 	type FeatureOptions,
 	type LearnedDictionary,
-	type PairFeatures
+	type PairFeatures,
+	withLearned
 } from './features';
 import { learnDictionary } from './learn';
 import { parseLexicon, type Lexicon } from './lexicon';
 import { closeBand, searchBeads, type Band, type BeadShape } from './search';
-import { splitUnit, type UnitPieces } from './words';
+import { splitUnit } from './words';
 import { EN_ES_LEXICON } from '../../data/lexicon/en-es';
 
 export interface AlignOptions {
@@ -106,7 +107,8 @@ export function alignSentences(
 	const lexicon = langs.en === 'en' && langs.es === 'es' ? enEsLexicon() : undefined;
 	const base: FeatureOptions = { lexicon, anchorPairs: options.anchorPairs };
 	const split = { en: en.map(splitUnit), es: es.map(splitUnit) };
-	const first = alignPass(en, es, base, options, split);
+	const features = buildPairFeatures(en, es, base, split);
+	const first = alignPass(features, options);
 	if (options.realign === false) return first.beads;
 	const confident = first.beads.filter(
 		(b) => b.en.length > 0 && b.es.length > 0 && b.confidence >= 0.5
@@ -116,13 +118,9 @@ export function alignSentences(
 	// The first path is right almost everywhere: the second pass only searches close to it.
 	const band = closeBand(bandAroundPath(first.beads, en.length, COST.realignWidth), es.length);
 	return alignPass(
-		en,
-		es,
-		{ ...base, learned },
+		{ ...withLearned(features, learned), lengthVariance: first.features.lengthVariance },
 		options,
-		split,
-		band,
-		first.features.lengthVariance
+		band
 	).beads;
 }
 
@@ -148,26 +146,18 @@ interface PassResult {
 	features: PairFeatures;
 }
 
-function alignPass(
-	en: string[],
-	es: string[],
-	featureOptions: FeatureOptions,
-	options: AlignOptions,
-	split: { en: UnitPieces[]; es: UnitPieces[] },
-	fixedBand?: Band,
-	lengthVariance?: number
-): PassResult {
-	const f = buildPairFeatures(en, es, featureOptions, split);
+/** One search over the bead grid; with a fixed band (second pass) the length model is kept. */
+function alignPass(features: PairFeatures, options: AlignOptions, fixedBand?: Band): PassResult {
+	const f = { ...features };
 	const overlap = new OverlapCounter(f);
-	const n = en.length;
-	const m = es.length;
+	const n = f.en.units;
+	const m = f.es.units;
 	const random = randomSimilarity(overlap, n, m);
 	const anchors = fixedBand
 		? []
 		: findAnchors(f, overlap, Math.max(random.mean + COST.anchorSd * random.sd, 0.2));
-	f.lengthVariance =
-		lengthVariance ??
-		estimateLengthVariance(
+	if (!fixedBand)
+		f.lengthVariance = estimateLengthVariance(
 			f,
 			anchors.map((a) => [a.en, a.es])
 		);
@@ -351,11 +341,21 @@ class MatchTable {
 		}
 		this.enValues = new Float64Array(this.start[n]);
 		this.esValues = new Float64Array(this.start[n]);
+		// Row by row for one direction, column by column for the other: each unit is stamped
+		// once per sweep instead of once per pair.
 		for (let i = 0; i < n; i++)
-			for (let j = this.lo[i]; j <= this.hi[i]; j++) {
-				overlap.count(i, j);
-				this.enValues[this.start[i] + j - this.lo[i]] = overlap.matchedEn;
-				this.esValues[this.start[i] + j - this.lo[i]] = overlap.matchedEs;
+			for (let j = this.lo[i]; j <= this.hi[i]; j++)
+				this.esValues[this.start[i] + j - this.lo[i]] = overlap.esFoundIn(i, j);
+		const byColumn = new Int32Array(m + 1);
+		for (let i = 0; i < n; i++) for (let j = this.lo[i]; j <= this.hi[i]; j++) byColumn[j + 1]++;
+		for (let j = 0; j < m; j++) byColumn[j + 1] += byColumn[j];
+		const rows = new Int32Array(this.start[n]);
+		const fill = byColumn.slice(0, m);
+		for (let i = 0; i < n; i++) for (let j = this.lo[i]; j <= this.hi[i]; j++) rows[fill[j]++] = i;
+		for (let j = 0; j < m; j++)
+			for (let k = byColumn[j]; k < byColumn[j + 1]; k++) {
+				const i = rows[k];
+				this.enValues[this.start[i] + j - this.lo[i]] = overlap.enFoundIn(i, j);
 			}
 	}
 

@@ -75,26 +75,31 @@ function anchorsNear(
 	const m = es.units;
 
 	// Postings: es units of each concept, for concepts rare on the Spanish side.
+	const { unitStart, occStart, occConcepts } = es;
 	const df = new Int32Array(f.conceptCount);
 	const seen = new Int32Array(f.conceptCount).fill(-1);
-	forEachConcept(es, (u, c) => {
-		if (seen[c] !== u) {
-			seen[c] = u;
-			df[c]++;
+	for (let u = 0; u < m; u++)
+		for (let c = occStart[unitStart[u]]; c < occStart[unitStart[u + 1]]; c++) {
+			const concept = occConcepts[c];
+			if (seen[concept] !== u) {
+				seen[concept] = u;
+				df[concept]++;
+			}
 		}
-	});
 	const postingStart = new Int32Array(f.conceptCount + 1);
 	for (let c = 0; c < f.conceptCount; c++)
 		postingStart[c + 1] = postingStart[c] + (df[c] <= RARE_DF ? df[c] : 0);
 	const postings = new Int32Array(postingStart[f.conceptCount]);
 	const fill = postingStart.slice(0, f.conceptCount);
 	seen.fill(-1);
-	forEachConcept(es, (u, c) => {
-		if (df[c] <= RARE_DF && seen[c] !== u) {
-			seen[c] = u;
-			postings[fill[c]++] = u;
+	for (let u = 0; u < m; u++)
+		for (let c = occStart[unitStart[u]]; c < occStart[unitStart[u + 1]]; c++) {
+			const concept = occConcepts[c];
+			if (df[concept] <= RARE_DF && seen[concept] !== u) {
+				seen[concept] = u;
+				postings[fill[concept]++] = u;
+			}
 		}
-	});
 
 	const score = new Float64Array(m);
 	const touched: number[] = [];
@@ -175,18 +180,6 @@ function dropOutliers(chain: Anchor[], n: number, m: number): Anchor[] {
 			side.length >= 2 && Math.abs(offset[index] - median(side)) <= OUTLIER_TOLERANCE;
 		return fits(before) || fits(after);
 	});
-}
-
-function forEachConcept(
-	side: PairFeatures['es'],
-	visit: (unit: number, concept: number) => void
-): void {
-	for (let u = 0; u < side.units; u++)
-		for (let k = side.unitStart[u]; k < side.unitStart[u + 1]; k++) {
-			const w = side.words[k];
-			for (let c = side.conceptStart[w]; c < side.conceptStart[w + 1]; c++)
-				visit(u, side.concepts[c]);
-		}
 }
 
 /** Strictly increasing in both indices, maximal total similarity (Fenwick tree over es). */

@@ -18,6 +18,14 @@ export interface SideFeatures {
 	/** Concept ids of word w: concepts[conceptStart[w] .. conceptStart[w+1]). */
 	conceptStart: Int32Array;
 	concepts: Int32Array;
+	/**
+	 * The same concepts laid out per word occurrence, in text order, so scanning a unit reads
+	 * one contiguous stretch: occurrence k (an index into `words`) has
+	 * occConcepts[occStart[k] .. occStart[k+1]) and weighs occWeight[k].
+	 */
+	occStart: Int32Array;
+	occConcepts: Int32Array;
+	occWeight: Float64Array;
 	vocabulary: string[];
 }
 
@@ -130,6 +138,34 @@ export function buildPairFeatures(
 	};
 }
 
+/**
+ * The same features with a learned dictionary's entries added to each word's concepts:
+ * the second pass reuses the words, weights and lexicon lookups of the first.
+ */
+export function withLearned(base: PairFeatures, learned: LearnedDictionary): PairFeatures {
+	const first = base.conceptCount;
+	const extend = (side: SideFeatures, entries: Map<string, number[]>): SideFeatures => {
+		const { vocabulary } = side;
+		const conceptStart = new Int32Array(vocabulary.length + 1);
+		const list: number[] = [];
+		for (let w = 0; w < vocabulary.length; w++) {
+			conceptStart[w] = list.length;
+			for (let c = side.conceptStart[w]; c < side.conceptStart[w + 1]; c++)
+				list.push(side.concepts[c]);
+			const extra = entries.get(vocabulary[w]);
+			if (extra) for (const entry of extra) list.push(first + entry);
+		}
+		conceptStart[vocabulary.length] = list.length;
+		return withOccurrences({ ...side, conceptStart, concepts: Int32Array.from(list) });
+	};
+	return {
+		...base,
+		en: extend(base.en, learned.en),
+		es: extend(base.es, learned.es),
+		conceptCount: first + learned.size
+	};
+}
+
 function buildSide(
 	interned: Interned,
 	side: 'en' | 'es',
@@ -182,7 +218,7 @@ function buildSide(
 		if (learned) for (const entry of learned) conceptList.push(conceptId(`D${entry}`));
 	});
 	conceptStart[vocabulary.length] = conceptList.length;
-	return {
+	return withOccurrences({
 		units,
 		chars: interned.chars,
 		unitStart,
@@ -192,7 +228,25 @@ function buildSide(
 		conceptStart,
 		concepts: Int32Array.from(conceptList),
 		vocabulary
-	};
+	});
+}
+
+function withOccurrences(
+	side: Omit<SideFeatures, 'occStart' | 'occConcepts' | 'occWeight'>
+): SideFeatures {
+	const { words, conceptStart, concepts, weight } = side;
+	const occStart = new Int32Array(words.length + 1);
+	for (let k = 0; k < words.length; k++)
+		occStart[k + 1] = occStart[k] + conceptStart[words[k] + 1] - conceptStart[words[k]];
+	const occConcepts = new Int32Array(occStart[words.length]);
+	const occWeight = new Float64Array(words.length);
+	for (let k = 0; k < words.length; k++) {
+		const w = words[k];
+		let to = occStart[k];
+		for (let c = conceptStart[w]; c < conceptStart[w + 1]; c++) occConcepts[to++] = concepts[c];
+		occWeight[k] = weight[w];
+	}
+	return { ...side, occStart, occConcepts, occWeight };
 }
 
 /** Language-neutral evidence: numbers, punctuation, glossary phrases, shared spellings. */
@@ -206,7 +260,7 @@ function conceptKeys(word: string): string[] {
 }
 
 /**
- * Measures word overlap between units with two stamp arrays, so each pair costs only the
+ * Measures word overlap between units with stamp arrays, so each pair costs only the
  * length of the two units.
  */
 export class OverlapCounter {
@@ -215,6 +269,7 @@ export class OverlapCounter {
 	private enEpoch = 0;
 	private esEpoch = 0;
 	private currentEn = -1;
+	private currentEs = -1;
 
 	constructor(private readonly f: PairFeatures) {
 		this.enStamp = new Int32Array(f.conceptCount);
@@ -228,16 +283,28 @@ export class OverlapCounter {
 
 	/** Counts both directions of overlap between en unit i and es unit j into matchedEn/matchedEs. */
 	count(i: number, j: number): void {
-		const { en, es } = this.f;
+		this.matchedEs = this.esFoundIn(i, j);
+		this.matchedEn = this.enFoundIn(i, j);
+	}
+
+	/** Weight of es unit j's words with a counterpart in en unit i (en i stamped once per run of calls). */
+	esFoundIn(i: number, j: number): number {
 		if (this.currentEn !== i) {
 			this.enEpoch++;
 			this.currentEn = i;
-			stamp(en, i, this.enStamp, this.enEpoch);
+			stamp(this.f.en, i, this.enStamp, this.enEpoch);
 		}
-		this.esEpoch++;
-		stamp(es, j, this.esStamp, this.esEpoch);
-		this.matchedEs = matchedWeight(es, j, this.enStamp, this.enEpoch);
-		this.matchedEn = matchedWeight(en, i, this.esStamp, this.esEpoch);
+		return matchedWeight(this.f.es, j, this.enStamp, this.enEpoch);
+	}
+
+	/** Weight of en unit i's words with a counterpart in es unit j (es j stamped once per run of calls). */
+	enFoundIn(i: number, j: number): number {
+		if (this.currentEs !== j) {
+			this.esEpoch++;
+			this.currentEs = j;
+			stamp(this.f.es, j, this.esStamp, this.esEpoch);
+		}
+		return matchedWeight(this.f.en, i, this.esStamp, this.esEpoch);
 	}
 
 	/** Share of the pair's word weight that has a counterpart: 0 nothing, 1 everything. */
@@ -250,21 +317,19 @@ export class OverlapCounter {
 }
 
 function stamp(side: SideFeatures, u: number, marks: Int32Array, epoch: number): void {
-	const { unitStart, words, conceptStart, concepts } = side;
-	for (let k = unitStart[u]; k < unitStart[u + 1]; k++) {
-		const w = words[k];
-		for (let c = conceptStart[w]; c < conceptStart[w + 1]; c++) marks[concepts[c]] = epoch;
-	}
+	const { unitStart, occStart, occConcepts } = side;
+	const end = occStart[unitStart[u + 1]];
+	for (let c = occStart[unitStart[u]]; c < end; c++) marks[occConcepts[c]] = epoch;
 }
 
 function matchedWeight(side: SideFeatures, u: number, marks: Int32Array, epoch: number): number {
-	const { unitStart, words, conceptStart, concepts, weight } = side;
+	const { unitStart, occStart, occConcepts, occWeight } = side;
 	let total = 0;
 	for (let k = unitStart[u]; k < unitStart[u + 1]; k++) {
-		const w = words[k];
-		for (let c = conceptStart[w]; c < conceptStart[w + 1]; c++) {
-			if (marks[concepts[c]] === epoch) {
-				total += weight[w];
+		const end = occStart[k + 1];
+		for (let c = occStart[k]; c < end; c++) {
+			if (marks[occConcepts[c]] === epoch) {
+				total += occWeight[k];
 				break;
 			}
 		}

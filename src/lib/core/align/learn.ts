@@ -23,47 +23,61 @@ export function learnDictionary(
 	const minDice = options.minDice ?? 0.45;
 	const maxBeads = options.maxBeads ?? 4000;
 	const step = Math.max(1, pairs.length / maxBeads);
-	const enCount = new Int32Array(f.en.vocabulary.length);
-	const esCount = new Int32Array(f.es.vocabulary.length);
-	const together = new Map<number, number>();
-	const esVocabulary = f.es.vocabulary.length;
 	const enUsable = f.en.vocabulary.map(isWord);
 	const esUsable = f.es.vocabulary.map(isWord);
-	const beadWords = (side: PairFeatures['en'], units: number[], usable: boolean[]) => {
-		const out = new Set<number>();
-		for (const u of units)
-			for (let k = side.unitStart[u]; k < side.unitStart[u + 1]; k++)
-				if (usable[side.words[k]]) out.add(side.words[k]);
-		return [...out];
-	};
-	for (let p = 0; p < pairs.length; p += step) {
-		const pair = pairs[Math.floor(p)];
-		const enWords = beadWords(f.en, pair.en, enUsable);
-		const esWords = beadWords(f.es, pair.es, esUsable);
-		for (const e of enWords) enCount[e]++;
-		for (const s of esWords) esCount[s]++;
-		for (const e of enWords)
-			for (const s of esWords) {
-				const key = e * esVocabulary + s;
-				together.set(key, (together.get(key) ?? 0) + 1);
-			}
-	}
-	// Best partners per English word, and per Spanish word, so one frequent word cannot claim all.
-	const bestEn = new Map<number, { s: number; dice: number }[]>();
-	for (const [key, count] of together) {
-		if (count < minCount) continue;
-		const e = Math.floor(key / esVocabulary);
-		const s = key - e * esVocabulary;
-		const dice = (2 * count) / (enCount[e] + esCount[s]);
-		if (dice < minDice) continue;
-		const list = bestEn.get(e) ?? [];
-		list.push({ s, dice });
-		bestEn.set(e, list);
-	}
+	// The sampled beads as word-id sets, in compressed rows, and for each English word the
+	// beads it occurs in: co-occurrences are then counted in a typed array, never hashed.
+	const sampled: { en: number[]; es: number[] }[] = [];
+	for (let p = 0; p < pairs.length; p += step) sampled.push(pairs[Math.floor(p)]);
+	const esRows = beadRows(f.es, sampled, (b) => b.es, esUsable);
+	const enRows = beadRows(f.en, sampled, (b) => b.en, enUsable);
+	const esCount = new Int32Array(f.es.vocabulary.length);
+	for (const s of esRows.words) esCount[s]++;
+	const enCount = new Int32Array(f.en.vocabulary.length);
+	for (const e of enRows.words) enCount[e]++;
+	const beadsOfEnStart = new Int32Array(enCount.length + 1);
+	for (let e = 0; e < enCount.length; e++) beadsOfEnStart[e + 1] = beadsOfEnStart[e] + enCount[e];
+	const beadsOfEn = new Int32Array(enRows.words.length);
+	const fill = beadsOfEnStart.slice(0, enCount.length);
+	for (let b = 0; b < sampled.length; b++)
+		for (let k = enRows.start[b]; k < enRows.start[b + 1]; k++) beadsOfEn[fill[enRows.words[k]]++] = b;
+
+	// Best partners per English word, so one frequent word cannot claim all.
+	const together = new Int32Array(esCount.length);
+	const touched: number[] = [];
 	const dictionary: LearnedDictionary = { en: new Map(), es: new Map(), size: 0 };
-	for (const [e, list] of bestEn) {
-		list.sort((a, b) => b.dice - a.dice);
-		for (const { s } of list.slice(0, 2)) {
+	for (let e = 0; e < enCount.length; e++) {
+		if (enCount[e] < minCount) continue;
+		for (let k = beadsOfEnStart[e]; k < beadsOfEnStart[e + 1]; k++) {
+			const b = beadsOfEn[k];
+			for (let x = esRows.start[b]; x < esRows.start[b + 1]; x++) {
+				const s = esRows.words[x];
+				if (together[s]++ === 0) touched.push(s);
+			}
+		}
+		let best = -1;
+		let bestDice = 0;
+		let second = -1;
+		let secondDice = 0;
+		for (const s of touched) {
+			const count = together[s];
+			together[s] = 0;
+			if (count < minCount) continue;
+			const dice = (2 * count) / (enCount[e] + esCount[s]);
+			if (dice < minDice) continue;
+			if (dice > bestDice) {
+				second = best;
+				secondDice = bestDice;
+				best = s;
+				bestDice = dice;
+			} else if (dice > secondDice) {
+				second = s;
+				secondDice = dice;
+			}
+		}
+		touched.length = 0;
+		for (const s of [best, second]) {
+			if (s < 0) continue;
 			const id = dictionary.size++;
 			push(dictionary.en, f.en.vocabulary[e], id);
 			push(dictionary.es, f.es.vocabulary[s], id);
@@ -72,6 +86,29 @@ export function learnDictionary(
 	return dictionary;
 }
 
+/** The usable word ids of each bead's side, duplicates removed, in compressed rows. */
+function beadRows(
+	side: PairFeatures['en'],
+	beads: { en: number[]; es: number[] }[],
+	unitsOf: (bead: { en: number[]; es: number[] }) => number[],
+	usable: boolean[]
+): { start: Int32Array; words: Int32Array } {
+	const start = new Int32Array(beads.length + 1);
+	const words: number[] = [];
+	const seen = new Int32Array(side.vocabulary.length).fill(-1);
+	beads.forEach((bead, b) => {
+		for (const u of unitsOf(bead))
+			for (let k = side.unitStart[u]; k < side.unitStart[u + 1]; k++) {
+				const w = side.words[k];
+				if (usable[w] && seen[w] !== b) {
+					seen[w] = b;
+					words.push(w);
+				}
+			}
+		start[b + 1] = words.length;
+	});
+	return { start, words: Int32Array.from(words) };
+}
 function push(map: Map<string, number[]>, word: string, id: number): void {
 	const list = map.get(word);
 	if (list) list.push(id);
