@@ -8,7 +8,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseURL, launchChromium, screenshot, seriousAxeViolations as allSeriousAxeViolations } from './chromium';
+import {
+	baseURL,
+	launchChromium,
+	screenshot,
+	seriousAxeViolations as allSeriousAxeViolations
+} from './chromium';
 
 const TMX_DTD = '/work/shared/eval/formats/tmx14.dtd';
 
@@ -51,7 +56,9 @@ async function seriousAxeViolations(p: Page) {
 	return violations
 		.map((v) => ({
 			...v,
-			nodes: v.nodes.filter((n) => !(v.id === 'label-content-name-mismatch' && n.target.join(' ') === '.theme'))
+			nodes: v.nodes.filter(
+				(n) => !(v.id === 'label-content-name-mismatch' && n.target.join(' ') === '.theme')
+			)
 		}))
 		.filter((v) => v.nodes.length > 0);
 }
@@ -79,7 +86,9 @@ describe('adding a text', () => {
 		await expect.poll(() => page.locator('h1').textContent()).toBe('Saturday market');
 		const row = page.locator('.row', { hasText: 'Farmers from the valley bring potatoes' }).first();
 		await expect.poll(() => row.count()).toBe(1);
-		expect(await row.locator('.cell-es').textContent()).toContain('Los agricultores del valle traen papas');
+		expect(await row.locator('.cell-es').textContent()).toContain(
+			'Los agricultores del valle traen papas'
+		);
 		expect(await page.locator('.row').count()).toBeGreaterThanOrEqual(4);
 		await screenshot(page, 'add-result-reader');
 	});
@@ -87,9 +96,13 @@ describe('adding a text', () => {
 	it('exports the new pair as a TMX that validates against the TMX 1.4 DTD', async () => {
 		const response = await page.request.get(`${baseURL()}/doc/${slug}/export?format=tmx`);
 		expect(response.status()).toBe(200);
-		expect(response.headers()['content-disposition']).toContain(`attachment; filename="${slug}.tmx"`);
+		expect(response.headers()['content-disposition']).toContain(
+			`attachment; filename="${slug}.tmx"`
+		);
 		const tmx = await response.text();
-		expect(tmx).toContain('<seg>Los agricultores del valle traen papas, maíz y queso fresco.</seg>');
+		expect(tmx).toContain(
+			'<seg>Los agricultores del valle traen papas, maíz y queso fresco.</seg>'
+		);
 		const file = join(dir, `${slug}.tmx`);
 		writeFileSync(file, tmx);
 		// Throws (and fails the test) with xmllint's report if the file is not valid.
@@ -130,7 +143,10 @@ describe('adding a text', () => {
 	});
 
 	it('without JavaScript too: the error comes back with the typed text', async () => {
-		const plain = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+		const plain = await browser.newContext({
+			javaScriptEnabled: false,
+			viewport: { width: 1280, height: 900 }
+		});
 		const noJs = await plain.newPage();
 		await noJs.goto(baseURL() + '/add');
 		await noJs.getByLabel('Title').first().fill('Typed without scripts');
@@ -180,7 +196,9 @@ describe('adding a text', () => {
 		});
 		await page.getByRole('button', { name: 'Upload and add' }).click();
 		await expect.poll(() => summary(page).count()).toBe(1);
-		expect(await summary(page).textContent()).toContain('Spanish file (notas-es.txt): This file is not valid UTF-8 text.');
+		expect(await summary(page).textContent()).toContain(
+			'Spanish file (notas-es.txt): This file is not valid UTF-8 text.'
+		);
 		expect(await page.locator('#upload-esFile-note').textContent()).toContain('not valid UTF-8');
 		expect(await page.locator('#upload-enFile-note').textContent()).not.toContain('UTF-8 text.');
 		expect(await page.locator('#upload-title').inputValue()).toBe('Latin-1 notes');
@@ -202,7 +220,9 @@ describe('adding a text', () => {
 		await page.waitForURL(/\/doc\/market/);
 		const row = page.locator('.row', { hasText: 'By nine o’clock the stalls are crowded' }).first();
 		await expect.poll(() => row.count()).toBe(1);
-		expect(await row.locator('.cell-es').textContent()).toContain('A las nueve los puestos están llenos');
+		expect(await row.locator('.cell-es').textContent()).toContain(
+			'A las nueve los puestos están llenos'
+		);
 	});
 });
 
@@ -210,14 +230,21 @@ describe('the add page in other themes and languages', () => {
 	it.each([
 		['dark', [{ name: 'puente-theme', value: 'dark' }]],
 		['spanish', [{ name: 'puente-lang', value: 'es' }]],
-		['dark-spanish', [{ name: 'puente-theme', value: 'dark' }, { name: 'puente-lang', value: 'es' }]]
+		[
+			'dark-spanish',
+			[
+				{ name: 'puente-theme', value: 'dark' },
+				{ name: 'puente-lang', value: 'es' }
+			]
+		]
 	])('has no serious axe violations: %s', async (name, cookies) => {
 		const themed = await browser.newContext({ viewport: { width: 1280, height: 900 } });
 		await themed.addCookies(cookies.map((c) => ({ ...c, url: baseURL() })));
 		const p = await themed.newPage();
 		for (const mode of ['paste', 'upload', 'import']) {
 			await p.goto(`${baseURL()}/add?mode=${mode}`);
-			if (name.includes('spanish')) expect(await p.locator('h1').textContent()).toBe('Añadir un texto');
+			if (name.includes('spanish'))
+				expect(await p.locator('h1').textContent()).toBe('Añadir un texto');
 			await screenshot(p, `add-${mode}-${name}`);
 			expect(await seriousAxeViolations(p)).toEqual([]);
 		}
@@ -239,7 +266,9 @@ describe('the add page in other themes and languages', () => {
 		await p.locator('.panel:not([hidden]) button[value="swap"]').click();
 		await p.waitForURL(/\/doc\//);
 		const row = p.locator('.row', { hasText: 'Farmers from the valley bring potatoes' }).first();
-		await expect.poll(() => row.locator('.cell-es').textContent()).toContain('Los agricultores del valle');
+		await expect
+			.poll(() => row.locator('.cell-es').textContent())
+			.toContain('Los agricultores del valle');
 		await themed.close();
 	});
 });

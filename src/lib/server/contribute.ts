@@ -12,7 +12,8 @@ import { writeAlignmentJson } from '$lib/core/formats/alignment-json';
 import type { Bead, Lang, LangOrUnd, LabelledSentence } from '$lib/core/types';
 
 /** The form fields a contribution reads; errors name the one to show them beside. */
-export type ContributeField = 'title' | 'text' | 'en' | 'es' | 'file' | 'enFile' | 'esFile' | 'memory';
+export type ContributeField =
+	'title' | 'text' | 'en' | 'es' | 'file' | 'enFile' | 'esFile' | 'memory';
 
 export interface FieldError {
 	field: ContributeField;
@@ -56,7 +57,9 @@ const failed = (errors: FieldError[], languages?: SideLanguage[]): Contribution 
 /** A title as typed: one line, trimmed, not absurdly long. */
 export function cleanTitle(title: string): string {
 	const line = title.replace(/\s+/g, ' ').trim();
-	return line.length > MAX_TITLE_LENGTH ? `${line.slice(0, MAX_TITLE_LENGTH - 1).trimEnd()}…` : line;
+	return line.length > MAX_TITLE_LENGTH
+		? `${line.slice(0, MAX_TITLE_LENGTH - 1).trimEnd()}…`
+		: line;
 }
 
 /** A default title: the first line with letters or digits, cut at a word near 100 characters. */
@@ -106,7 +109,9 @@ function languageSample(text: string): string {
 	const piece = 8000;
 	if (text.length <= 3 * piece) return text;
 	const middle = Math.floor(text.length / 2 - piece / 2);
-	return [text.slice(0, piece), text.slice(middle, middle + piece), text.slice(-piece)].join('\n\n');
+	return [text.slice(0, piece), text.slice(middle, middle + piece), text.slice(-piece)].join(
+		'\n\n'
+	);
 }
 
 /** The language most of the text's characters are in ('und' when no sentence has one). */
@@ -129,10 +134,17 @@ function languageMismatches(sides: { en: string; es: string }): SideLanguage[] {
 	return found;
 }
 
-function wrongLanguageErrors(mismatches: SideLanguage[], fields: Record<Lang, ContributeField>): FieldError[] {
+function wrongLanguageErrors(
+	mismatches: SideLanguage[],
+	fields: Record<Lang, ContributeField>
+): FieldError[] {
 	return mismatches.map((m) => ({
 		field: fields[m.side],
-		error: userError('side-wrong-language', { side: m.side, expected: m.side, detected: m.detected })
+		error: userError('side-wrong-language', {
+			side: m.side,
+			expected: m.side,
+			detected: m.detected
+		})
 	}));
 }
 
@@ -147,16 +159,22 @@ export interface SingleTextInput {
 }
 
 /** One document: a single article, in English, Spanish or both mixed. */
-export function addText(db: Db, input: SingleTextInput, field: ContributeField = 'text'): Contribution {
+export function addText(
+	db: Db,
+	input: SingleTextInput,
+	field: ContributeField = 'text'
+): Contribution {
 	const text = checkUserText(input.text);
 	if (!text.ok) return failed([{ field, error: text.error }]);
 	const title = cleanTitle(input.title) || titleFromText(text.value) || 'Text';
 	const meta = { contributed: input.via, ...(input.fileName ? { fileName: input.fileName } : {}) };
-	return db.transaction((): Contribution => {
-		const slug = uniqueSlug(db, slugify(title));
-		const id = insertDocument(db, { slug, title, origin: 'user', text: text.value, meta });
-		return { ok: true, slug, documentIds: [id] };
-	}).immediate();
+	return db
+		.transaction((): Contribution => {
+			const slug = uniqueSlug(db, slugify(title));
+			const id = insertDocument(db, { slug, title, origin: 'user', text: text.value, meta });
+			return { ok: true, slug, documentIds: [id] };
+		})
+		.immediate();
 }
 
 export interface PairInput {
@@ -180,7 +198,9 @@ export function addPair(
 ): Contribution {
 	const swap = input.sides === 'swap';
 	const raw = swap ? { en: input.es, es: input.en } : { en: input.en, es: input.es };
-	const names = swap ? { en: input.fileNames?.es, es: input.fileNames?.en } : (input.fileNames ?? {});
+	const names = swap
+		? { en: input.fileNames?.es, es: input.fileNames?.en }
+		: (input.fileNames ?? {});
 	const en = checkUserText(raw.en);
 	const es = checkUserText(raw.es);
 	const errors: FieldError[] = [];
@@ -196,25 +216,35 @@ export function addPair(
 	const title = cleanTitle(input.title);
 	const enTitle = title || titleFromText(en.value) || 'English text';
 	const esTitle = title || titleFromText(es.value) || enTitle;
-	return db.transaction((): Contribution => {
-		const slug = uniqueSlug(db, slugify(enTitle));
-		const enId = insertDocument(db, {
-			slug,
-			title: enTitle,
-			origin: 'user',
-			text: en.value,
-			meta: { contributed: input.via, declaredLanguage: 'en', ...(names.en ? { fileName: names.en } : {}) }
-		});
-		const esId = insertDocument(db, {
-			slug: uniqueSlug(db, `${slug}-es`),
-			title: esTitle,
-			origin: 'user',
-			translationOf: enId,
-			text: es.value,
-			meta: { contributed: input.via, declaredLanguage: 'es', ...(names.es ? { fileName: names.es } : {}) }
-		});
-		return { ok: true, slug, documentIds: [enId, esId] };
-	}).immediate();
+	return db
+		.transaction((): Contribution => {
+			const slug = uniqueSlug(db, slugify(enTitle));
+			const enId = insertDocument(db, {
+				slug,
+				title: enTitle,
+				origin: 'user',
+				text: en.value,
+				meta: {
+					contributed: input.via,
+					declaredLanguage: 'en',
+					...(names.en ? { fileName: names.en } : {})
+				}
+			});
+			const esId = insertDocument(db, {
+				slug: uniqueSlug(db, `${slug}-es`),
+				title: esTitle,
+				origin: 'user',
+				translationOf: enId,
+				text: es.value,
+				meta: {
+					contributed: input.via,
+					declaredLanguage: 'es',
+					...(names.es ? { fileName: names.es } : {})
+				}
+			});
+			return { ok: true, slug, documentIds: [enId, esId] };
+		})
+		.immediate();
 }
 
 // ── Uploads ─────────────────────────────────────────────────────────────────────────────
@@ -222,7 +252,8 @@ export function addPair(
 /** A file from a multipart form, as text; a missing or empty file input is an empty text. */
 export async function readUpload(file: FormDataEntryValue | null): Promise<Result<string>> {
 	if (!(file instanceof File) || file.size === 0) return fail('text-empty');
-	if (file.size > MAX_INPUT_BYTES) return fail('text-too-large', { limitMb: MAX_INPUT_BYTES / 1024 / 1024 });
+	if (file.size > MAX_INPUT_BYTES)
+		return fail('text-too-large', { limitMb: MAX_INPUT_BYTES / 1024 / 1024 });
 	return decodeUserBytes(new Uint8Array(await file.arrayBuffer()));
 }
 
@@ -256,9 +287,20 @@ export function parseTsvPairs(text: string): Result<TranslationPair[]> {
 		const line = raw.replace(/\r$/, '');
 		if (line.trim() === '') continue;
 		const tabs = line.split('\t').length - 1;
-		if (tabs === 0) return invalidTsv('no-tab', k + 1, 1, `line ${k + 1} has no tab between the English and the Spanish`);
+		if (tabs === 0)
+			return invalidTsv(
+				'no-tab',
+				k + 1,
+				1,
+				`line ${k + 1} has no tab between the English and the Spanish`
+			);
 		if (tabs > 1)
-			return invalidTsv('columns', k + 1, tabs + 1, `line ${k + 1} has ${tabs + 1} columns; expected English<TAB>Spanish`);
+			return invalidTsv(
+				'columns',
+				k + 1,
+				tabs + 1,
+				`line ${k + 1} has ${tabs + 1} columns; expected English<TAB>Spanish`
+			);
 	}
 	return ok(readTsv(text).filter((p) => p.en.trim() || p.es.trim()));
 }
@@ -268,11 +310,16 @@ export function parseMemory(text: string, format: MemoryFormat): Result<Translat
 	if (format === 'tsv') return parseTsvPairs(text);
 	const tmx = readTmx(text);
 	if (!tmx.ok) return tmx;
-	return ok(tmx.value.units.filter((u) => u.en.trim() || u.es.trim()).map(({ en, es }) => ({ en, es })));
+	return ok(
+		tmx.value.units.filter((u) => u.en.trim() || u.es.trim()).map(({ en, es }) => ({ en, es }))
+	);
 }
 
 /** One unit a line (inner line breaks become spaces), blank lines between, so each unit is a paragraph of its own. */
-function unitsAsText(units: string[]): { text: string; spans: ({ start: number; end: number } | null)[] } {
+function unitsAsText(units: string[]): {
+	text: string;
+	spans: ({ start: number; end: number } | null)[];
+} {
 	let text = '';
 	const spans = units.map((unit) => {
 		const line = unit.replace(/\s+/g, ' ').trim();
@@ -324,10 +371,14 @@ export function importMemory(db: Db, input: MemoryInput): Contribution {
 
 	const en = unitsAsText(pairs.map((p) => p.en));
 	const es = unitsAsText(pairs.map((p) => p.es));
-	const emptySides = (['en', 'es'] as const).filter((side) => (side === 'en' ? en : es).text === '');
+	const emptySides = (['en', 'es'] as const).filter(
+		(side) => (side === 'en' ? en : es).text === ''
+	);
 	if (pairs.length === 0) return failed([{ field: 'memory', error: userError('text-empty') }]);
 	if (emptySides.length)
-		return failed(emptySides.map((side) => ({ field: 'memory', error: userError('side-empty', { side }) })));
+		return failed(
+			emptySides.map((side) => ({ field: 'memory', error: userError('side-empty', { side }) }))
+		);
 	for (const side of [en, es]) {
 		const size = checkUserText(side.text);
 		if (!size.ok) return failed([{ field: 'memory', error: size.error }]);
@@ -340,40 +391,49 @@ export function importMemory(db: Db, input: MemoryInput): Contribution {
 	}
 
 	const stem = input.fileName.replace(/\.[^.]*$/, '').replace(/[_-]+/g, ' ');
-	const title = cleanTitle(input.title) || cleanTitle(stem) || titleFromText(en.text) || 'Translation memory';
+	const title =
+		cleanTitle(input.title) || cleanTitle(stem) || titleFromText(en.text) || 'Translation memory';
 	const meta = { contributed: 'import', format, fileName: input.fileName, units: pairs.length };
-	return db.transaction((): Contribution => {
-		const slug = uniqueSlug(db, slugify(title));
-		const enId = insertDocument(db, {
-			slug,
-			title,
-			origin: 'user',
-			text: en.text,
-			meta: { ...meta, declaredLanguage: 'en' }
-		});
-		const esId = insertDocument(db, {
-			slug: uniqueSlug(db, `${slug}-es`),
-			title,
-			origin: 'user',
-			translationOf: enId,
-			text: es.text,
-			meta: { ...meta, declaredLanguage: 'es' }
-		});
-		const enUnits = sentencesPerUnit(en.spans, getDocument(db, enId)!.detection.sentences);
-		const esUnits = sentencesPerUnit(es.spans, getDocument(db, esId)!.detection.sentences);
-		const beads: Bead[] = pairs
-			.map((_, u) => ({ en: enUnits[u], es: esUnits[u], confidence: 1 }))
-			.filter((b) => b.en.length > 0 || b.es.length > 0);
-		storeImportedAlignment(db, enId, esId, beads, format);
-		return { ok: true, slug, documentIds: [enId, esId] };
-	}).immediate();
+	return db
+		.transaction((): Contribution => {
+			const slug = uniqueSlug(db, slugify(title));
+			const enId = insertDocument(db, {
+				slug,
+				title,
+				origin: 'user',
+				text: en.text,
+				meta: { ...meta, declaredLanguage: 'en' }
+			});
+			const esId = insertDocument(db, {
+				slug: uniqueSlug(db, `${slug}-es`),
+				title,
+				origin: 'user',
+				translationOf: enId,
+				text: es.text,
+				meta: { ...meta, declaredLanguage: 'es' }
+			});
+			const enUnits = sentencesPerUnit(en.spans, getDocument(db, enId)!.detection.sentences);
+			const esUnits = sentencesPerUnit(es.spans, getDocument(db, esId)!.detection.sentences);
+			const beads: Bead[] = pairs
+				.map((_, u) => ({ en: enUnits[u], es: esUnits[u], confidence: 1 }))
+				.filter((b) => b.en.length > 0 || b.es.length > 0);
+			storeImportedAlignment(db, enId, esId, beads, format);
+			return { ok: true, slug, documentIds: [enId, esId] };
+		})
+		.immediate();
 }
 
 /**
  * Same table and shape as alignments.ts writes. `edited = 1`: the pairing came from people
  * (the memory), so a new aligner version must not recompute over it.
  */
-function storeImportedAlignment(db: Db, enId: number, esId: number, beads: Bead[], format: MemoryFormat): void {
+function storeImportedAlignment(
+	db: Db,
+	enId: number,
+	esId: number,
+	beads: Bead[],
+	format: MemoryFormat
+): void {
 	db.prepare(
 		`INSERT INTO alignments (en_document_id, es_document_id, passage, aligner_version, score, beads, edited)
 		 VALUES (?, ?, 0, ?, NULL, ?, 1)`
@@ -404,7 +464,11 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
  * Every aligned pair of the document (with each translation, or within a mixed document), in
  * one file. Sentences of several documents are numbered one after the other.
  */
-export function buildExport(db: Db, idOrSlug: string | number, format: ExportFormat): Result<ExportFile> {
+export function buildExport(
+	db: Db,
+	idOrSlug: string | number,
+	format: ExportFormat
+): Result<ExportFile> {
 	const doc = getDocument(db, idOrSlug);
 	if (!doc) return fail('not-found');
 	ensureAlignments(db, doc);

@@ -15,7 +15,12 @@ import {
 } from '$lib/server/contribute';
 import { userError, type UserError } from '$lib/core/errors';
 import { MAX_INPUT_BYTES } from '$lib/core/text/decode';
-import { ADD_MODES, type AddFailure, type AddMode, type AddValues } from '$lib/components/contribute/model';
+import {
+	ADD_MODES,
+	type AddFailure,
+	type AddMode,
+	type AddValues
+} from '$lib/components/contribute/model';
 
 const LIMIT_MB = MAX_INPUT_BYTES / 1024 / 1024;
 
@@ -73,7 +78,12 @@ async function readForm(request: Request, mode: AddMode) {
 
 function respond(mode: AddMode, values: AddValues, result: Contribution) {
 	if (result.ok) redirect(303, `/doc/${result.slug}`);
-	const failure: AddFailure = { mode, values, errors: result.errors, languages: result.languages ?? null };
+	const failure: AddFailure = {
+		mode,
+		values,
+		errors: result.errors,
+		languages: result.languages ?? null
+	};
 	return fail(400, failure);
 }
 
@@ -107,10 +117,18 @@ export const actions: Actions = {
 		if (values.shape === 'one') {
 			const decoded = await readUpload(form.get('file'));
 			if (!decoded.ok) return respond('upload', values, refuse('file', decoded.error));
-			const input = { title: values.title, text: decoded.value, via: 'upload' as const, fileName: values.files.file };
+			const input = {
+				title: values.title,
+				text: decoded.value,
+				via: 'upload' as const,
+				fileName: values.files.file
+			};
 			return respond('upload', values, addText(db, input, 'file'));
 		}
-		const [en, es] = await Promise.all([readUpload(form.get('enFile')), readUpload(form.get('esFile'))]);
+		const [en, es] = await Promise.all([
+			readUpload(form.get('enFile')),
+			readUpload(form.get('esFile'))
+		]);
 		if (!en.ok || !es.ok) {
 			const errors: FieldError[] = [];
 			if (!en.ok) errors.push({ field: 'enFile', error: en.error });
@@ -137,7 +155,11 @@ export const actions: Actions = {
 		if (!(file instanceof File) || file.size === 0)
 			return respond('import', values, refuse('memory', userError('text-empty')));
 		if (file.size > MAX_INPUT_BYTES)
-			return respond('import', values, refuse('memory', userError('text-too-large', { limitMb: LIMIT_MB })));
+			return respond(
+				'import',
+				values,
+				refuse('memory', userError('text-too-large', { limitMb: LIMIT_MB }))
+			);
 		const result = importMemory(getDb(), {
 			title: values.title,
 			fileName: values.files.memory ?? '',

@@ -34,9 +34,18 @@ const SPANISH = [
 
 const TSV_PAIRS: [string, string][] = [
 	['The library opens at nine.', 'La biblioteca abre a las nueve.'],
-	['Children can borrow three books at a time. They must return them within two weeks.', 'Los niños pueden llevarse tres libros a la vez. Deben devolverlos en dos semanas.'],
-	['The reading room is quiet in the afternoon.', 'La sala de lectura está tranquila por la tarde.'],
-	['Ask at the front desk for a library card.', 'Pide un carné de la biblioteca en el mostrador de la entrada.']
+	[
+		'Children can borrow three books at a time. They must return them within two weeks.',
+		'Los niños pueden llevarse tres libros a la vez. Deben devolverlos en dos semanas.'
+	],
+	[
+		'The reading room is quiet in the afternoon.',
+		'La sala de lectura está tranquila por la tarde.'
+	],
+	[
+		'Ask at the front desk for a library card.',
+		'Pide un carné de la biblioteca en el mostrador de la entrada.'
+	]
 ];
 const TSV = TSV_PAIRS.map(([en, es]) => `${en}\t${es}`).join('\n') + '\n';
 
@@ -84,7 +93,9 @@ function expectRefused(result: Contribution, field: string, code: string) {
 
 describe('pasting', () => {
 	it('a pair becomes an English document and a Spanish one that translates it', () => {
-		const result = expectOk(addPair(db, { title: 'Flood on the river', en: ENGLISH, es: SPANISH, via: 'paste' }));
+		const result = expectOk(
+			addPair(db, { title: 'Flood on the river', en: ENGLISH, es: SPANISH, via: 'paste' })
+		);
 		expect(result.slug).toBe('flood-on-the-river');
 		const [enId, esId] = result.documentIds;
 		const en = getDocument(db, enId)!;
@@ -110,7 +121,11 @@ describe('pasting', () => {
 
 	it('refuses an empty text, naming the field, and writes nothing', () => {
 		const before = rowCounts();
-		expectRefused(addText(db, { title: 'Kept title', text: ' \n\t ', via: 'paste' }), 'text', 'text-empty');
+		expectRefused(
+			addText(db, { title: 'Kept title', text: ' \n\t ', via: 'paste' }),
+			'text',
+			'text-empty'
+		);
 		const pair = addPair(db, { title: 'Kept', en: ENGLISH, es: '', via: 'paste' });
 		expectRefused(pair, 'es', 'text-empty');
 		expect(rowCounts()).toEqual(before);
@@ -127,9 +142,13 @@ describe('pasting', () => {
 		const before = rowCounts();
 		const result = addPair(db, { title: '', en: ENGLISH, es: ENGLISH, via: 'paste' });
 		expectRefused(result, 'es', 'side-wrong-language');
-		expect(result.ok ? [] : result.languages).toEqual([{ side: 'es', detected: 'en', share: expect.any(Number) }]);
+		expect(result.ok ? [] : result.languages).toEqual([
+			{ side: 'es', detected: 'en', share: expect.any(Number) }
+		]);
 		expect(rowCounts()).toEqual(before);
-		expectOk(addPair(db, { title: '', en: ENGLISH, es: ENGLISH, via: 'paste', sides: 'confirmed' }));
+		expectOk(
+			addPair(db, { title: '', en: ENGLISH, es: ENGLISH, via: 'paste', sides: 'confirmed' })
+		);
 		expect(rowCounts().documents).toBe(before.documents + 2);
 	});
 
@@ -139,7 +158,9 @@ describe('pasting', () => {
 			['en', 'es'],
 			['es', 'en']
 		]);
-		const result = expectOk(addPair(db, { title: 'Swapped', en: SPANISH, es: ENGLISH, via: 'paste', sides: 'swap' }));
+		const result = expectOk(
+			addPair(db, { title: 'Swapped', en: SPANISH, es: ENGLISH, via: 'paste', sides: 'swap' })
+		);
 		expect(getDocument(db, result.documentIds[0])!.text).toBe(ENGLISH);
 		expect(getDocument(db, result.documentIds[1])!.text).toBe(SPANISH);
 	});
@@ -152,8 +173,14 @@ describe('slugs', () => {
 		expect(slugify('—')).toBe('text');
 		const first = expectOk(addText(db, { title: 'Same title', text: ENGLISH, via: 'paste' }));
 		const second = expectOk(addText(db, { title: 'Same title', text: SPANISH, via: 'paste' }));
-		const third = expectOk(addPair(db, { title: 'Same title', en: ENGLISH, es: SPANISH, via: 'paste' }));
-		expect([first.slug, second.slug, third.slug]).toEqual(['same-title', 'same-title-2', 'same-title-3']);
+		const third = expectOk(
+			addPair(db, { title: 'Same title', en: ENGLISH, es: SPANISH, via: 'paste' })
+		);
+		expect([first.slug, second.slug, third.slug]).toEqual([
+			'same-title',
+			'same-title-2',
+			'same-title-3'
+		]);
 		expect(getDocument(db, third.documentIds[1])!.slug).toBe('same-title-3-es');
 		expect(getDocument(db, 'same-title')!.text).toBe(ENGLISH);
 		expect(uniqueSlug(db, 'same-title')).toBe('same-title-4');
@@ -195,29 +222,68 @@ describe('importing a memory', () => {
 	});
 
 	it('TMX: the units in order, whatever the regional language codes', () => {
-		const { texts } = importedPair(importMemory(db, { title: 'Travel', fileName: 'travel.tmx', bytes: bytes(TMX) }));
+		const { texts } = importedPair(
+			importMemory(db, { title: 'Travel', fileName: 'travel.tmx', bytes: bytes(TMX) })
+		);
 		expect(texts).toEqual([
 			['Open the window, please.', 'Abre la ventana, por favor.'],
 			['The train leaves at noon.', 'El tren sale al mediodía.'],
-			['We & our neighbours were waiting on the platform.', 'Nosotros y nuestros vecinos esperábamos en el andén.']
+			[
+				'We & our neighbours were waiting on the platform.',
+				'Nosotros y nuestros vecinos esperábamos en el andén.'
+			]
 		]);
 	});
 
 	it('the imported pairing survives the reader asking for alignments', async () => {
 		const { ensureAlignments } = await import('$lib/server/alignments');
-		const { en, passage } = importedPair(importMemory(db, { title: '', fileName: 'x.tsv', bytes: bytes(TSV) }));
+		const { en, passage } = importedPair(
+			importMemory(db, { title: '', fileName: 'x.tsv', bytes: bytes(TSV) })
+		);
 		ensureAlignments(db, en);
 		expect(passagesOf(db, en.id)).toEqual([passage]);
 	});
 
 	it.each([
-		['malformed TMX', 'broken.tmx', bytes('<tmx version="1.4"><header srclang="en"/><body><tu><tuv xml:lang="en"><seg>Hi</tuv></body></tmx>'), 'format-invalid'],
-		['a TSV line without a tab', 'pairs.tsv', bytes('Good morning\tBuenos días\nGood night Buenas noches\n'), 'format-invalid'],
-		['a TSV with a third column', 'pairs.tsv', bytes('Good morning\tBuenos días\t0.9\n'), 'format-invalid'],
+		[
+			'malformed TMX',
+			'broken.tmx',
+			bytes(
+				'<tmx version="1.4"><header srclang="en"/><body><tu><tuv xml:lang="en"><seg>Hi</tuv></body></tmx>'
+			),
+			'format-invalid'
+		],
+		[
+			'a TSV line without a tab',
+			'pairs.tsv',
+			bytes('Good morning\tBuenos días\nGood night Buenas noches\n'),
+			'format-invalid'
+		],
+		[
+			'a TSV with a third column',
+			'pairs.tsv',
+			bytes('Good morning\tBuenos días\t0.9\n'),
+			'format-invalid'
+		],
 		['an empty file', 'pairs.tsv', bytes(''), 'text-empty'],
-		['a binary file', 'pairs.tsv', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 8, 0, 0]), 'file-binary'],
-		['Latin-1 bytes', 'pairs.tsv', new Uint8Array([...bytes('Good morning\tBuenos d'), 0xed, 0x61, 0x73, 0x0a]), 'file-not-utf8'],
-		['a TMX with no Spanish', 'en.tmx', bytes(TMX.replace(/<tuv xml:lang="es[^"]*"><seg>[^<]*<\/seg><\/tuv>/g, '')), 'side-empty']
+		[
+			'a binary file',
+			'pairs.tsv',
+			new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 8, 0, 0]),
+			'file-binary'
+		],
+		[
+			'Latin-1 bytes',
+			'pairs.tsv',
+			new Uint8Array([...bytes('Good morning\tBuenos d'), 0xed, 0x61, 0x73, 0x0a]),
+			'file-not-utf8'
+		],
+		[
+			'a TMX with no Spanish',
+			'en.tmx',
+			bytes(TMX.replace(/<tuv xml:lang="es[^"]*"><seg>[^<]*<\/seg><\/tuv>/g, '')),
+			'side-empty'
+		]
 	])('refuses %s and writes nothing', (_, fileName, content, code) => {
 		const before = rowCounts();
 		expectRefused(importMemory(db, { title: 'Kept', fileName, bytes: content }), 'memory', code);
@@ -225,23 +291,39 @@ describe('importing a memory', () => {
 	});
 
 	it('says which TSV line is wrong', () => {
-		const result = importMemory(db, { title: '', fileName: 'p.tsv', bytes: bytes('a\tb\nno tab here\n') });
-		expect(result.ok ? undefined : result.errors[0].error.params).toMatchObject({ format: 'TSV', line: 2, reason: 'no-tab' });
+		const result = importMemory(db, {
+			title: '',
+			fileName: 'p.tsv',
+			bytes: bytes('a\tb\nno tab here\n')
+		});
+		expect(result.ok ? undefined : result.errors[0].error.params).toMatchObject({
+			format: 'TSV',
+			line: 2,
+			reason: 'no-tab'
+		});
 	});
 
 	it('warns when the TSV columns are the wrong way round', () => {
 		const swapped = TSV_PAIRS.map(([en, es]) => `${es}\t${en}`).join('\n');
 		const before = rowCounts();
-		expectRefused(importMemory(db, { title: '', fileName: 'p.tsv', bytes: bytes(swapped) }), 'memory', 'side-wrong-language');
+		expectRefused(
+			importMemory(db, { title: '', fileName: 'p.tsv', bytes: bytes(swapped) }),
+			'memory',
+			'side-wrong-language'
+		);
 		expect(rowCounts()).toEqual(before);
-		const { texts } = importedPair(importMemory(db, { title: '', fileName: 'p.tsv', bytes: bytes(swapped), sides: 'swap' }));
+		const { texts } = importedPair(
+			importMemory(db, { title: '', fileName: 'p.tsv', bytes: bytes(swapped), sides: 'swap' })
+		);
 		expect(texts).toEqual(TSV_PAIRS);
 	});
 });
 
 describe('export', () => {
 	it('writes the imported pairs as TMX that validates against the TMX 1.4 DTD, and as TSV and JSON', () => {
-		const { slug } = expectOk(importMemory(db, { title: 'Notices', fileName: 'n.tsv', bytes: bytes(TSV) }));
+		const { slug } = expectOk(
+			importMemory(db, { title: 'Notices', fileName: 'n.tsv', bytes: bytes(TSV) })
+		);
 		const tmx = buildExport(db, slug, 'tmx');
 		if (!tmx.ok) throw new Error(tmx.error.code);
 		expect(tmx.value.fileName).toBe('notices.tmx');
@@ -252,7 +334,9 @@ describe('export', () => {
 		expect(tmx.value.body).toContain('<seg>La biblioteca abre a las nueve.</seg>');
 
 		const tsv = buildExport(db, slug, 'tsv');
-		expect(tsv.ok && tsv.value.body.trim().split('\n')).toEqual(TSV_PAIRS.map(([en, es]) => `${en}\t${es}`));
+		expect(tsv.ok && tsv.value.body.trim().split('\n')).toEqual(
+			TSV_PAIRS.map(([en, es]) => `${en}\t${es}`)
+		);
 		const json = buildExport(db, `${slug}-es`, 'json');
 		expect(json.ok && JSON.parse(json.value.body).beads).toHaveLength(TSV_PAIRS.length);
 	});
@@ -260,12 +344,20 @@ describe('export', () => {
 	it('has nothing to export for a document without a translation', () => {
 		const { slug } = expectOk(addText(db, { title: 'Alone', text: ENGLISH, via: 'paste' }));
 		const result = buildExport(db, slug, 'tmx');
-		expect(result.ok ? undefined : result.error).toEqual({ code: 'not-found', key: 'contribute:export.noAlignment' });
-		expect(buildExport(db, 'no-such-document', 'tmx')).toMatchObject({ ok: false, error: { code: 'not-found' } });
+		expect(result.ok ? undefined : result.error).toEqual({
+			code: 'not-found',
+			key: 'contribute:export.noAlignment'
+		});
+		expect(buildExport(db, 'no-such-document', 'tmx')).toMatchObject({
+			ok: false,
+			error: { code: 'not-found' }
+		});
 	});
 
 	it('a pasted pair is aligned on export', () => {
-		const { slug } = expectOk(addPair(db, { title: 'Flood', en: ENGLISH, es: SPANISH, via: 'paste' }));
+		const { slug } = expectOk(
+			addPair(db, { title: 'Flood', en: ENGLISH, es: SPANISH, via: 'paste' })
+		);
 		const result = buildExport(db, slug, 'tsv');
 		if (!result.ok) throw new Error(result.error.code);
 		expect(result.value.body.trim().split('\n')[0]).toBe(

@@ -12,6 +12,7 @@ export function errorMessage(t: Translate, error: UserError): string {
 	for (const [key, value] of Object.entries(params))
 		if (LANGUAGE_PARAMS.has(key) && (value === 'en' || value === 'es' || value === 'und'))
 			params[key] = t(`contribute:lang.${value}`);
-	if (typeof params.reason === 'string') params.detail = t(`contribute:formatDetail.${params.reason}`, params);
+	if (typeof params.reason === 'string')
+		params.detail = t(`contribute:formatDetail.${params.reason}`, params);
 	return t(error.key, params);
 }

@@ -41,4 +41,11 @@ export interface AddFailure {
 	languages: AddSideLanguage[] | null;
 }
 
-export const emptyValues = (): AddValues => ({ shape: 'one', title: '', text: '', en: '', es: '', files: {} });
+export const emptyValues = (): AddValues => ({
+	shape: 'one',
+	title: '',
+	text: '',
+	en: '',
+	es: '',
+	files: {}
+});

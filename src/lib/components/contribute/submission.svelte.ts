@@ -9,7 +9,10 @@ export class Submission {
 	#summary: () => HTMLElement | null | undefined;
 	#onFailure: (failure: AddFailure) => void;
 
-	constructor(summary: () => HTMLElement | null | undefined, onFailure: (failure: AddFailure) => void = () => {}) {
+	constructor(
+		summary: () => HTMLElement | null | undefined,
+		onFailure: (failure: AddFailure) => void = () => {}
+	) {
 		this.#summary = summary;
 		this.#onFailure = onFailure;
 	}
