@@ -69,7 +69,8 @@ async function readForm(request: Request, mode: AddMode) {
 		const failure: AddFailure = {
 			mode,
 			values: null,
-			errors: [{ field: 'form', error: userError('text-too-large', { limitMb: LIMIT_MB }) }],
+			// Not errors:text-too-large: the server's body limit may be lower than Puente's 5 MB.
+			errors: [{ field: 'form', error: { code: 'text-too-large', key: 'contribute:errors.bodyTooLarge' } }],
 			languages: null
 		};
 		return { failure: fail(413, failure) };
