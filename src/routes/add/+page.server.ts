@@ -70,7 +70,9 @@ async function readForm(request: Request, mode: AddMode) {
 			mode,
 			values: null,
 			// Not errors:text-too-large: the server's body limit may be lower than Puente's 5 MB.
-			errors: [{ field: 'form', error: { code: 'text-too-large', key: 'contribute:errors.bodyTooLarge' } }],
+			errors: [
+				{ field: 'form', error: { code: 'text-too-large', key: 'contribute:errors.bodyTooLarge' } }
+			],
 			languages: null
 		};
 		return { failure: fail(413, failure) };
