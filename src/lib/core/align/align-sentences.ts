@@ -217,7 +217,11 @@ function alignPass(features: PairFeatures, options: AlignOptions, fixedBand?: Ba
 		total += COST.length * lengthOf(i - a, i, j - b, j) + COST.orphan * orphans;
 		return total + priors[shapeIndex];
 	};
-	const path = searchBeads(band, SHAPES, cost);
+	// Every bead costs at least its prior (a deletion: its deletion cost).
+	const floors = SHAPES.map((shape, s) =>
+		shape.en === 0 || shape.es === 0 ? COST.deletion : priors[s]
+	);
+	const path = searchBeads(band, SHAPES, cost, floors);
 
 	const beads: ScoredBead[] = [];
 	let i = 0;
@@ -426,6 +430,10 @@ function prefixSums(values: Float64Array): Float64Array {
 	return sums;
 }
 
-const range = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => from + k);
+function range(from: number, to: number): number[] {
+	const out: number[] = [];
+	for (let k = from; k < to; k++) out.push(k);
+	return out;
+}
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 const round = (x: number) => Math.round(x * 1000) / 1000;

@@ -146,17 +146,19 @@ export function withLearned(base: PairFeatures, learned: LearnedDictionary): Pai
 	const first = base.conceptCount;
 	const extend = (side: SideFeatures, entries: Map<string, number[]>): SideFeatures => {
 		const { vocabulary } = side;
+		const extra: (number[] | undefined)[] = vocabulary.map((word) => entries.get(word));
 		const conceptStart = new Int32Array(vocabulary.length + 1);
-		const list: number[] = [];
+		for (let w = 0; w < vocabulary.length; w++)
+			conceptStart[w + 1] =
+				conceptStart[w] + side.conceptStart[w + 1] - side.conceptStart[w] + (extra[w]?.length ?? 0);
+		const concepts = new Int32Array(conceptStart[vocabulary.length]);
 		for (let w = 0; w < vocabulary.length; w++) {
-			conceptStart[w] = list.length;
+			let to = conceptStart[w];
 			for (let c = side.conceptStart[w]; c < side.conceptStart[w + 1]; c++)
-				list.push(side.concepts[c]);
-			const extra = entries.get(vocabulary[w]);
-			if (extra) for (const entry of extra) list.push(first + entry);
+				concepts[to++] = side.concepts[c];
+			for (const entry of extra[w] ?? []) concepts[to++] = first + entry;
 		}
-		conceptStart[vocabulary.length] = list.length;
-		return withOccurrences({ ...side, conceptStart, concepts: Int32Array.from(list) });
+		return withOccurrences(side, conceptStart, concepts);
 	};
 	return {
 		...base,
@@ -218,23 +220,22 @@ function buildSide(
 		if (learned) for (const entry of learned) conceptList.push(conceptId(`D${entry}`));
 	});
 	conceptStart[vocabulary.length] = conceptList.length;
-	return withOccurrences({
-		units,
-		chars: interned.chars,
-		unitStart,
-		words,
-		weight,
-		unitWeight,
+	return withOccurrences(
+		{ units, chars: interned.chars, unitStart, words, weight, unitWeight, vocabulary },
 		conceptStart,
-		concepts: Int32Array.from(conceptList),
-		vocabulary
-	});
+		Int32Array.from(conceptList)
+	);
 }
 
 function withOccurrences(
-	side: Omit<SideFeatures, 'occStart' | 'occConcepts' | 'occWeight'>
+	side: Pick<
+		SideFeatures,
+		'units' | 'chars' | 'unitStart' | 'words' | 'weight' | 'unitWeight' | 'vocabulary'
+	>,
+	conceptStart: Int32Array,
+	concepts: Int32Array
 ): SideFeatures {
-	const { words, conceptStart, concepts, weight } = side;
+	const { words, weight } = side;
 	const occStart = new Int32Array(words.length + 1);
 	for (let k = 0; k < words.length; k++)
 		occStart[k + 1] = occStart[k] + conceptStart[words[k] + 1] - conceptStart[words[k]];
@@ -243,10 +244,24 @@ function withOccurrences(
 	for (let k = 0; k < words.length; k++) {
 		const w = words[k];
 		let to = occStart[k];
-		for (let c = conceptStart[w]; c < conceptStart[w + 1]; c++) occConcepts[to++] = concepts[c];
+		const end = conceptStart[w + 1];
+		for (let c = conceptStart[w]; c < end; c++) occConcepts[to++] = concepts[c];
 		occWeight[k] = weight[w];
 	}
-	return { ...side, occStart, occConcepts, occWeight };
+	return {
+		units: side.units,
+		chars: side.chars,
+		unitStart: side.unitStart,
+		words,
+		weight,
+		unitWeight: side.unitWeight,
+		conceptStart,
+		concepts,
+		occStart,
+		occConcepts,
+		occWeight,
+		vocabulary: side.vocabulary
+	};
 }
 
 /** Language-neutral evidence: numbers, punctuation, glossary phrases, shared spellings. */
@@ -347,12 +362,26 @@ export function lengthCost(
 	if (enChars === 0 && esChars === 0) return 0;
 	const mean = (enChars + esChars / ratio) / 2;
 	const z = Math.abs((ratio * enChars - esChars) / Math.sqrt(variance * Math.max(mean, 1)));
+	// Read from a table (linear between steps of 1/64): the search asks millions of times.
+	const x = z * TAIL_STEPS;
+	const k = Math.floor(x);
+	if (k >= TAIL_TABLE.length - 1) return tailCost(z);
+	return TAIL_TABLE[k] + (x - k) * (TAIL_TABLE[k + 1] - TAIL_TABLE[k]);
+}
+
+/** −ln of the two-sided normal tail beyond z (Abramowitz & Stegun 26.2.17, as Gale & Church). */
+function tailCost(z: number): number {
 	const t = 1 / (1 + 0.2316419 * z);
 	const poly =
 		((((1.330274429 * t - 1.821255978) * t + 1.781477937) * t - 0.356563782) * t + 0.31938153) * t;
 	const logTail = Math.log(2 * 0.3989423) - (z * z) / 2 + Math.log(poly);
 	return -Math.min(0, logTail);
 }
+
+const TAIL_STEPS = 64;
+const TAIL_TABLE = Float64Array.from({ length: 40 * TAIL_STEPS + 1 }, (_, k) =>
+	tailCost(k / TAIL_STEPS)
+);
 
 /**
  * Re-estimates the length variance from pairs believed to be translations (robust: the

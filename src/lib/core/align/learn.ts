@@ -40,7 +40,8 @@ export function learnDictionary(
 	const beadsOfEn = new Int32Array(enRows.words.length);
 	const fill = beadsOfEnStart.slice(0, enCount.length);
 	for (let b = 0; b < sampled.length; b++)
-		for (let k = enRows.start[b]; k < enRows.start[b + 1]; k++) beadsOfEn[fill[enRows.words[k]]++] = b;
+		for (let k = enRows.start[b]; k < enRows.start[b + 1]; k++)
+			beadsOfEn[fill[enRows.words[k]]++] = b;
 
 	// Best partners per English word, so one frequent word cannot claim all.
 	const together = new Int32Array(esCount.length);

@@ -21,8 +21,12 @@ export type BeadCost = (i: number, j: number, shape: BeadShape, shapeIndex: numb
  */
 export function closeBand(band: Band, m: number): Band {
 	const n = band.lo.length - 1;
-	const lo = Int32Array.from(band.lo, (v) => Math.max(0, Math.min(m, v)));
-	const hi = Int32Array.from(band.hi, (v) => Math.max(0, Math.min(m, v)));
+	const lo = new Int32Array(n + 1);
+	const hi = new Int32Array(n + 1);
+	for (let i = 0; i <= n; i++) {
+		lo[i] = Math.max(0, Math.min(m, band.lo[i]));
+		hi[i] = Math.max(0, Math.min(m, band.hi[i]));
+	}
 	lo[0] = 0;
 	hi[n] = m;
 	for (let i = 1; i <= n; i++) hi[i] = Math.max(hi[i], hi[i - 1]);
@@ -33,8 +37,17 @@ export function closeBand(band: Band, m: number): Band {
 	return { lo, hi };
 }
 
-/** The cheapest sequence of beads from (0, 0) to (n, m), as shapes in document order. */
-export function searchBeads(band: Band, shapes: readonly BeadShape[], cost: BeadCost): BeadShape[] {
+/**
+ * The cheapest sequence of beads from (0, 0) to (n, m), as shapes in document order.
+ * `floor[s]`, when given, is a lower bound of every cost of shape s: predecessors that
+ * cannot beat the best so far are not costed at all.
+ */
+export function searchBeads(
+	band: Band,
+	shapes: readonly BeadShape[],
+	cost: BeadCost,
+	floor?: ArrayLike<number>
+): BeadShape[] {
 	const { lo, hi } = band;
 	const n = lo.length - 1;
 	const rowStart = new Int32Array(n + 2);
@@ -42,18 +55,21 @@ export function searchBeads(band: Band, shapes: readonly BeadShape[], cost: Bead
 	const cells = rowStart[n + 1];
 	const best = new Float64Array(cells).fill(Infinity);
 	const choice = new Uint8Array(cells);
+	const shapeEn = Int32Array.from(shapes, (s) => s.en);
+	const shapeEs = Int32Array.from(shapes, (s) => s.es);
+	const shapeFloor = Float64Array.from(shapes, (_, s) => floor?.[s] ?? 0);
 	best[0] = 0;
 	for (let i = 0; i <= n; i++) {
 		for (let j = lo[i]; j <= hi[i]; j++) {
 			if (i === 0 && j === 0) continue;
 			let bestCost = Infinity;
 			let bestShape = 0;
-			for (let s = 0; s < shapes.length; s++) {
-				const pi = i - shapes[s].en;
-				const pj = j - shapes[s].es;
+			for (let s = 0; s < shapeEn.length; s++) {
+				const pi = i - shapeEn[s];
+				const pj = j - shapeEs[s];
 				if (pi < 0 || pj < lo[pi] || pj > hi[pi]) continue;
 				const before = best[rowStart[pi] + pj - lo[pi]];
-				if (before === Infinity) continue;
+				if (before + shapeFloor[s] >= bestCost) continue;
 				const total = before + cost(i, j, shapes[s], s);
 				if (total < bestCost) {
 					bestCost = total;

@@ -38,15 +38,39 @@ export interface UnitPieces {
 	chars: number;
 }
 
+/** Folded forms of the tokens seen so far: a long text repeats its words many times. */
+const foldCache = new Map<string, string>();
+const FOLD_CACHE_SIZE = 100_000;
+
+function foldPiece(raw: string): string {
+	let piece = foldCache.get(raw);
+	if (piece === undefined) {
+		const punct = PUNCTUATION_CLASS[raw];
+		piece = punct ? `p:${punct}` : foldWord(raw);
+		if (foldCache.size >= FOLD_CACHE_SIZE) foldCache.clear();
+		foldCache.set(raw, piece);
+	}
+	return piece;
+}
+
 export function splitUnit(text: string): UnitPieces {
 	const trimmed = text.trim();
-	const seen = new Set<string>();
-	for (const match of trimmed.matchAll(PIECE)) {
-		const raw = match[0];
-		const punct = PUNCTUATION_CLASS[raw];
-		seen.add(punct ? `p:${punct}` : foldWord(raw));
+	const pieces: string[] = [];
+	// Units are short: a linear scan beats a Set until a few dozen distinct pieces.
+	let seen: Set<string> | undefined;
+	PIECE.lastIndex = 0;
+	for (let match = PIECE.exec(trimmed); match; match = PIECE.exec(trimmed)) {
+		const piece = foldPiece(match[0]);
+		if (seen) {
+			if (seen.has(piece)) continue;
+			seen.add(piece);
+			pieces.push(piece);
+		} else if (!pieces.includes(piece)) {
+			pieces.push(piece);
+			if (pieces.length >= 48) seen = new Set(pieces);
+		}
 	}
-	return { pieces: [...seen], chars: trimmed.length };
+	return { pieces, chars: trimmed.length };
 }
 
 /**
