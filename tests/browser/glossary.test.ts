@@ -165,6 +165,7 @@ describe('glossary', () => {
 		await expect.poll(() => alert.count()).toBe(1);
 		expect(await alert.textContent()).toContain('The file was not imported.');
 		expect((await rowTexts(page)).length).toBe(before);
+		await alert.scrollIntoViewIfNeeded();
 		await screenshot(page, 'glossary-import-error-light-en');
 	});
 
