@@ -72,6 +72,7 @@ describe('glossary', () => {
 		const es = page.locator('.explanation[lang="es"] p');
 		expect(await en.textContent()).toMatch(/\w{3,}/);
 		expect(await es.textContent()).toMatch(/\w{3,}/);
+		expect(await page.locator('.first a').getAttribute('href')).toMatch(/^\/doc\/[a-z0-9-]+$/);
 		const lines = page.locator('ol.concordance > li');
 		expect(await lines.count()).toBeGreaterThan(0);
 		expect(await lines.first().locator('.kwic mark').textContent()).toMatch(/suyos/i);

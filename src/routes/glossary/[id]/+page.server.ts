@@ -8,7 +8,11 @@ export const load: PageServerLoad = ({ params, url }) => {
 	const db = getDb();
 	const entry = getGlossaryEntry(db, params.id);
 	if (!entry) error(404, { message: 'errors:not-found', code: 'not-found' });
-	const first = entry.firstOccurrence && getDocument(db, entry.firstOccurrence.document);
+	// The shipped file names the corpus file ("toma-de-lima-uprising.txt"); its slug is the name without the extension.
+	const firstDocument = entry.firstOccurrence?.document;
+	const first = firstDocument
+		? (getDocument(db, firstDocument) ?? getDocument(db, firstDocument.replace(/\.txt$/, '')))
+		: undefined;
 	return {
 		entry,
 		firstOccurrence: entry.firstOccurrence && {
