@@ -65,7 +65,8 @@ const PRIOR: Record<string, number> = {
 export const COST = {
 	lexical: 2.5,
 	length: 0.35,
-	deletion: 2.5,
+	/** The damped Gale-Church prior of a 1-0 bead: 0.6 × −ln(0.0099 / 0.89). */
+	deletion: 2.7,
 	/** −ln of the prior of each shape relative to 1-1, damped. */
 	prior: (a: number, b: number) => COST.priorScale * (PRIOR[`${a}-${b}`] ?? 7),
 	priorScale: 0.6,
@@ -78,6 +79,8 @@ export const COST = {
 	bandWidth: 8,
 	/** An anchor is this many standard deviations above random pairs. */
 	anchorSd: 4,
+	/** Learn-and-realign rounds after the first pass. */
+	realignPasses: 2,
 	/** Half-width of the second pass's band around the first path. */
 	realignWidth: 6,
 	/** Below this many grid cells the whole grid is searched. */
@@ -110,18 +113,24 @@ export function alignSentences(
 	const features = buildPairFeatures(en, es, base, split);
 	const first = alignPass(features, options);
 	if (options.realign === false) return first.beads;
-	const confident = first.beads.filter(
-		(b) => b.en.length > 0 && b.es.length > 0 && b.confidence >= 0.5
-	);
-	const learned: LearnedDictionary = learnDictionary(first.features, confident);
-	if (learned.size === 0) return first.beads;
-	// The first path is right almost everywhere: the second pass only searches close to it.
-	const band = closeBand(bandAroundPath(first.beads, en.length, COST.realignWidth), es.length);
-	return alignPass(
-		{ ...withLearned(features, learned), lengthVariance: first.features.lengthVariance },
-		options,
-		band
-	).beads;
+	// Each realignment learns from the path before it: the second one finds pairs the first
+	// dictionary was too thin for (weak evidence: no lexicon, noisy text).
+	let result = first;
+	for (let pass = 0; pass < COST.realignPasses; pass++) {
+		const confident = result.beads.filter(
+			(b) => b.en.length > 0 && b.es.length > 0 && b.confidence >= 0.5
+		);
+		const learned: LearnedDictionary = learnDictionary(features, confident);
+		if (learned.size === 0) return result.beads;
+		// The path is right almost everywhere: a realignment only searches close to it.
+		const band = closeBand(bandAroundPath(result.beads, en.length, COST.realignWidth), es.length);
+		result = alignPass(
+			{ ...withLearned(features, learned), lengthVariance: first.features.lengthVariance },
+			options,
+			band
+		);
+	}
+	return result.beads;
 }
 
 /**
