@@ -4,7 +4,12 @@
 // file without harm; checked with axe in light and dark and in Spanish.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseURL, launchChromium, screenshot, seriousAxeViolations as allSeriousViolations } from './chromium';
+import {
+	baseURL,
+	launchChromium,
+	screenshot,
+	seriousAxeViolations as allSeriousViolations
+} from './chromium';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -29,7 +34,11 @@ afterAll(async () => {
 async function seriousAxeViolations(p: Page) {
 	const violations = await allSeriousViolations(p);
 	return violations.filter(
-		(v) => !(v.id === 'label-content-name-mismatch' && v.nodes.every((n) => n.target.join(' ') === '.theme'))
+		(v) =>
+			!(
+				v.id === 'label-content-name-mismatch' &&
+				v.nodes.every((n) => n.target.join(' ') === '.theme')
+			)
 	);
 }
 
@@ -52,21 +61,28 @@ describe('glossary', () => {
 	it('searches without accents: “peru” finds Perú', async () => {
 		await page.getByLabel('Search in Spanish or English').fill('peru');
 		await page.waitForURL(/q=peru/);
-		await expect.poll(async () => (await rowTexts(page)).some((r) => r.includes('Perú'))).toBe(true);
+		await expect
+			.poll(async () => (await rowTexts(page)).some((r) => r.includes('Perú')))
+			.toBe(true);
 	});
 
 	it('filters by type', async () => {
 		await page.getByLabel('Search in Spanish or English').fill('');
 		await page.getByLabel('Type', { exact: true }).selectOption('place');
 		await page.waitForURL(/type=place/);
-		await expect.poll(async () => new Set(await page.locator('td.type').allTextContents())).toEqual(new Set(['Place']));
+		await expect
+			.poll(async () => new Set(await page.locator('td.type').allTextContents()))
+			.toEqual(new Set(['Place']));
 		expect(await page.locator('td.type').count()).toBeGreaterThan(1);
 		await screenshot(page, 'glossary-filter-place-light-en');
 	});
 
 	it('opens an entry with both explanations and a concordance that links into the reader', async () => {
 		await page.goto(baseURL() + '/glossary?q=marcha');
-		await page.locator('table.entries tbody tr', { hasText: 'Marcha de los 4 Suyos' }).getByRole('link').click();
+		await page
+			.locator('table.entries tbody tr', { hasText: 'Marcha de los 4 Suyos' })
+			.getByRole('link')
+			.click();
 		await page.waitForURL(/\/glossary\/[a-z0-9-]+$/);
 		const en = page.locator('.explanation[lang="en"] p');
 		const es = page.locator('.explanation[lang="es"] p');
@@ -78,7 +94,9 @@ describe('glossary', () => {
 		expect(await lines.first().locator('.kwic mark').textContent()).toMatch(/suyos/i);
 		const link = lines.first().locator('.source a');
 		expect(await link.getAttribute('href')).toMatch(/^\/doc\/[^#]+#s-\d+$/);
-		expect(await page.locator('ol.concordance .translation a[href^="/doc/"]').count()).toBeGreaterThan(0);
+		expect(
+			await page.locator('ol.concordance .translation a[href^="/doc/"]').count()
+		).toBeGreaterThan(0);
 		await screenshot(page, 'glossary-entry-light-en');
 		expect(await seriousAxeViolations(page)).toEqual([]);
 		const href = (await link.getAttribute('href'))!;
@@ -108,11 +126,15 @@ describe('glossary', () => {
 		const summary = page.locator('.summary[role="alert"]');
 		await expect.poll(() => summary.count()).toBe(1);
 		expect(await summary.textContent()).toContain('Enter an explanation in Spanish.');
-		expect(await page.locator('#error-explanationEs').textContent()).toBe('Enter an explanation in Spanish.');
+		expect(await page.locator('#error-explanationEs').textContent()).toBe(
+			'Enter an explanation in Spanish.'
+		);
 		expect(await page.locator('#field-explanationEs').getAttribute('aria-invalid')).toBe('true');
 		expect(await page.locator('#field-es').inputValue()).toBe('Olla común');
 		expect(await page.locator('#field-explanationEn').inputValue()).toContain('feeds marchers');
-		expect(await page.evaluate(() => document.activeElement?.classList.contains('summary'))).toBe(true);
+		expect(await page.evaluate(() => document.activeElement?.classList.contains('summary'))).toBe(
+			true
+		);
 		await screenshot(page, 'glossary-new-error-light-en');
 		expect(await seriousAxeViolations(page)).toEqual([]);
 
@@ -171,10 +193,14 @@ describe('glossary', () => {
 	});
 
 	it('imports its own export through the form, changing nothing', async () => {
-		const csv = await (await page.request.get(`${baseURL()}/api/glossary/export?format=csv`)).body();
+		const csv = await (
+			await page.request.get(`${baseURL()}/api/glossary/export?format=csv`)
+		).body();
 		await page.goto(baseURL() + '/glossary');
 		const count = (await rowTexts(page)).length;
-		await page.locator('#import-file').setInputFiles({ name: 'glossary.csv', mimeType: 'text/csv', buffer: csv });
+		await page
+			.locator('#import-file')
+			.setInputFiles({ name: 'glossary.csv', mimeType: 'text/csv', buffer: csv });
 		await page.getByRole('button', { name: 'Import', exact: true }).click();
 		const done = page.locator('.transfer .notice[role="status"]');
 		await expect.poll(() => done.count()).toBe(1);
@@ -185,12 +211,21 @@ describe('glossary', () => {
 		for (const format of ['csv', 'tbx']) {
 			const response = await page.request.get(`${baseURL()}/api/glossary/export?format=${format}`);
 			expect(response.status()).toBe(200);
-			expect(response.headers()['content-disposition']).toMatch(/^attachment; filename="puente-glossary\.(csv|tbx)"$/);
+			expect(response.headers()['content-disposition']).toMatch(
+				/^attachment; filename="puente-glossary\.(csv|tbx)"$/
+			);
 			expect((await response.text()).length).toBeGreaterThan(1000);
 		}
 		const api = await (await page.request.get(`${baseURL()}/api/glossary?q=peru`)).json();
 		expect(api.entries.length).toBeGreaterThan(0);
-		expect(Object.keys(api.entries[0]).sort()).toEqual(['en', 'es', 'explanation', 'id', 'type', 'variants']);
+		expect(Object.keys(api.entries[0]).sort()).toEqual([
+			'en',
+			'es',
+			'explanation',
+			'id',
+			'type',
+			'variants'
+		]);
 	});
 
 	it('removes an entry', async () => {
@@ -210,8 +245,12 @@ describe('glossary without JavaScript', () => {
 			await p.goto(baseURL() + '/glossary/new');
 			await p.locator('#field-type').selectOption('place');
 			await p.locator('#field-es').fill('Plaza San Martín');
-			await p.locator('#field-explanationEn').fill('The square in central Lima where marches gather.');
-			await p.locator('#field-explanationEs').fill('La plaza del centro de Lima donde se reúnen las marchas.');
+			await p
+				.locator('#field-explanationEn')
+				.fill('The square in central Lima where marches gather.');
+			await p
+				.locator('#field-explanationEs')
+				.fill('La plaza del centro de Lima donde se reúnen las marchas.');
 			await p.locator('button.primary').click();
 			await p.waitForLoadState();
 			expect(await p.locator('#error-en').textContent()).toBe('Enter the English form.');
@@ -256,7 +295,8 @@ describe('glossary in dark and in Spanish', () => {
 				await p.goto(baseURL() + '/glossary/new');
 				await p.locator('button.primary').click();
 				await expect.poll(() => p.locator('.summary').count()).toBe(1);
-				if (lang === 'es') expect(await p.locator('#error-es').textContent()).toBe('Escribe la forma en español.');
+				if (lang === 'es')
+					expect(await p.locator('#error-es').textContent()).toBe('Escribe la forma en español.');
 				await screenshot(p, `glossary-new-error-${theme}-${lang}`);
 				expect(await seriousAxeViolations(p)).toEqual([]);
 			} finally {

@@ -95,7 +95,10 @@ const INSERT = `INSERT INTO glossary_entries
 	(id, type, es, en, variants, explanation_en, explanation_es, first_occurrence, origin)
 	VALUES (@id, @type, @es, @en, @variants, @explanationEn, @explanationEs, @firstOccurrence, @origin)`;
 
-function rowParams(entry: GlossaryEntryInput & { id: string; firstOccurrence?: unknown }, origin: 'seed' | 'user') {
+function rowParams(
+	entry: GlossaryEntryInput & { id: string; firstOccurrence?: unknown },
+	origin: 'seed' | 'user'
+) {
 	return {
 		id: entry.id,
 		type: entry.type,
@@ -113,18 +116,25 @@ function rowParams(entry: GlossaryEntryInput & { id: string; firstOccurrence?: u
  * Puts the shipped entries that are not in the store yet into it. An id already there, edited
  * or removed, is left alone: a person's change wins over the file, and a removal is kept.
  */
-export function seedGlossary(db: Db, entries: readonly GlossaryEntry[] = shippedGlossary as GlossaryEntry[]): number {
+export function seedGlossary(
+	db: Db,
+	entries: readonly GlossaryEntry[] = shippedGlossary as GlossaryEntry[]
+): number {
 	const insert = db.prepare(`${INSERT} ON CONFLICT (id) DO NOTHING`);
 	let added = 0;
 	db.transaction(() => {
 		for (const entry of entries)
-			added += insert.run(rowParams(entry as unknown as GlossaryEntryInput & { id: string }, 'seed')).changes;
+			added += insert.run(
+				rowParams(entry as unknown as GlossaryEntryInput & { id: string }, 'seed')
+			).changes;
 	})();
 	return added;
 }
 
 function liveRows(db: Db): StoredGlossaryEntry[] {
-	return (db.prepare('SELECT * FROM glossary_entries WHERE deleted = 0').all() as EntryRow[]).map(fromRow);
+	return (db.prepare('SELECT * FROM glossary_entries WHERE deleted = 0').all() as EntryRow[]).map(
+		fromRow
+	);
 }
 
 const collator = new Intl.Collator('es', { sensitivity: 'base' });
@@ -133,7 +143,10 @@ const collator = new Intl.Collator('es', { sensitivity: 'base' });
  * Entries whose Spanish or English form, a variant or an explanation contains the query, accents
  * and case aside ("peru" finds "Perú"); headword matches first, then alphabetical by the Spanish form.
  */
-export function listGlossary(db: Db, options: { q?: string; type?: string } = {}): StoredGlossaryEntry[] {
+export function listGlossary(
+	db: Db,
+	options: { q?: string; type?: string } = {}
+): StoredGlossaryEntry[] {
 	const needle = foldForSearch((options.q ?? '').trim());
 	const ranked: { entry: StoredGlossaryEntry; rank: number }[] = [];
 	for (const entry of liveRows(db)) {
@@ -147,7 +160,9 @@ export function listGlossary(db: Db, options: { q?: string; type?: string } = {}
 			? 0
 			: terms.some((t) => t.includes(needle))
 				? 1
-				: [entry.explanation.en, entry.explanation.es].some((t) => foldForSearch(t).includes(needle))
+				: [entry.explanation.en, entry.explanation.es].some((t) =>
+							foldForSearch(t).includes(needle)
+					  )
 					? 2
 					: -1;
 		if (rank >= 0) ranked.push({ entry, rank });
@@ -166,8 +181,7 @@ export function glossaryTypeCounts(db: Db): Record<string, number> {
 
 export function getGlossaryEntry(db: Db, id: string): StoredGlossaryEntry | undefined {
 	const row = db.prepare('SELECT * FROM glossary_entries WHERE id = ? AND deleted = 0').get(id) as
-		| EntryRow
-		| undefined;
+		EntryRow | undefined;
 	return row && fromRow(row);
 }
 
@@ -178,7 +192,8 @@ const fieldError = (key: string, params?: Record<string, string | number>): User
 });
 
 /** Collapses runs of white space; people paste terms with stray spaces and line breaks. */
-const clean = (value: unknown) => (typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : '');
+const clean = (value: unknown) =>
+	typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : '';
 
 /** Checks and tidies what a person typed; every problem is reported against its field. */
 export function validateEntryInput(
@@ -187,7 +202,8 @@ export function validateEntryInput(
 	const fields: FieldErrors = {};
 	const type = clean(input.type);
 	if (!type) fields.type = fieldError('typeRequired');
-	else if (!(GLOSSARY_TYPES as readonly string[]).includes(type)) fields.type = fieldError('typeUnknown', { type });
+	else if (!(GLOSSARY_TYPES as readonly string[]).includes(type))
+		fields.type = fieldError('typeUnknown', { type });
 
 	const term = (field: 'es' | 'en', value: unknown) => {
 		const text = clean(value);
@@ -203,25 +219,29 @@ export function validateEntryInput(
 		// Explanations keep their paragraphs: only the ends are trimmed.
 		const text = typeof value === 'string' ? value.replace(/\r\n?/g, '\n').trim() : '';
 		if (!text) fields[field] = fieldError(`${field}Required`);
-		else if (text.length > LIMITS.explanation) fields[field] = fieldError('tooLong', { max: LIMITS.explanation });
+		else if (text.length > LIMITS.explanation)
+			fields[field] = fieldError('tooLong', { max: LIMITS.explanation });
 		return text;
 	};
 	const explanationEn = explanation('explanationEn', explanationInput.en);
 	const explanationEs = explanation('explanationEs', explanationInput.es);
 
 	const variants: string[] = [];
-	if (input.variants !== undefined && !Array.isArray(input.variants)) fields.variants = fieldError('variantsList');
+	if (input.variants !== undefined && !Array.isArray(input.variants))
+		fields.variants = fieldError('variantsList');
 	else {
 		// Only exact repeats go, as in the core: "Peru Libre" beside "Perú Libre" is a spelling people search for.
 		const seen = new Set([es, en]);
 		for (const raw of (input.variants as unknown[] | undefined) ?? []) {
 			const variant = clean(raw);
 			if (!variant || seen.has(variant)) continue;
-			if (variant.length > LIMITS.term) fields.variants = fieldError('variantTooLong', { max: LIMITS.term, variant });
+			if (variant.length > LIMITS.term)
+				fields.variants = fieldError('variantTooLong', { max: LIMITS.term, variant });
 			seen.add(variant);
 			variants.push(variant);
 		}
-		if (variants.length > LIMITS.variants) fields.variants = fieldError('tooManyVariants', { max: LIMITS.variants });
+		if (variants.length > LIMITS.variants)
+			fields.variants = fieldError('tooManyVariants', { max: LIMITS.variants });
 	}
 
 	if (Object.keys(fields).length > 0) return { ok: false, fields };
@@ -280,12 +300,21 @@ function freshId(db: Db, es: string): string {
 }
 
 /** Another live entry with the same Spanish and English forms, accents and case aside. */
-function duplicateOf(db: Db, input: GlossaryEntryInput, exceptId?: string): StoredGlossaryEntry | undefined {
+function duplicateOf(
+	db: Db,
+	input: GlossaryEntryInput,
+	exceptId?: string
+): StoredGlossaryEntry | undefined {
 	const [es, en] = [foldForSearch(input.es), foldForSearch(input.en)];
-	return liveRows(db).find((e) => e.id !== exceptId && foldForSearch(e.es) === es && foldForSearch(e.en) === en);
+	return liveRows(db).find(
+		(e) => e.id !== exceptId && foldForSearch(e.es) === es && foldForSearch(e.en) === en
+	);
 }
 
-export function createGlossaryEntry(db: Db, input: Partial<Record<keyof GlossaryEntryInput, unknown>>): SaveResult {
+export function createGlossaryEntry(
+	db: Db,
+	input: Partial<Record<keyof GlossaryEntryInput, unknown>>
+): SaveResult {
 	const checked = validateEntryInput(input);
 	if (!checked.ok) return { ok: false, error: fieldError('invalidEntry'), fields: checked.fields };
 	const duplicate = duplicateOf(db, checked.value);
@@ -358,13 +387,25 @@ export function deleteGlossaryEntry(db: Db, id: string, expectedVersion?: number
 
 export type GlossaryFormat = 'csv' | 'tbx';
 
-export const isGlossaryFormat = (value: unknown): value is GlossaryFormat => value === 'csv' || value === 'tbx';
+export const isGlossaryFormat = (value: unknown): value is GlossaryFormat =>
+	value === 'csv' || value === 'tbx';
 
-export function exportGlossary(db: Db, format: GlossaryFormat): { body: string; contentType: string; filename: string } {
+export function exportGlossary(
+	db: Db,
+	format: GlossaryFormat
+): { body: string; contentType: string; filename: string } {
 	const entries = listGlossary(db).map(toGlossaryEntry);
 	return format === 'csv'
-		? { body: exportGlossaryCsv(entries), contentType: 'text/csv; charset=utf-8', filename: 'puente-glossary.csv' }
-		: { body: exportTbx(entries), contentType: 'application/x-tbx+xml; charset=utf-8', filename: 'puente-glossary.tbx' };
+		? {
+				body: exportGlossaryCsv(entries),
+				contentType: 'text/csv; charset=utf-8',
+				filename: 'puente-glossary.csv'
+			}
+		: {
+				body: exportTbx(entries),
+				contentType: 'application/x-tbx+xml; charset=utf-8',
+				filename: 'puente-glossary.tbx'
+			};
 }
 
 export interface ImportReport {
@@ -387,7 +428,9 @@ const sameContent = (a: GlossaryEntryInput, b: GlossaryEntryInput) =>
  * removed: importing it is an explicit wish); an unknown id is added.
  */
 export function importGlossary(db: Db, format: GlossaryFormat, text: string): Result<ImportReport> {
-	const parsed = (format === 'csv' ? parseGlossaryCsv(text) : parseTbx(text)) as Result<GlossaryEntry[]>;
+	const parsed = (format === 'csv' ? parseGlossaryCsv(text) : parseTbx(text)) as Result<
+		GlossaryEntry[]
+	>;
 	if (!parsed.ok) return parsed;
 	const entries = parsed.value;
 	if (entries.length === 0) return { ok: false, error: fieldError('importEmpty') };
@@ -395,21 +438,34 @@ export function importGlossary(db: Db, format: GlossaryFormat, text: string): Re
 	const checked: (GlossaryEntryInput & { id: string; firstOccurrence?: unknown })[] = [];
 	const ids = new Set<string>();
 	for (const [index, raw] of entries.entries()) {
-		const entry = raw as unknown as Partial<GlossaryEntryInput> & { id?: string; firstOccurrence?: unknown };
+		const entry = raw as unknown as Partial<GlossaryEntryInput> & {
+			id?: string;
+			firstOccurrence?: unknown;
+		};
 		const label = entry.id || entry.es || entry.en || String(index + 1);
 		const result = validateEntryInput(entry);
 		if (!result.ok) {
 			const [field, problem] = Object.entries(result.fields)[0] as [EntryField, UserError];
 			return {
 				ok: false,
-				error: fieldError('importInvalidEntry', { number: index + 1, entry: label, field, problem: problem.key, ...problem.params })
+				error: fieldError('importInvalidEntry', {
+					number: index + 1,
+					entry: label,
+					field,
+					problem: problem.key,
+					...problem.params
+				})
 			};
 		}
 		const id = entry.id ? String(entry.id).trim() : '';
 		const idCheck = checkGlossaryEntry({ ...result.value, id });
 		if (!('entry' in idCheck) && idCheck.problem.startsWith('id '))
 			return { ok: false, error: fieldError('importBadId', { number: index + 1, entry: label }) };
-		if (ids.has(id)) return { ok: false, error: fieldError('importDuplicateId', { number: index + 1, entry: id }) };
+		if (ids.has(id))
+			return {
+				ok: false,
+				error: fieldError('importDuplicateId', { number: index + 1, entry: id })
+			};
 		ids.add(id);
 		checked.push({ ...result.value, id, firstOccurrence: entry.firstOccurrence });
 	}
@@ -470,7 +526,10 @@ function rightContext(text: string): string {
 	return (space > CONTEXT_CHARS - 30 ? cut.slice(0, space) : cut) + '…';
 }
 
-function markedPieces(text: string, ranges: { start: number; end: number }[]): { text: string; mark: boolean }[] {
+function markedPieces(
+	text: string,
+	ranges: { start: number; end: number }[]
+): { text: string; mark: boolean }[] {
 	const pieces: { text: string; mark: boolean }[] = [];
 	let at = 0;
 	for (const { start, end } of [...ranges].sort((a, b) => a.start - b.start)) {

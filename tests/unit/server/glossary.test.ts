@@ -92,7 +92,9 @@ describe('search', () => {
 	it('finds Spanish forms without their accents and in any case', () => {
 		const found = listGlossary(db, { q: 'peru' });
 		expect(found.length).toBeGreaterThan(0);
-		expect(found.some((e) => [e.es, e.en, ...e.variants].some((f) => f.includes('Perú')))).toBe(true);
+		expect(found.some((e) => [e.es, e.en, ...e.variants].some((f) => f.includes('Perú')))).toBe(
+			true
+		);
 		expect(listGlossary(db, { q: 'PERÚ' }).map((e) => e.id)).toEqual(found.map((e) => e.id));
 	});
 
@@ -107,7 +109,9 @@ describe('search', () => {
 		const places = listGlossary(db, { type: 'place' });
 		expect(places.length).toBeGreaterThan(0);
 		expect(places.every((e) => e.type === 'place')).toBe(true);
-		expect(listGlossary(db, { q: 'marcha', type: 'place' }).every((e) => e.type === 'place')).toBe(true);
+		expect(listGlossary(db, { q: 'marcha', type: 'place' }).every((e) => e.type === 'place')).toBe(
+			true
+		);
 	});
 });
 
@@ -122,7 +126,10 @@ describe('editing', () => {
 	});
 
 	it('refuses missing fields one by one and writes nothing', () => {
-		const result = createGlossaryEntry(db, { ...newEntry({ es: '  ', type: '' }), explanation: { en: 'x', es: '' } });
+		const result = createGlossaryEntry(db, {
+			...newEntry({ es: '  ', type: '' }),
+			explanation: { en: 'x', es: '' }
+		});
 		expect(result.ok).toBe(false);
 		if (result.ok) return;
 		expect(Object.keys(result.fields ?? {}).sort()).toEqual(['es', 'explanationEs', 'type']);
@@ -139,7 +146,12 @@ describe('editing', () => {
 	it('saves an edit made on the current version and bumps it', () => {
 		const created = createGlossaryEntry(db, newEntry());
 		if (!created.ok) throw new Error('not created');
-		const saved = updateGlossaryEntry(db, created.entry.id, created.entry.version, newEntry({ en: 'Soup kitchen' }));
+		const saved = updateGlossaryEntry(
+			db,
+			created.entry.id,
+			created.entry.version,
+			newEntry({ en: 'Soup kitchen' })
+		);
 		expect(saved.ok && saved.entry.en).toBe('Soup kitchen');
 		expect(saved.ok && saved.entry.version).toBe(created.entry.version + 1);
 	});
@@ -156,7 +168,9 @@ describe('editing', () => {
 		expect(second.current?.en).toBe('Soup kitchen');
 		expect(getGlossaryEntry(db, id)?.en).toBe('Soup kitchen');
 		// Saving again on the version now stored is a deliberate overwrite, and goes through.
-		expect(updateGlossaryEntry(db, id, second.current!.version, newEntry({ en: 'Common pot' })).ok).toBe(true);
+		expect(
+			updateGlossaryEntry(db, id, second.current!.version, newEntry({ en: 'Common pot' })).ok
+		).toBe(true);
 		expect(getGlossaryEntry(db, id)?.en).toBe('Common pot');
 	});
 
@@ -181,9 +195,12 @@ describe('import and export', () => {
 			const other = openDb(join(dir, `other-${format}.db`));
 			try {
 				const report = importGlossary(other, format, exported.body);
-				expect(report).toEqual({ ok: true, value: { added: shipped.length + 1, updated: 0, unchanged: 0 } });
+				expect(report).toEqual({
+					ok: true,
+					value: { added: shipped.length + 1, updated: 0, unchanged: 0 }
+				});
 				const strip = (entries: ReturnType<typeof content>) =>
-					entries.map(({ firstOccurrence: _f, ...rest }) => rest);
+					entries.map((entry) => ({ ...entry, firstOccurrence: undefined }));
 				expect(strip(content(other))).toEqual(strip(content(db)));
 				// Importing it once more changes nothing.
 				expect(importGlossary(other, format, exported.body)).toEqual({
@@ -229,7 +246,10 @@ describe('import and export', () => {
 		deleteGlossaryEntry(db, first.id);
 		updateGlossaryEntry(db, second.id, second.version, { ...second, en: `${second.en} edited` });
 		const report = importGlossary(db, 'csv', exported);
-		expect(report).toEqual({ ok: true, value: { added: 0, updated: 2, unchanged: shipped.length - 2 } });
+		expect(report).toEqual({
+			ok: true,
+			value: { added: 0, updated: 2, unchanged: shipped.length - 2 }
+		});
 		expect(getGlossaryEntry(db, first.id)).toBeDefined();
 		expect(getGlossaryEntry(db, second.id)?.en).toBe(second.en);
 	});
@@ -256,7 +276,10 @@ describe('concordance', () => {
 
 	it('is empty for an entry the corpus never uses', () => {
 		seedCorpus(db);
-		const created = createGlossaryEntry(db, newEntry({ es: 'Xyzzyplugh', en: 'Plughxyzzy', variants: [] }));
+		const created = createGlossaryEntry(
+			db,
+			newEntry({ es: 'Xyzzyplugh', en: 'Plughxyzzy', variants: [] })
+		);
 		if (!created.ok) throw new Error('not created');
 		expect(glossaryConcordance(db, created.entry.id)).toEqual([]);
 	});

@@ -20,6 +20,10 @@ export const load: PageServerLoad = ({ params, url }) => {
 			document: first ? { slug: first.slug, title: first.title } : undefined
 		},
 		concordance: glossaryConcordance(db, entry.id),
-		notice: url.searchParams.has('created') ? 'created' : url.searchParams.has('saved') ? 'saved' : ''
+		notice: url.searchParams.has('created')
+			? 'created'
+			: url.searchParams.has('saved')
+				? 'saved'
+				: ''
 	};
 };

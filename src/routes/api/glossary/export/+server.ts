@@ -7,7 +7,11 @@ import { userError } from '$lib/core/errors';
 /** The whole glossary as a download: `?format=csv` (the default) or `?format=tbx` (TBX-Basic). */
 export const GET: RequestHandler = ({ url, locals }) => {
 	const format = url.searchParams.get('format') ?? 'csv';
-	if (!isGlossaryFormat(format)) return errorResponse(userError('invalid-input', { detail: 'format must be csv or tbx' }), locals.lang);
+	if (!isGlossaryFormat(format))
+		return errorResponse(
+			userError('invalid-input', { detail: 'format must be csv or tbx' }),
+			locals.lang
+		);
 	const file = exportGlossary(getDb(), format);
 	return new Response(file.body, {
 		headers: {

@@ -1,13 +1,24 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { deleteGlossaryEntry, getGlossaryEntry, GLOSSARY_TYPES, updateGlossaryEntry } from '$lib/server/glossary';
+import {
+	deleteGlossaryEntry,
+	getGlossaryEntry,
+	GLOSSARY_TYPES,
+	updateGlossaryEntry
+} from '$lib/server/glossary';
 import { entryFormValues, entryInput, valuesOf } from '../../entry-form.server';
 
 export const load: PageServerLoad = ({ params }) => {
 	const entry = getGlossaryEntry(getDb(), params.id);
 	if (!entry) error(404, { message: 'errors:not-found', code: 'not-found' });
-	return { id: entry.id, term: entry.es, values: valuesOf(entry), version: entry.version, types: [...GLOSSARY_TYPES] };
+	return {
+		id: entry.id,
+		term: entry.es,
+		values: valuesOf(entry),
+		version: entry.version,
+		types: [...GLOSSARY_TYPES]
+	};
 };
 
 export const actions: Actions = {
@@ -15,9 +26,15 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const values = entryFormValues(form);
 		const version = Number(form.get('version'));
-		const result = updateGlossaryEntry(getDb(), params.id, Number.isInteger(version) ? version : -1, entryInput(values));
+		const result = updateGlossaryEntry(
+			getDb(),
+			params.id,
+			Number.isInteger(version) ? version : -1,
+			entryInput(values)
+		);
 		if (result.ok) redirect(303, `/glossary/${params.id}?saved=1`);
-		const status = result.error.code === 'conflict' ? 409 : result.error.code === 'not-found' ? 404 : 400;
+		const status =
+			result.error.code === 'conflict' ? 409 : result.error.code === 'not-found' ? 404 : 400;
 		return fail(status, {
 			values,
 			fields: result.fields ?? {},
@@ -31,9 +48,16 @@ export const actions: Actions = {
 		const version = Number((await request.formData()).get('version'));
 		const db = getDb();
 		const entry = getGlossaryEntry(db, params.id);
-		const result = deleteGlossaryEntry(db, params.id, Number.isInteger(version) ? version : undefined);
+		const result = deleteGlossaryEntry(
+			db,
+			params.id,
+			Number.isInteger(version) ? version : undefined
+		);
 		if (!result.ok)
-			return fail(result.error.code === 'conflict' ? 409 : 404, { error: result.error, version: entry?.version ?? version });
+			return fail(result.error.code === 'conflict' ? 409 : 404, {
+				error: result.error,
+				version: entry?.version ?? version
+			});
 		redirect(303, `/glossary?deleted=${encodeURIComponent(entry?.es ?? params.id)}`);
 	}
 };
