@@ -79,6 +79,10 @@ export const COST = {
 	bandWidth: 8,
 	/** An anchor is this many standard deviations above random pairs. */
 	anchorSd: 4,
+	/** A merged bead's edge unit finding no more there than in this share of random units may be detached. */
+	detachQuantile: 0.9,
+	/** …when the length fit without it is no worse than this (nats). */
+	detachLength: 0.5,
 	/** Learn-and-realign rounds after the first pass. */
 	realignPasses: 2,
 	/** Half-width of the second pass's band around the first path. */
@@ -88,6 +92,10 @@ export const COST = {
 };
 
 const ORPHAN_SHARE = 0.1;
+/** Units of the other side a merged bead's edge unit is compared with. */
+const DETACH_SAMPLES = 24;
+/** Units with fewer words (pieces) than this are never detached. */
+const DETACH_MIN_WORDS = 6;
 
 let sharedLexicon: Lexicon | undefined;
 function enEsLexicon(): Lexicon {
@@ -232,18 +240,89 @@ function alignPass(features: PairFeatures, options: AlignOptions, fixedBand?: Ba
 	);
 	const path = searchBeads(band, SHAPES, cost, floors);
 
-	const beads: ScoredBead[] = [];
+	// A merged bead's edge unit with no lexical support that also spoils the length fit is
+	// most likely the first or last unit of an omitted block, glued on: it becomes a deletion.
+	// "No support" is measured against the unit itself: its share found in the bead is no
+	// better than what it finds in most units of the other side picked across the document
+	// (function words alone find something anywhere).
+	const shareIn = (unit: number, enSide: boolean, from: number, to: number) => {
+		const own = enSide ? f.en.unitWeight[unit] : f.es.unitWeight[unit];
+		let found = 0;
+		for (let k = from; k < to; k++)
+			if (enSide) {
+				overlap.count(unit, k);
+				found += overlap.matchedEn;
+			} else {
+				overlap.count(k, unit);
+				found += overlap.matchedEs;
+			}
+		return Math.min(found, own) / own;
+	};
+	const unsupported = (unit: number, enSide: boolean, from: number, to: number) => {
+		const own = enSide ? f.en.unitWeight[unit] : f.es.unitWeight[unit];
+		// Support measured on a few words is noise: short fragments stay where the search put them.
+		const side = enSide ? f.en : f.es;
+		if (own <= 0 || side.unitStart[unit + 1] - side.unitStart[unit] < DETACH_MIN_WORDS)
+			return false;
+		const share = shareIn(unit, enSide, from, to);
+		const others = enSide ? m : n;
+		const samples: number[] = [];
+		for (let s = 0; s < DETACH_SAMPLES; s++) {
+			const k = Math.floor(((s + 0.5) * others) / DETACH_SAMPLES);
+			if (k >= from - 1 && k <= to) continue;
+			samples.push(shareIn(unit, enSide, k, k + 1));
+		}
+		if (samples.length < 5) return false;
+		samples.sort((x, y) => x - y);
+		return share <= samples[Math.floor(COST.detachQuantile * (samples.length - 1))];
+	};
+	const spans: [number, number, number, number][] = [];
 	let i = 0;
 	let j = 0;
 	for (const shape of path) {
-		const enUnits = range(i, i + shape.en);
-		const esUnits = range(j, j + shape.es);
-		if (shape.en > 0 && shape.es > 0) {
-			const similarity = similarityOf(i, i + shape.en, j, j + shape.es);
+		let [i0, i1, j0, j1] = [i, i + shape.en, j, j + shape.es];
+		const after: [number, number, number, number][] = [];
+		for (let changed = true; changed && i1 > i0 && j1 > j0 && i1 - i0 + j1 - j0 > 2;) {
+			changed = false;
+			const fit = lengthOf(i0, i1, j0, j1);
+			const tries: [number, number, number, number, boolean][] =
+				i1 - i0 > 1
+					? [
+							[i0 + 1, i1, j0, j1, true],
+							[i0, i1 - 1, j0, j1, false]
+						]
+					: [
+							[i0, i1, j0 + 1, j1, true],
+							[i0, i1, j0, j1 - 1, false]
+						];
+			for (const [a0, a1, b0, b1, first] of tries) {
+				const enSide = a1 - a0 < i1 - i0;
+				const unit = enSide ? (first ? i0 : i1 - 1) : first ? j0 : j1 - 1;
+				if (lengthOf(a0, a1, b0, b1) >= fit + COST.detachLength) continue;
+				if (!unsupported(unit, enSide, enSide ? j0 : i0, enSide ? j1 : i1)) continue;
+				const alone: [number, number, number, number] = enSide
+					? [unit, unit + 1, first ? j0 : j1, first ? j0 : j1]
+					: [first ? i0 : i1, first ? i0 : i1, unit, unit + 1];
+				if (first) spans.push(alone);
+				else after.unshift(alone);
+				[i0, i1, j0, j1] = [a0, a1, b0, b1];
+				changed = true;
+				break;
+			}
+		}
+		spans.push([i0, i1, j0, j1], ...after);
+		i += shape.en;
+		j += shape.es;
+	}
+
+	const beads: ScoredBead[] = [];
+	for (const [i0, i1, j0, j1] of spans) {
+		const enUnits = range(i0, i1);
+		const esUnits = range(j0, j1);
+		if (i1 > i0 && j1 > j0) {
+			const similarity = similarityOf(i0, i1, j0, j1);
 			const z = (similarity - random.mean) / random.sd;
-			const lengthPenalty = Math.exp(
-				-Math.max(0, lengthOf(i, i + shape.en, j, j + shape.es) - 2) / 3
-			);
+			const lengthPenalty = Math.exp(-Math.max(0, lengthOf(i0, i1, j0, j1) - 2) / 3);
 			beads.push({
 				en: enUnits,
 				es: esUnits,
@@ -252,7 +331,7 @@ function alignPass(features: PairFeatures, options: AlignOptions, fixedBand?: Ba
 			});
 		} else {
 			// A deletion is sure when nothing nearby on the other side resembles it.
-			const closest = bestNearby(overlap, shape.en > 0 ? i : -1, shape.es > 0 ? j : -1, i, j, n, m);
+			const closest = bestNearby(overlap, i1 > i0 ? i0 : -1, j1 > j0 ? j0 : -1, i0, j0, n, m);
 			const z = (closest - random.mean) / random.sd;
 			beads.push({
 				en: enUnits,
@@ -261,8 +340,6 @@ function alignPass(features: PairFeatures, options: AlignOptions, fixedBand?: Ba
 				similarity: 0
 			});
 		}
-		i += shape.en;
-		j += shape.es;
 	}
 	return { beads, features: f };
 }
