@@ -4,6 +4,7 @@ import { alignSentences } from '$lib/core/align';
 import { alignTexts } from '$lib/core/align/align-texts';
 import { alignMixedText } from '$lib/core/align/passages';
 import type { Bead } from '$lib/core/types';
+import { createTranslator } from '$lib/i18n/translator';
 
 // A small parallel text in the style of the corpus; each index is one sentence.
 const EN = [
@@ -192,7 +193,14 @@ describe('alignTexts', () => {
 		const empty = alignTexts({ en: EN.join('\n'), es: '  \n', presplit: true });
 		expect(!empty.ok && empty.error.code).toBe('side-empty');
 		const swapped = alignTexts({ en: ES.join('\n'), es: EN.join('\n'), presplit: true });
-		expect(!swapped.ok && swapped.error.code).toBe('side-wrong-language');
+		if (swapped.ok) throw new Error('aligned a swapped pair');
+		expect(swapped.error.code).toBe('side-wrong-language');
+		// Codes, not English names: each UI language words the sides its own way.
+		expect(swapped.error.params).toMatchObject({ side: 'en', expected: 'en' });
+		const message = (lng: 'en' | 'es') =>
+			createTranslator(lng)(`errors:${swapped.error.code}`, swapped.error.params);
+		expect(message('en')).toBe('The English side does not look like English.');
+		expect(message('es')).toMatch(/^El lado EN .*\(Inglés\)/);
 	});
 
 	it('warns when the sides differ wildly in length but still aligns', () => {

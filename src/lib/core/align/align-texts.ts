@@ -61,10 +61,8 @@ export function alignTexts(input: AlignTextsInput): Result<AlignTextsOutput> {
 		for (const side of ['en', 'es'] as const) {
 			const found = dominantLanguage(sides[side].units);
 			if (found && found !== side)
-				return fail('side-wrong-language', {
-					side: side === 'en' ? 'English' : 'Spanish',
-					expected: side === 'en' ? 'English' : 'Spanish'
-				});
+				// Language codes, not names: the message names them in the reader's language.
+				return fail('side-wrong-language', { side, expected: side, detected: found });
 		}
 	}
 	const warnings: UserError[] = [];

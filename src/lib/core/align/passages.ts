@@ -294,7 +294,7 @@ export function alignMixedText(raw: string, options: AlignOptions = {}): Result<
 	const detection = detectLanguages(text);
 	if (!detection.runs.some((r) => r.lang === 'en') || !detection.runs.some((r) => r.lang === 'es'))
 		return fail('side-empty', {
-			side: detection.runs.some((r) => r.lang === 'en') ? 'Spanish' : 'English'
+			side: detection.runs.some((r) => r.lang === 'en') ? 'es' : 'en'
 		});
 	const pairing = pairPassages(text, detection, options);
 	const sentenceText = (k: number) =>
