@@ -1,12 +1,18 @@
 // `npm start`: serves the production build, building it first when there is none or when the
-// sources are newer. PORT, HOST and PUENTE_DB are honoured (adapter-node reads the first two).
+// sources are newer. PORT, HOST, PUENTE_DB and ORIGIN are honoured.
+//
+// We serve adapter-node's handler from our own plain-http server rather than its index.js:
+// without ORIGIN, adapter-node takes every request for https, so the browser's Origin
+// (http://…) never matches and SvelteKit refuses all form posts. Puente runs on a person's own
+// machine over http, so we say so per request. Behind a TLS proxy, set ORIGIN instead.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import http from 'node:http';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const entry = join(root, 'build/index.js');
+const entry = join(root, 'build/handler.js');
 
 /** @param {string} path @returns {number} */
 function newestMtime(path) {
@@ -25,18 +31,26 @@ const stale = !existsSync(entry) || Math.max(...sources.map(newestMtime)) > stat
 if (stale) {
 	console.log('Building Puente (first start or changed sources)…');
 	const vite = join(root, 'node_modules/vite/bin/vite.js');
-	const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
-		cwd: root,
-		stdio: 'inherit'
-	});
+	const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
 	if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
 process.env.PUENTE_DB ??= join(root, 'data/puente.db');
-const port = process.env.PORT ?? '3000';
+// Two 5 MB texts (Puente's own limit per text) plus form overhead; adapter-node's default is 512K.
+process.env.BODY_SIZE_LIMIT ??= '12M';
+const PROTOCOL_HEADER = 'x-puente-protocol';
+if (!process.env.ORIGIN) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
+
+const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
-process.env.PORT = port;
-process.env.HOST = host;
-await import(entry);
-const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-console.log(`Puente is running on the bundled corpus: http://${shown}:${port}/`);
+const { handler } = await import(pathToFileURL(entry).href);
+
+const server = http.createServer((req, res) => {
+	if (!process.env.ORIGIN) req.headers[PROTOCOL_HEADER] = 'http';
+	handler(req, res);
+});
+server.listen(port, host, () => {
+	const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+	console.log(`Puente is running on the bundled corpus: http://${shown}:${port}/`);
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.close(() => process.exit(0)));

@@ -34,7 +34,7 @@ function freePort(): Promise<number> {
 	});
 }
 
-if (!existsSync(join(root, 'build/index.js'))) {
+if (!existsSync(join(root, 'build/handler.js'))) {
 	const r = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
 		cwd: root,
 		stdio: 'inherit'
@@ -45,7 +45,7 @@ if (!existsSync(join(root, 'build/index.js'))) {
 const dir = mkdtempSync(join(tmpdir(), 'puente-bench-'));
 const dbPath = join(dir, 'bench.db');
 const port = await freePort();
-const server = spawn(process.execPath, [join(root, 'build/index.js')], {
+const server = spawn(process.execPath, [join(root, 'src/cli/start.js')], {
 	env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUENTE_DB: dbPath },
 	stdio: 'ignore'
 });

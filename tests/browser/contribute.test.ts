@@ -12,7 +12,7 @@ import {
 	baseURL,
 	launchChromium,
 	screenshot,
-	seriousAxeViolations as allSeriousAxeViolations
+	seriousAxeViolations
 } from './chromium';
 
 const TMX_DTD = '/work/shared/eval/formats/tmx14.dtd';
@@ -47,21 +47,6 @@ afterAll(async () => {
 	rmSync(dir, { recursive: true, force: true });
 });
 
-/**
- * Serious axe violations of the page, leaving out the site header's theme button: its
- * label-content-name-mismatch belongs to the layout (reported to its owner), not to /add.
- */
-async function seriousAxeViolations(p: Page) {
-	const violations = await allSeriousAxeViolations(p);
-	return violations
-		.map((v) => ({
-			...v,
-			nodes: v.nodes.filter(
-				(n) => !(v.id === 'label-content-name-mismatch' && n.target.join(' ') === '.theme')
-			)
-		}))
-		.filter((v) => v.nodes.length > 0);
-}
 
 const summary = (p: Page) => p.locator('.panel:not([hidden]) [role="alert"]');
 

@@ -40,13 +40,14 @@ async function waitFor(url: string, child: ChildProcess, output: () => string): 
 
 export default async function setup(project: TestProject) {
 	const root = resolve(import.meta.dirname, '../..');
-	if (!existsSync(join(root, 'build/index.js')))
+	if (!existsSync(join(root, 'build/handler.js')))
 		throw new Error('No production build: run `npm run test:browser` (it builds first).');
 	const dir = mkdtempSync(join(tmpdir(), 'puente-browser-'));
 	const dbPath = join(dir, 'puente.db');
 	const port = await freePort();
 	let log = '';
-	const child = spawn(process.execPath, [join(root, 'build/index.js')], {
+	// The same entry as `npm start`, so the tests cover what a person runs.
+	const child = spawn(process.execPath, [join(root, 'src/cli/start.js')], {
 		cwd: root,
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUENTE_DB: dbPath },
 		stdio: ['ignore', 'pipe', 'pipe']

@@ -8,7 +8,7 @@ import {
 	baseURL,
 	launchChromium,
 	screenshot,
-	seriousAxeViolations as allSeriousViolations
+	seriousAxeViolations
 } from './chromium';
 
 let browser: Browser;
@@ -26,21 +26,6 @@ afterAll(async () => {
 	await browser?.close();
 });
 
-/**
- * Serious axe violations on the page, less one known to be in the layout's header and not in the
- * glossary: the theme button's aria-label does not start with its visible text
- * (label-content-name-mismatch). Remove this filter once the layout fixes it.
- */
-async function seriousAxeViolations(p: Page) {
-	const violations = await allSeriousViolations(p);
-	return violations.filter(
-		(v) =>
-			!(
-				v.id === 'label-content-name-mismatch' &&
-				v.nodes.every((n) => n.target.join(' ') === '.theme')
-			)
-	);
-}
 
 const rowTexts = (p: Page) => p.locator('table.entries tbody tr').allTextContents();
 

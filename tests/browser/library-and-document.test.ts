@@ -35,15 +35,19 @@ describe('library and document page', () => {
 	it('opens the mixed article with its Spanish section marked as one Spanish run', async () => {
 		await page.locator('a', { hasText: 'La Mosca' }).first().click();
 		await page.waitForURL(/\/doc\//);
+		// The text as written, with its language runs.
+		await page.getByRole('radio', { name: 'Original' }).click();
 		const spanish = page.locator('.sentence[data-lang="es"]', {
 			hasText: 'Es vergonzoso que la «preocupación» de la OEA'
 		});
 		await expect.poll(() => spanish.count()).toBe(1);
 		expect(await spanish.getAttribute('lang')).toBe('es');
-		const english = page.locator('.sentence', { hasText: 'Protests in Peru’s capital continue' });
+		// The article prints this sentence more than once; the first is the lead.
+		const english = page.locator('.sentence', { hasText: 'Protests in Peru’s capital continue' }).first();
 		expect(await english.getAttribute('data-lang')).toBe('en');
-		const runs = await page.locator('.runs li').allTextContents();
-		expect(runs.some((r) => r.includes('ES'))).toBe(true);
+		const badges = await page.locator('.original .lang-badge').allTextContents();
+		expect(badges.some((b) => b.includes('ES'))).toBe(true);
+		expect(badges.some((b) => b.includes('EN'))).toBe(true);
 		await screenshot(page, 'document-mosca-light-en');
 		expect(await seriousAxeViolations(page)).toEqual([]);
 	});
@@ -55,6 +59,8 @@ describe('library and document page', () => {
 		await page.reload();
 		expect(await page.locator('html').getAttribute('lang')).toBe('es');
 		expect(await page.locator('.back a').textContent()).toContain('Volver a la biblioteca');
+		expect(await page.getByRole('radio', { name: 'Original' }).count()).toBe(1);
+		expect(await page.getByRole('radio', { name: 'Lado a lado' }).count()).toBe(1);
 		await screenshot(page, 'document-mosca-light-es');
 	});
 

@@ -9,6 +9,7 @@ export class GlossaryPopoverState {
 	hovered = $state(false);
 	#timer: ReturnType<typeof setTimeout> | undefined;
 
+	/** Focus opens it too, so a press on a focused term must not toggle it shut: press only opens. */
 	open(entryId: string, anchor: HTMLElement) {
 		clearTimeout(this.#timer);
 		this.entryId = entryId;
@@ -18,11 +19,6 @@ export class GlossaryPopoverState {
 	openSoon(entryId: string, anchor: HTMLElement, delay = 350) {
 		clearTimeout(this.#timer);
 		this.#timer = setTimeout(() => this.open(entryId, anchor), delay);
-	}
-
-	toggle(entryId: string, anchor: HTMLElement) {
-		if (this.entryId === entryId && this.anchor === anchor) this.close();
-		else this.open(entryId, anchor);
 	}
 
 	close() {

@@ -61,14 +61,23 @@ export interface SentenceRef {
 	lang: Lang;
 }
 
-/** For every aligned sentence, the bead it belongs to: lets any view light up the counterpart. */
-export function beadOfSentence(passages: ReaderPassage[]): Map<string, string> {
-	const map = new Map<string, string>();
+/**
+ * For every aligned sentence, the beads it belongs to (one per passage it takes part in: a
+ * sentence of La Mosca sits in its internal pair and in the pair with its Spanish version),
+ * so any view can light up the counterparts.
+ */
+export function beadOfSentence(passages: ReaderPassage[]): Map<string, string[]> {
+	const map = new Map<string, string[]>();
+	const add = (sentence: string, bead: string) => {
+		const list = map.get(sentence);
+		if (list) list.push(bead);
+		else map.set(sentence, [bead]);
+	};
 	passages.forEach((passage, p) =>
 		passage.beads.forEach((bead, b) => {
 			const key = beadKey(p, b);
-			for (const i of bead.en) map.set(sentenceKey(passage.enDocumentId, i), key);
-			for (const i of bead.es) map.set(sentenceKey(passage.esDocumentId, i), key);
+			for (const i of bead.en) add(sentenceKey(passage.enDocumentId, i), key);
+			for (const i of bead.es) add(sentenceKey(passage.esDocumentId, i), key);
 		})
 	);
 	return map;
