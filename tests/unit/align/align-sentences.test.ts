@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { alignSentences } from '$lib/core/align';
 import { alignTexts } from '$lib/core/align/align-texts';
-import { alignMixedText } from '$lib/core/align/passages';
+import { alignDocuments, alignMixedText } from '$lib/core/align/passages';
 import type { Bead } from '$lib/core/types';
 import { createTranslator } from '$lib/i18n/translator';
 
@@ -138,6 +138,17 @@ describe('alignSentences', () => {
 		expect(shape(atEnd)).toEqual([...EN.slice(0, 8).map((_, i) => `${i}:${i}`), '8:', '9:', '10:']);
 	});
 
+	it('keeps a bead inside its paragraph when the paragraphs are known', () => {
+		// "Así fue." carries no evidence: alone, the search glues it to the next sentence.
+		const es = [ES[0], ES[1], 'Así fue.', ES[2], ES[3]];
+		const en = EN.slice(0, 4);
+		expect(shape(alignSentences(en, es))).toContain('2:2,3');
+		// It ends the paragraph of the sentence before it: a bead across the break costs more.
+		const paragraphs = { en: [0, 1, 2, 3], es: [0, 1, 1, 2, 3] };
+		const beads = alignSentences(en, es, { paragraphs });
+		expect(shape(beads)).toEqual(['0:0', '1:1,2', '2:3', '3:4']);
+	});
+
 	it('aligns identical texts on the diagonal', () => {
 		expect(shape(alignSentences(EN, EN, { languages: { en: 'en', es: 'en' } }))).toEqual(
 			EN.map((_, i) => `${i}:${i}`)
@@ -215,6 +226,40 @@ describe('alignTexts', () => {
 			format: 'json'
 		});
 		expect(result.ok && result.value.beads.length).toBe(4);
+	});
+});
+
+describe('alignDocuments (an English and a Spanish file)', () => {
+	const corpus = (path: string) =>
+		readFileSync(new URL(`../../../src/lib/data/corpus/${path}`, import.meta.url), 'utf8');
+
+	it('pairs a corpus article with its translation as one passage, every sentence included', () => {
+		const name = 'poor-in-peru-wont-back-down.txt';
+		const result = alignDocuments(corpus(name), corpus(`es/${name}`));
+		expect(result.pairs).toHaveLength(1);
+		expect(result.unpaired).toEqual([]);
+		const [pair] = result.pairs;
+		expect(pair.enSentences).toHaveLength(result.en.sentences.length);
+		expect(pair.esSentences).toHaveLength(result.es.sentences.length);
+		expect(pair.score).toBeGreaterThan(0.9);
+		expect(pair.beads[0]).toMatchObject({ en: [0], es: [0] });
+	});
+
+	it('pairs long files through candidate partners (rare shared words), not every sentence pair', () => {
+		// Four books of the Bible dev set, hundreds of verses a side: past the exhaustive limit.
+		const dev = new URL('../../../../shared/eval/align/dev/', import.meta.url);
+		const book = (c: string, file: string) =>
+			readFileSync(new URL(`${c}/${file}`, dev), 'utf8').trim().split('\n').join('\n\n');
+		const books = ['ruth', 'jonah', 'philippians', 'james'];
+		const en = books.map((c) => book(c, 'en.txt')).join('\n\n');
+		const es = books.map((c) => book(c, 'es.txt')).join('\n\n');
+		const result = alignDocuments(en, es);
+		expect(result.es.sentences.length).toBeGreaterThan(400);
+		expect(result.pairs).toHaveLength(1);
+		const [pair] = result.pairs;
+		expect(pair.enSentences.length).toBeGreaterThan(0.95 * result.en.sentences.length);
+		expect(pair.esSentences.length).toBeGreaterThan(0.95 * result.es.sentences.length);
+		expect(pair.score).toBeGreaterThan(0.85);
 	});
 });
 

@@ -143,19 +143,94 @@ export function alignSentences(
 
 /**
  * How far above random pairs each unit pair scores, in standard deviations: what passage
- * pairing uses to find which stretches translate each other before aligning them.
+ * pairing uses to find which stretches translate each other before aligning them. With it,
+ * the few units of the other side worth scoring for each unit (those sharing its rarest
+ * words), so that pairing long documents never compares every sentence with every other.
  */
 export function unitPairScores(
 	en: string[],
 	es: string[],
 	options: AlignOptions = {}
-): (i: number, j: number) => number {
+): {
+	score: (i: number, j: number) => number;
+	enCandidates: (i: number) => number[];
+	esCandidates: (j: number) => number[];
+} {
 	const langs = options.languages ?? { en: 'en', es: 'es' };
 	const lexicon = langs.en === 'en' && langs.es === 'es' ? enEsLexicon() : undefined;
 	const f = buildPairFeatures(en, es, { lexicon, anchorPairs: options.anchorPairs });
 	const overlap = new OverlapCounter(f);
 	const random = randomSimilarity(overlap, en.length, es.length);
-	return (i, j) => (overlap.similarity(i, j) - random.mean) / random.sd;
+	const score = (i: number, j: number) => (overlap.similarity(i, j) - random.mean) / random.sd;
+	const enToEs = sharedRareConcepts(f.en, f.es, f.conceptCount);
+	const esToEn = sharedRareConcepts(f.es, f.en, f.conceptCount);
+	return { score, enCandidates: enToEs, esCandidates: esToEn };
+}
+
+/** A concept in more units than this says little about which unit is the partner. */
+const CANDIDATE_DF = 50;
+/** Units of the other side kept per unit, best shared weight first. */
+const CANDIDATES = 12;
+
+/**
+ * For each unit of `from`, the units of `to` with the most weight of rare concepts in
+ * common (inverted lists over `to`; cost proportional to the shared postings).
+ */
+function sharedRareConcepts(
+	from: PairFeatures['en'],
+	to: PairFeatures['en'],
+	conceptCount: number
+): (u: number) => number[] {
+	const df = new Int32Array(conceptCount);
+	const seen = new Int32Array(conceptCount).fill(-1);
+	for (let u = 0; u < to.units; u++)
+		for (let c = to.occStart[to.unitStart[u]]; c < to.occStart[to.unitStart[u + 1]]; c++) {
+			const concept = to.occConcepts[c];
+			if (seen[concept] !== u) {
+				seen[concept] = u;
+				df[concept]++;
+			}
+		}
+	const start = new Int32Array(conceptCount + 1);
+	for (let c = 0; c < conceptCount; c++)
+		start[c + 1] = start[c] + (df[c] <= CANDIDATE_DF ? df[c] : 0);
+	const postings = new Int32Array(start[conceptCount]);
+	const fill = start.slice(0, conceptCount);
+	seen.fill(-1);
+	for (let u = 0; u < to.units; u++)
+		for (let c = to.occStart[to.unitStart[u]]; c < to.occStart[to.unitStart[u + 1]]; c++) {
+			const concept = to.occConcepts[c];
+			if (df[concept] <= CANDIDATE_DF && seen[concept] !== u) {
+				seen[concept] = u;
+				postings[fill[concept]++] = u;
+			}
+		}
+	const weight = new Float64Array(to.units);
+	const conceptSeen = new Int32Array(conceptCount);
+	let call = 0;
+	return (u) => {
+		call++;
+		const touched: number[] = [];
+		for (let k = from.unitStart[u]; k < from.unitStart[u + 1]; k++)
+			for (let c = from.occStart[k]; c < from.occStart[k + 1]; c++) {
+				const concept = from.occConcepts[c];
+				if (conceptSeen[concept] === call) continue;
+				conceptSeen[concept] = call;
+				// Rarer on the other side, stronger: a word found once points at one unit.
+				const share = from.occWeight[k] / Math.max(1, end(concept) - start[concept]);
+				for (let p = start[concept]; p < end(concept); p++) {
+					if (weight[postings[p]] === 0) touched.push(postings[p]);
+					weight[postings[p]] += share;
+				}
+			}
+		touched.sort((a, b) => weight[b] - weight[a] || a - b);
+		const kept = touched.slice(0, CANDIDATES);
+		for (const v of touched) weight[v] = 0;
+		return kept;
+	};
+	function end(concept: number) {
+		return start[concept + 1];
+	}
 }
 
 interface PassResult {

@@ -75,6 +75,9 @@ export function alignDocuments(
 	return { ...pairRuns(enSide, esSide, options), en, es };
 }
 
+/** Up to this many sentences on the other side, each sentence is compared with all of them. */
+const EXHAUSTIVE = 400;
+
 /** A sentence pair this many standard deviations above random pairs is strong evidence. */
 const STRONG = 4;
 
@@ -101,18 +104,29 @@ function pairRuns(enSide: Side, esSide: Side, options: AlignOptions): PassagePai
 		return { pairs: [], unpaired: [...enRunIds, ...esRunIds], repeats };
 	const enTexts = enSentences.map((k) => enSide.texts[k]);
 	const esTexts = esSentences.map((k) => esSide.texts[k]);
-	const z = unitPairScores(enTexts, esTexts, options);
+	const scores = unitPairScores(enTexts, esTexts, options);
+	const z = scores.score;
 
 	// Each run of either side looks for the stretch of the other side its sentences match.
 	const regions: Region[] = [];
 	for (const k of esRunIds) {
 		const own = positions(esSentences, esSide.runs[k]);
-		const region = matchRegion(own, enSentences.length, (mine, other) => z(other, mine));
+		const region = matchRegion(
+			own,
+			enSentences.length,
+			(mine, other) => z(other, mine),
+			scores.esCandidates
+		);
 		if (region) regions.push({ en: region.other, es: region.own });
 	}
 	for (const k of enRunIds) {
 		const own = positions(enSentences, enSide.runs[k]);
-		const region = matchRegion(own, esSentences.length, (mine, other) => z(mine, other));
+		const region = matchRegion(
+			own,
+			esSentences.length,
+			(mine, other) => z(mine, other),
+			scores.enCandidates
+		);
 		if (region) regions.push({ en: region.own, es: region.other });
 	}
 	const pairs: PassagePair[] = [];
@@ -171,19 +185,23 @@ function positions(sentences: number[], run: LanguageRun): number[] {
 /**
  * The stretch of the other side that a run translates: each of its sentences picks its
  * clearly best partner; the increasing chain of those must cover a good share of the run.
+ * Only the candidates (sentences sharing rare words) are scored once the other side is
+ * long, so pairing stays near-linear in the document's length.
  */
 function matchRegion(
 	own: number[],
 	otherCount: number,
-	score: (mine: number, other: number) => number
+	score: (mine: number, other: number) => number,
+	candidates: (mine: number) => number[]
 ): { own: [number, number]; other: [number, number] } | undefined {
 	if (own.length === 0) return undefined;
 	const matches: [number, number][] = [];
+	const everyone = otherCount <= EXHAUSTIVE ? range(0, otherCount) : undefined;
 	for (const mine of own) {
 		let best = -1;
 		let bestScore = -Infinity;
 		let second = -Infinity;
-		for (let other = 0; other < otherCount; other++) {
+		for (const other of everyone ?? candidates(mine)) {
 			const value = score(mine, other);
 			if (value > bestScore) {
 				second = bestScore;
