@@ -492,7 +492,7 @@ class MatchTable {
 		this.lo = new Int32Array(n);
 		this.hi = new Int32Array(n);
 		this.start = new Int32Array(n + 1);
-		const reach = 4; // the widest shape spans four units on a side
+		const reach = Math.max(...SHAPES.map((s) => Math.max(s.en, s.es))); // the widest shape
 		for (let i = 0; i < n; i++) {
 			let lo = Infinity;
 			let hi = -Infinity;
