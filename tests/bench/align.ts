@@ -11,7 +11,7 @@ import {
 	readFileSync,
 	writeFileSync
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -182,23 +182,40 @@ function measure(aligner: Aligner, out: string): Measure {
 const scaleDir = join(work, 'scale-pred');
 mkdirSync(scaleDir, { recursive: true });
 const timing: Record<Aligner, Measure & { f1: number }> = {} as never;
+// Three runs each, interleaved, median kept: one busy moment on a shared machine skews less.
+const RUNS = 3;
+const runs: Record<Aligner, Measure[]> = { 'gale-church': [], puente: [] };
+const loadBefore = loadavg();
+for (let r = 0; r < RUNS; r++)
+	for (const aligner of ['gale-church', 'puente'] as Aligner[])
+		runs[aligner].push(measure(aligner, join(scaleDir, `${aligner}.txt`)));
+const loadAfter = loadavg();
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
 for (const aligner of ['gale-church', 'puente'] as Aligner[]) {
 	const pred = join(scaleDir, `${aligner}.txt`);
-	const m = measure(aligner, pred);
+	const m: Measure = {
+		seconds: median(runs[aligner].map((x) => x.seconds)),
+		peakMb: Math.max(...runs[aligner].map((x) => x.peakMb))
+	};
 	const quality = JSON.parse(
 		execFileSync('node', [scorer, bigCase, pred], { encoding: 'utf8' }).trim().split('\n')[0]
 	);
 	timing[aligner] = { ...m, f1: quality.f1_strict };
 }
 console.log(
-	`\nScale: generated case of ${enLines} × ${esLines} units (whole process, Node start-up included)\n`
+	`\nScale: generated case of ${enLines} × ${esLines} units (whole process, Node start-up included; median of ${RUNS} runs, peak memory the largest)\n`
 );
-console.log('| aligner | wall time (s) | peak memory (MB) | strict F1 on this case |');
-console.log('| --- | --: | --: | --: |');
+console.log('| aligner | wall time (s) | runs (s) | peak memory (MB) | strict F1 on this case |');
+console.log('| --- | --: | --- | --: | --: |');
 for (const aligner of ['gale-church', 'puente'] as Aligner[]) {
 	const t = timing[aligner];
-	console.log(`| ${aligner} | ${t.seconds.toFixed(2)} | ${t.peakMb.toFixed(0)} | ${f(t.f1)} |`);
+	const all = runs[aligner].map((x) => x.seconds.toFixed(2)).join(', ');
+	console.log(
+		`| ${aligner} | ${t.seconds.toFixed(2)} | ${all} | ${t.peakMb.toFixed(0)} | ${f(t.f1)} |`
+	);
 }
+const load = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
+console.log(`\nLoad average (1, 5, 15 min) before: ${load(loadBefore)}; after: ${load(loadAfter)}`);
 console.log(
 	`\nPuente / Gale-Church wall time: ${(timing.puente.seconds / timing['gale-church'].seconds).toFixed(2)}×`
 );
