@@ -34,8 +34,12 @@ export default defineConfig(
 		}
 	},
 	{
-		// Override or add rule settings here, such as:
-		// 'svelte/button-has-type': 'error'
-		rules: {}
+		rules: {
+			// `const { text, ...summary } = doc` is how we drop fields before sending data to a page.
+			'@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
+			// {' '} keeps a space between inline elements where a line break in the markup would
+			// otherwise glue two sentences together or be moved by the formatter.
+			'svelte/no-useless-mustaches': 'off'
+		}
 	}
 );

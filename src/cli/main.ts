@@ -7,7 +7,10 @@ const USAGE = `Usage:
   puente align MIXED --format json
 `;
 
-const commands: Record<string, () => Promise<{ run: (args: string[], io: CliIO) => Promise<number> }>> = {
+const commands: Record<
+	string,
+	() => Promise<{ run: (args: string[], io: CliIO) => Promise<number> }>
+> = {
 	detect: () => import('./detect'),
 	align: () => import('./align')
 };

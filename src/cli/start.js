@@ -31,7 +31,10 @@ const stale = !existsSync(entry) || Math.max(...sources.map(newestMtime)) > stat
 if (stale) {
 	console.log('Building Puente (first start or changed sources)…');
 	const vite = join(root, 'node_modules/vite/bin/vite.js');
-	const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+	const result = spawnSync(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+		cwd: root,
+		stdio: 'inherit'
+	});
 	if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
@@ -53,4 +56,5 @@ server.listen(port, host, () => {
 	const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 	console.log(`Puente is running on the bundled corpus: http://${shown}:${port}/`);
 });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.close(() => process.exit(0)));
+for (const signal of ['SIGINT', 'SIGTERM'])
+	process.on(signal, () => server.close(() => process.exit(0)));

@@ -17,12 +17,19 @@ export const load: PageServerLoad = ({ url }) => {
 	const documents = all
 		.filter((d) => !matching || matching.has(d.id))
 		.map((d) => ({ ...d, alignment: stats.get(d.id) ?? { pairs: 0, reviewed: 0, aligned: 0 } }));
-	const by: Record<Sort, (a: (typeof documents)[number], b: (typeof documents)[number]) => number> = {
-		title: (a, b) => a.title.localeCompare(b.title),
-		length: (a, b) => b.chars - a.chars,
-		added: (a, b) => a.id - b.id,
-		aligned: (a, b) => b.alignment.aligned - a.alignment.aligned
-	};
+	const by: Record<Sort, (a: (typeof documents)[number], b: (typeof documents)[number]) => number> =
+		{
+			title: (a, b) => a.title.localeCompare(b.title),
+			length: (a, b) => b.chars - a.chars,
+			added: (a, b) => a.id - b.id,
+			aligned: (a, b) => b.alignment.aligned - a.alignment.aligned
+		};
 	documents.sort(by[sort]);
-	return { documents, query, sort, total: all.length, titles: Object.fromEntries(all.map((d) => [d.id, d.title])) };
+	return {
+		documents,
+		query,
+		sort,
+		total: all.length,
+		titles: Object.fromEntries(all.map((d) => [d.id, d.title]))
+	};
 };

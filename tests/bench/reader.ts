@@ -35,10 +35,14 @@ function freePort(): Promise<number> {
 }
 
 if (!existsSync(join(root, 'build/handler.js'))) {
-	const r = spawnSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-		cwd: root,
-		stdio: 'inherit'
-	});
+	const r = spawnSync(
+		process.execPath,
+		[join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+		{
+			cwd: root,
+			stdio: 'inherit'
+		}
+	);
 	if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
@@ -65,17 +69,24 @@ const enText = Array.from({ length: PAIRS }, (_, i) => sentence(en, i)).join('\n
 const esText = Array.from({ length: PAIRS }, (_, i) => sentence(es, i)).join('\n\n');
 const db = new Database(dbPath);
 const enId = db
-	.prepare("INSERT INTO documents (slug, title, origin, text) VALUES ('bench-en', 'Bench', 'user', ?)")
+	.prepare(
+		"INSERT INTO documents (slug, title, origin, text) VALUES ('bench-en', 'Bench', 'user', ?)"
+	)
 	.run(enText).lastInsertRowid;
-db.prepare("INSERT INTO documents (slug, title, origin, translation_of, text) VALUES ('bench-es', 'Banco', 'user', ?, ?)").run(
-	enId,
-	esText
-);
+db.prepare(
+	"INSERT INTO documents (slug, title, origin, translation_of, text) VALUES ('bench-es', 'Banco', 'user', ?, ?)"
+).run(enId, esText);
 db.close();
 
 const browser = await chromium.launch({
 	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run']
+	args: [
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--no-first-run'
+	]
 });
 const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
 // Warm-up: detection and alignment are computed and stored on the first visit.
@@ -110,12 +121,20 @@ const renderedRows = await page.locator('.row').count();
 
 const p = { fcp: median(puente.map((x) => x.fcp)), load: median(puente.map((x) => x.load)) };
 const b = { fcp: median(baseline.map((x) => x.fcp)), load: median(baseline.map((x) => x.load)) };
-console.log(`reader benchmark: ${PAIRS} pairs (${renderedRows} rows rendered), Chromium headless, median of ${RUNS}`);
+console.log(
+	`reader benchmark: ${PAIRS} pairs (${renderedRows} rows rendered), Chromium headless, median of ${RUNS}`
+);
 console.log(`first visit (detect + align + render): ${firstVisit} ms`);
 console.log('system            first paint (ms)   load (ms)');
-console.log(`puente reader     ${p.fcp.toFixed(0).padStart(16)}   ${p.load.toFixed(0).padStart(9)}`);
-console.log(`static html       ${b.fcp.toFixed(0).padStart(16)}   ${b.load.toFixed(0).padStart(9)}`);
-console.log(`ratio             ${(p.fcp / b.fcp).toFixed(2).padStart(16)}   ${(p.load / b.load).toFixed(2).padStart(9)}`);
+console.log(
+	`puente reader     ${p.fcp.toFixed(0).padStart(16)}   ${p.load.toFixed(0).padStart(9)}`
+);
+console.log(
+	`static html       ${b.fcp.toFixed(0).padStart(16)}   ${b.load.toFixed(0).padStart(9)}`
+);
+console.log(
+	`ratio             ${(p.fcp / b.fcp).toFixed(2).padStart(16)}   ${(p.load / b.load).toFixed(2).padStart(9)}`
+);
 
 await browser.close();
 server.kill();

@@ -10,7 +10,8 @@ const CANDIDATES = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/ch
 
 export function chromiumPath(): string {
 	const found = CANDIDATES.find((p): p is string => !!p && existsSync(p));
-	if (!found) throw new Error('Chromium not found: apt-get install -y chromium (or set CHROMIUM_PATH)');
+	if (!found)
+		throw new Error('Chromium not found: apt-get install -y chromium (or set CHROMIUM_PATH)');
 	return found;
 }
 
@@ -40,7 +41,10 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 	return path;
 }
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const axeSource = readFileSync(
+	createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+	'utf8'
+);
 
 export interface AxeViolation {
 	id: string;

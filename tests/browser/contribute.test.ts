@@ -8,12 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-	baseURL,
-	launchChromium,
-	screenshot,
-	seriousAxeViolations
-} from './chromium';
+import { baseURL, launchChromium, screenshot, seriousAxeViolations } from './chromium';
 
 const TMX_DTD = '/work/shared/eval/formats/tmx14.dtd';
 
@@ -46,7 +41,6 @@ afterAll(async () => {
 	await browser?.close();
 	rmSync(dir, { recursive: true, force: true });
 });
-
 
 const summary = (p: Page) => p.locator('.panel:not([hidden]) [role="alert"]');
 

@@ -4,12 +4,7 @@
 // file without harm; checked with axe in light and dark and in Spanish.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import {
-	baseURL,
-	launchChromium,
-	screenshot,
-	seriousAxeViolations
-} from './chromium';
+import { baseURL, launchChromium, screenshot, seriousAxeViolations } from './chromium';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -25,7 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await browser?.close();
 });
-
 
 const rowTexts = (p: Page) => p.locator('table.entries tbody tr').allTextContents();
 

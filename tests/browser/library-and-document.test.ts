@@ -43,7 +43,9 @@ describe('library and document page', () => {
 		await expect.poll(() => spanish.count()).toBe(1);
 		expect(await spanish.getAttribute('lang')).toBe('es');
 		// The article prints this sentence more than once; the first is the lead.
-		const english = page.locator('.sentence', { hasText: 'Protests in Peru’s capital continue' }).first();
+		const english = page
+			.locator('.sentence', { hasText: 'Protests in Peru’s capital continue' })
+			.first();
 		expect(await english.getAttribute('data-lang')).toBe('en');
 		const badges = await page.locator('.original .lang-badge').allTextContents();
 		expect(badges.some((b) => b.includes('ES'))).toBe(true);
@@ -55,7 +57,9 @@ describe('library and document page', () => {
 	it('switches the interface to Spanish and keeps it after a reload', async () => {
 		await page.getByRole('button', { name: 'Español' }).click();
 		await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('es');
-		await expect.poll(() => page.locator('.back a').textContent()).toContain('Volver a la biblioteca');
+		await expect
+			.poll(() => page.locator('.back a').textContent())
+			.toContain('Volver a la biblioteca');
 		await page.reload();
 		expect(await page.locator('html').getAttribute('lang')).toBe('es');
 		expect(await page.locator('.back a').textContent()).toContain('Volver a la biblioteca');
@@ -74,7 +78,9 @@ describe('library and document page', () => {
 		expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
 		await page.reload();
 		expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
-		const background = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+		const background = await page.evaluate(
+			() => getComputedStyle(document.documentElement).backgroundColor
+		);
 		expect(background).not.toBe('rgb(251, 250, 247)');
 		await screenshot(page, 'document-mosca-dark-es');
 		expect(await seriousAxeViolations(page)).toEqual([]);

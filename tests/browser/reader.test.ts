@@ -27,14 +27,18 @@ describe('reader', () => {
 		await page.locator('a', { hasText: 'La Mosca' }).first().click();
 		await page.waitForURL(/\/doc\//);
 		await page.getByRole('radio', { name: 'Side by side' }).click();
-		const row = page.locator('.row', { hasText: 'Es vergonzoso que la «preocupación» de la OEA' }).first();
+		const row = page
+			.locator('.row', { hasText: 'Es vergonzoso que la «preocupación» de la OEA' })
+			.first();
 		await expect.poll(() => row.count()).toBe(1);
 		expect(await row.locator('.cell-en').textContent()).toMatch(/shameful/i);
 		await screenshot(page, 'reader-parallel-light-en');
 	});
 
 	it('lights up the English counterpart when a Spanish sentence is hovered', async () => {
-		const row = page.locator('.row', { hasText: 'Es vergonzoso que la «preocupación» de la OEA' }).first();
+		const row = page
+			.locator('.row', { hasText: 'Es vergonzoso que la «preocupación» de la OEA' })
+			.first();
 		await row.locator('.cell-es .s').first().hover();
 		await expect.poll(() => row.getAttribute('class')).toContain('lit');
 		expect(await lit(page).count()).toBe(1);
@@ -55,7 +59,9 @@ describe('reader', () => {
 	it('keeps the place when switching views with v, and shows the text as written in the original view', async () => {
 		const before = await lit(page).first().getAttribute('data-bead');
 		await page.keyboard.press('v');
-		await expect.poll(() => page.getByRole('radio', { name: 'Original' }).getAttribute('aria-checked')).toBe('true');
+		await expect
+			.poll(() => page.getByRole('radio', { name: 'Original' }).getAttribute('aria-checked'))
+			.toBe('true');
 		// A sentence in two passages lists both keys; the lit pair is among them.
 		expect((await lit(page).first().getAttribute('data-bead'))?.split(' ')).toContain(before);
 		const badge = page.locator('.original .lang-badge.lang-es').first();
@@ -80,7 +86,9 @@ describe('reader', () => {
 		await screenshot(page, 'reader-glossary-popover');
 		await page.keyboard.press('Escape');
 		await expect.poll(() => popover.evaluate((el) => el.matches(':popover-open'))).toBe(false);
-		expect(await page.evaluate(() => document.activeElement?.classList.contains('term'))).toBe(true);
+		expect(await page.evaluate(() => document.activeElement?.classList.contains('term'))).toBe(
+			true
+		);
 	});
 
 	it('shows one language with the translation revealed in place on Enter', async () => {
@@ -97,9 +105,13 @@ describe('reader', () => {
 	it('lists the shortcuts with ?', async () => {
 		await page.locator('body').click({ position: { x: 5, y: 300 } });
 		await page.keyboard.press('?');
-		await expect.poll(() => page.locator('dialog.shortcuts').evaluate((d: HTMLDialogElement) => d.open)).toBe(true);
+		await expect
+			.poll(() => page.locator('dialog.shortcuts').evaluate((d: HTMLDialogElement) => d.open))
+			.toBe(true);
 		await page.keyboard.press('Escape');
-		await expect.poll(() => page.locator('dialog.shortcuts').evaluate((d: HTMLDialogElement) => d.open)).toBe(false);
+		await expect
+			.poll(() => page.locator('dialog.shortcuts').evaluate((d: HTMLDialogElement) => d.open))
+			.toBe(false);
 	});
 
 	for (const [lang, theme] of [
@@ -128,11 +140,18 @@ describe('reader', () => {
 	}
 
 	it('stacks each pair on a small screen', async () => {
-		const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+		const ctx = await browser.newContext({
+			viewport: { width: 390, height: 844 },
+			isMobile: true,
+			hasTouch: true
+		});
 		const p = await ctx.newPage();
 		await p.goto(`${baseURL()}/doc/brutal-repression-la-mosca?view=parallel`);
 		const row = p.locator('.row').first();
-		const [en, es] = [await row.locator('.cell-en').boundingBox(), await row.locator('.cell-es').boundingBox()];
+		const [en, es] = [
+			await row.locator('.cell-en').boundingBox(),
+			await row.locator('.cell-es').boundingBox()
+		];
 		expect(en && es && es.y >= en.y + en.height - 1).toBe(true);
 		await row.locator('.cell-es').tap();
 		await expect.poll(() => row.getAttribute('class')).toContain('lit');

@@ -7,7 +7,14 @@ import { join, relative, resolve } from 'node:path';
 import { parse } from 'svelte/compiler';
 
 const root = resolve(import.meta.dirname, '../..');
-const VISIBLE_ATTRIBUTES = new Set(['title', 'alt', 'placeholder', 'aria-label', 'aria-description', 'label']);
+const VISIBLE_ATTRIBUTES = new Set([
+	'title',
+	'alt',
+	'placeholder',
+	'aria-label',
+	'aria-description',
+	'label'
+]);
 const LETTERS = /\p{L}{2,}/u;
 
 function svelteFiles(dir: string): string[] {
@@ -33,14 +40,16 @@ function findHardCoded(node: unknown, found: string[], inStyleOrScript = false):
 		return;
 	}
 	const n = node as Node;
-	if (n.type === 'Text' && !inStyleOrScript && LETTERS.test(n.data ?? '')) found.push((n.data ?? '').trim());
+	if (n.type === 'Text' && !inStyleOrScript && LETTERS.test(n.data ?? ''))
+		found.push((n.data ?? '').trim());
 	// style:top="{y}px", class:, bind:… carry CSS and code, never words for a person.
 	if (n.type?.endsWith('Directive')) return;
 	if (n.type === 'Attribute') {
 		// Only attributes a person reads or hears; class names, hrefs and form values are not messages.
 		if (VISIBLE_ATTRIBUTES.has(n.name ?? '') && Array.isArray(n.value))
 			for (const part of n.value as Node[])
-				if (part.type === 'Text' && LETTERS.test(part.data ?? '')) found.push(`${n.name}="${part.data}"`);
+				if (part.type === 'Text' && LETTERS.test(part.data ?? ''))
+					found.push(`${n.name}="${part.data}"`);
 		return;
 	}
 	for (const [key, value] of Object.entries(n)) {

@@ -25,7 +25,10 @@ export interface UserError {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: UserError };
 
-export function userError(code: UserErrorCode, params?: Record<string, string | number>): UserError {
+export function userError(
+	code: UserErrorCode,
+	params?: Record<string, string | number>
+): UserError {
 	return { code, key: `errors:${code}`, params };
 }
 

@@ -13,7 +13,8 @@ export class I18n {
 		this.#getLang = getLang;
 	}
 
-	t = (key: string, options?: TOptions): string => createTranslator(this.lang)(key, options) as string;
+	t = (key: string, options?: TOptions): string =>
+		createTranslator(this.lang)(key, options) as string;
 
 	/** Formats a number the way the UI language writes it (1,234.5 / 1.234,5). */
 	number = (value: number, options?: Intl.NumberFormatOptions): string =>

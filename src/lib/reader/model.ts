@@ -84,7 +84,10 @@ export function beadOfSentence(passages: ReaderPassage[]): Map<string, string[]>
 }
 
 /** The sentences on each side of a bead. */
-export function beadSentences(passage: ReaderPassage, beadIndex: number): { en: SentenceRef[]; es: SentenceRef[] } {
+export function beadSentences(
+	passage: ReaderPassage,
+	beadIndex: number
+): { en: SentenceRef[]; es: SentenceRef[] } {
 	const bead = passage.beads[beadIndex];
 	return {
 		en: bead.en.map((index) => ({ documentId: passage.enDocumentId, index, lang: 'en' as const })),

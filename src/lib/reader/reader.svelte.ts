@@ -1,6 +1,7 @@
 // The reader's interactive state: which view, which side is where, which bead is lit. One
 // instance per page, shared by the views through context.
 import { getContext, setContext } from 'svelte';
+import { SvelteSet } from 'svelte/reactivity';
 import type { Lang } from '$lib/core/types';
 import { beadOfSentence, type ReaderData } from './model';
 
@@ -18,12 +19,15 @@ export class ReaderState {
 	/** Correcting the alignment: each pair shows merge, split, move and confirm controls. */
 	editing = $state(false);
 	/** Sentences of the one-language view whose translation is open in place. */
-	revealed = $state(new Set<string>());
+	revealed = new SvelteSet<string>();
 	#data: () => ReaderData;
 	data = $derived.by(() => this.#data());
 	beadBySentence = $derived(beadOfSentence(this.data.passages));
 
-	constructor(data: () => ReaderData, initial: Partial<Pick<ReaderState, 'view' | 'swapped' | 'singleLang'>> = {}) {
+	constructor(
+		data: () => ReaderData,
+		initial: Partial<Pick<ReaderState, 'view' | 'swapped' | 'singleLang'>> = {}
+	) {
 		this.#data = data;
 		Object.assign(this, initial);
 	}
@@ -33,9 +37,7 @@ export class ReaderState {
 	}
 
 	toggleRevealed(key: string) {
-		const next = new Set(this.revealed);
-		if (!next.delete(key)) next.add(key);
-		this.revealed = next;
+		if (!this.revealed.delete(key)) this.revealed.add(key);
 	}
 }
 

@@ -95,8 +95,12 @@ export function ensureAlignments(db: Db, doc: DocumentWithAnalysis): void {
 	if (languages.has('en') && languages.has('es') && !isCurrent(db, doc.id, doc.id)) {
 		const pairing = pairPassages(doc.text, doc.detection, { anchorPairs: anchors });
 		db.transaction(() => {
-			db.prepare('DELETE FROM alignments WHERE en_document_id = ? AND es_document_id = ? AND edited = 0').run(doc.id, doc.id);
-			pairing.pairs.forEach((pair, k) => storeAlignment(db, doc.id, doc.id, k, pair.beads, pair.score));
+			db.prepare(
+				'DELETE FROM alignments WHERE en_document_id = ? AND es_document_id = ? AND edited = 0'
+			).run(doc.id, doc.id);
+			pairing.pairs.forEach((pair, k) =>
+				storeAlignment(db, doc.id, doc.id, k, pair.beads, pair.score)
+			);
 			// Remember that the document was examined even when nothing pairs.
 			if (pairing.pairs.length === 0) markExamined(db, doc.id);
 		})();
@@ -173,7 +177,8 @@ export function editAlignment(
 	edit: BeadEdit
 ): Result<ReaderPassage> {
 	return db.transaction((): Result<ReaderPassage> => {
-		const row = db.prepare('SELECT * FROM alignments WHERE id = ?').get(alignmentId) as AlignmentRow | undefined;
+		const row = db.prepare('SELECT * FROM alignments WHERE id = ?').get(alignmentId) as
+			AlignmentRow | undefined;
 		if (!row) return fail('not-found');
 		if (row.version !== expectedVersion)
 			return fail('conflict', { detail: `version ${expectedVersion} is now ${row.version}` });
@@ -183,7 +188,11 @@ export function editAlignment(
 			`UPDATE alignments SET beads = ?, edited = 1, version = version + 1,
 			   updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`
 		).run(JSON.stringify(edited.value), alignmentId);
-		return ok(toPassage(db.prepare('SELECT * FROM alignments WHERE id = ?').get(alignmentId) as AlignmentRow));
+		return ok(
+			toPassage(
+				db.prepare('SELECT * FROM alignments WHERE id = ?').get(alignmentId) as AlignmentRow
+			)
+		);
 	})();
 }
 
@@ -197,22 +206,29 @@ export interface AlignmentStats {
 }
 
 /** Per document: how much of it is aligned and how much of that a person reviewed. */
-export function alignmentStats(db: Db, sentenceCounts: Map<number, number>): Map<number, AlignmentStats> {
-	const rows = db.prepare('SELECT en_document_id, es_document_id, beads FROM alignments').all() as Pick<
-		AlignmentRow,
-		'en_document_id' | 'es_document_id' | 'beads'
-	>[];
+export function alignmentStats(
+	db: Db,
+	sentenceCounts: Map<number, number>
+): Map<number, AlignmentStats> {
+	const rows = db
+		.prepare('SELECT en_document_id, es_document_id, beads FROM alignments')
+		.all() as Pick<AlignmentRow, 'en_document_id' | 'es_document_id' | 'beads'>[];
 	const acc = new Map<number, { pairs: number; reviewed: number; sentences: number }>();
 	const bump = (id: number, pairs: number, reviewed: number, sentences: number) => {
 		const a = acc.get(id) ?? { pairs: 0, reviewed: 0, sentences: 0 };
-		acc.set(id, { pairs: a.pairs + pairs, reviewed: a.reviewed + reviewed, sentences: a.sentences + sentences });
+		acc.set(id, {
+			pairs: a.pairs + pairs,
+			reviewed: a.reviewed + reviewed,
+			sentences: a.sentences + sentences
+		});
 	};
 	for (const row of rows) {
 		const paired = (JSON.parse(row.beads) as Bead[]).filter((b) => b.en.length && b.es.length);
 		const reviewed = paired.filter((b) => b.reviewed).length;
 		const enSentences = paired.reduce((n, b) => n + b.en.length, 0);
 		const esSentences = paired.reduce((n, b) => n + b.es.length, 0);
-		if (row.en_document_id === row.es_document_id) bump(row.en_document_id, paired.length, reviewed, enSentences + esSentences);
+		if (row.en_document_id === row.es_document_id)
+			bump(row.en_document_id, paired.length, reviewed, enSentences + esSentences);
 		else {
 			bump(row.en_document_id, paired.length, reviewed, enSentences);
 			bump(row.es_document_id, paired.length, reviewed, esSentences);

@@ -164,7 +164,11 @@ export function getDocument(db: Db, idOrSlug: string | number): DocumentWithAnal
 	if (!row) return undefined;
 	const detection = analysisOf(db, row);
 	return {
-		...summaryOf(row, charsByLanguage(detection), detection.sentences.length), text: row.text, detection, version: row.version };
+		...summaryOf(row, charsByLanguage(detection), detection.sentences.length),
+		text: row.text,
+		detection,
+		version: row.version
+	};
 }
 
 /** Ids of the documents whose title or text contains the query, accents and case aside. */
@@ -176,6 +180,10 @@ export function searchDocuments(db: Db, query: string): Set<number> {
 		text: string;
 	}[];
 	return new Set(
-		rows.filter((r) => foldForSearch(r.title).includes(needle) || foldForSearch(r.text).includes(needle)).map((r) => r.id)
+		rows
+			.filter(
+				(r) => foldForSearch(r.title).includes(needle) || foldForSearch(r.text).includes(needle)
+			)
+			.map((r) => r.id)
 	);
 }

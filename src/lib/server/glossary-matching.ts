@@ -1,7 +1,11 @@
 // The glossary matcher for the entries currently in the store, rebuilt only when the glossary
 // changes (building it is the expensive part; matching a document is linear).
 import type { Db } from './db';
-import { createGlossaryMatcher, glossarySurfaceForms, type GlossaryEntry } from '$lib/core/glossary';
+import {
+	createGlossaryMatcher,
+	glossarySurfaceForms,
+	type GlossaryEntry
+} from '$lib/core/glossary';
 
 interface EntryRow {
 	id: string;
@@ -25,7 +29,9 @@ let cached:
 
 export function glossaryMatcher(db: Db) {
 	const { n, latest, versions } = db
-		.prepare('SELECT count(*) n, max(updated_at) latest, sum(version) versions FROM glossary_entries WHERE deleted = 0')
+		.prepare(
+			'SELECT count(*) n, max(updated_at) latest, sum(version) versions FROM glossary_entries WHERE deleted = 0'
+		)
 		.get() as { n: number; latest: string | null; versions: number | null };
 	const generation = `${n}:${latest}:${versions}`;
 	if (cached?.generation !== generation) {

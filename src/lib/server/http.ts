@@ -15,7 +15,9 @@ const STATUS: Partial<Record<UserError['code'], number>> = {
 export function errorResponse(error: UserError, lang: UiLanguage): Response {
 	const t = createTranslator(lang);
 	return json(
-		{ error: { code: error.code, message: t(error.key, error.params), params: error.params ?? {} } },
+		{
+			error: { code: error.code, message: t(error.key, error.params), params: error.params ?? {} }
+		},
 		{ status: STATUS[error.code] ?? 400 }
 	);
 }

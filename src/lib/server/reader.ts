@@ -5,11 +5,22 @@ import { getDocument, type DocumentWithAnalysis } from './documents';
 import { ensureAlignments, passagesOf } from './alignments';
 import { glossaryMatcher } from './glossary-matching';
 import { findRepeatedPassages } from '$lib/core/repeats/find-repeats';
-import type { ReaderData, ReaderDocument, ReaderGlossaryEntry, ReaderRepeat } from '$lib/reader/model';
+import type {
+	ReaderData,
+	ReaderDocument,
+	ReaderGlossaryEntry,
+	ReaderRepeat
+} from '$lib/reader/model';
 import type { TermMark } from '$lib/reader/pieces';
 
 function readerDocument(doc: DocumentWithAnalysis): ReaderDocument {
-	return { id: doc.id, slug: doc.slug, title: doc.title, text: doc.text, sentences: doc.detection.sentences };
+	return {
+		id: doc.id,
+		slug: doc.slug,
+		title: doc.title,
+		text: doc.text,
+		sentences: doc.detection.sentences
+	};
 }
 
 export function readerData(db: Db, doc: DocumentWithAnalysis): ReaderData {
@@ -27,11 +38,19 @@ export function readerData(db: Db, doc: DocumentWithAnalysis): ReaderData {
 	const terms: Record<number, TermMark[]> = {};
 	const glossary: Record<string, ReaderGlossaryEntry> = {};
 	for (const document of Object.values(documents)) {
-		terms[document.id] = matcher.find(document.text).map((m) => ({ start: m.start, end: m.end, entryId: m.entryId }));
+		terms[document.id] = matcher
+			.find(document.text)
+			.map((m) => ({ start: m.start, end: m.end, entryId: m.entryId }));
 		for (const mark of terms[document.id]) {
 			const entry = entries.get(mark.entryId);
 			if (entry && !glossary[entry.id])
-				glossary[entry.id] = { id: entry.id, type: entry.type, en: entry.en, es: entry.es, explanation: entry.explanation };
+				glossary[entry.id] = {
+					id: entry.id,
+					type: entry.type,
+					en: entry.en,
+					es: entry.es,
+					explanation: entry.explanation
+				};
 		}
 	}
 	return { documentId: doc.id, documents, passages, terms, glossary, repeats: repeatsOf(doc) };
@@ -44,12 +63,14 @@ function repeatsOf(doc: DocumentWithAnalysis): ReaderRepeat[] {
 	const key = `${doc.id}:${doc.version}`;
 	let repeats = repeatCache.get(key);
 	if (!repeats) {
-		repeats = findRepeatedPassages(doc.detection.sentences.map((s) => s.text)).map(({ first, second, similarity, diff }) => ({
-			first,
-			second,
-			similarity,
-			diff: diff.map(({ value, added, removed }) => ({ value, added, removed }))
-		}));
+		repeats = findRepeatedPassages(doc.detection.sentences.map((s) => s.text)).map(
+			({ first, second, similarity, diff }) => ({
+				first,
+				second,
+				similarity,
+				diff: diff.map(({ value, added, removed }) => ({ value, added, removed }))
+			})
+		);
 		repeatCache.set(key, repeats);
 		if (repeatCache.size > 20) repeatCache.delete(repeatCache.keys().next().value!);
 	}

@@ -22,7 +22,12 @@ export const actions: Actions = {
 	language: async ({ request, cookies, url }) => {
 		const lang = (await request.formData()).get('lang');
 		if (!isUiLanguage(lang)) return fail(400, { message: 'errors:invalid-input' });
-		cookies.set(LANGUAGE_COOKIE, lang, { path: '/', maxAge: YEAR, httpOnly: false, sameSite: 'lax' });
+		cookies.set(LANGUAGE_COOKIE, lang, {
+			path: '/',
+			maxAge: YEAR,
+			httpOnly: false,
+			sameSite: 'lax'
+		});
 		redirect(303, backTo(url, request));
 	},
 	theme: async ({ request, cookies, url }) => {
@@ -30,7 +35,13 @@ export const actions: Actions = {
 		if (theme !== 'light' && theme !== 'dark' && theme !== 'system')
 			return fail(400, { message: 'errors:invalid-input' });
 		if (theme === 'system') cookies.delete(THEME_COOKIE, { path: '/' });
-		else cookies.set(THEME_COOKIE, theme, { path: '/', maxAge: YEAR, httpOnly: false, sameSite: 'lax' });
+		else
+			cookies.set(THEME_COOKIE, theme, {
+				path: '/',
+				maxAge: YEAR,
+				httpOnly: false,
+				sameSite: 'lax'
+			});
 		redirect(303, backTo(url, request));
 	}
 };

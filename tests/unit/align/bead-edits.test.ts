@@ -40,7 +40,12 @@ describe('applyBeadEdit', () => {
 	});
 
 	it('confirms a pair without changing it', () => {
-		expect(apply(start, { kind: 'review', bead: 0 })[0]).toEqual({ en: [0], es: [0], confidence: 1, reviewed: true });
+		expect(apply(start, { kind: 'review', bead: 0 })[0]).toEqual({
+			en: [0],
+			es: [0],
+			confidence: 1,
+			reviewed: true
+		});
 	});
 
 	it('refuses edits that make no sense, as errors, not exceptions', () => {
@@ -65,7 +70,12 @@ describe('applyBeadEdit', () => {
 			const bead = random(beads.length);
 			const kinds: BeadEdit[] = [
 				{ kind: 'merge', bead },
-				{ kind: 'split', bead, en: random(beads[bead].en.length + 1), es: random(beads[bead].es.length + 1) },
+				{
+					kind: 'split',
+					bead,
+					en: random(beads[bead].en.length + 1),
+					es: random(beads[bead].es.length + 1)
+				},
 				{ kind: 'move', bead, side: random(2) ? 'en' : 'es', direction: random(2) ? 'up' : 'down' }
 			];
 			const result = applyBeadEdit(beads, kinds[random(3)]);

@@ -3,15 +3,22 @@ import { compareTranslation } from '$lib/core/practice/compare-translation';
 
 describe('compareTranslation', () => {
 	it('finds a perfect translation perfect, whatever the case, accents and punctuation', () => {
-		const result = compareTranslation('la policia reprimio la marcha en lima', 'La policía reprimió la marcha en Lima.');
+		const result = compareTranslation(
+			'la policia reprimio la marcha en lima',
+			'La policía reprimió la marcha en Lima.'
+		);
 		expect(result.recall).toBe(1);
 		expect(result.precision).toBe(1);
 		expect(result.words.every((w) => w.status === 'match')).toBe(true);
 	});
 
 	it('marks the words the learner left out and the ones they added', () => {
-		const result = compareTranslation('The police attacked the march', 'The police repressed the march in Lima.');
-		const by = (status: string) => result.words.filter((w) => w.status === status).map((w) => w.text);
+		const result = compareTranslation(
+			'The police attacked the march',
+			'The police repressed the march in Lima.'
+		);
+		const by = (status: string) =>
+			result.words.filter((w) => w.status === status).map((w) => w.text);
 		expect(by('missing')).toEqual(['repressed', 'in', 'Lima']);
 		expect(by('extra')).toEqual(['attacked']);
 		expect(result.recall).toBeCloseTo(4 / 7);

@@ -15,12 +15,16 @@ const sentence: LabelledSentence = {
 
 describe('sentencePieces', () => {
 	it('keeps every character exactly once, in order', () => {
-		const groups = sentencePieces(text, sentence, [{ start: 20, end: 32, entryId: 'toma-de-lima' }]);
+		const groups = sentencePieces(text, sentence, [
+			{ start: 20, end: 32, entryId: 'toma-de-lima' }
+		]);
 		expect(groups.flatMap((g) => g.segments.map((s) => s.text)).join('')).toBe(text);
 	});
 
 	it('marks a glossary term inside a foreign span with the span’s language', () => {
-		const groups = sentencePieces(text, sentence, [{ start: 20, end: 32, entryId: 'toma-de-lima' }]);
+		const groups = sentencePieces(text, sentence, [
+			{ start: 20, end: 32, entryId: 'toma-de-lima' }
+		]);
 		const term = groups.find((g) => g.term);
 		expect(term?.term?.entryId).toBe('toma-de-lima');
 		expect(term?.segments.map((s) => s.text).join('')).toBe('Toma de Lima');
@@ -47,7 +51,12 @@ describe('paragraphBlocks', () => {
 			confidence: 1,
 			spans: []
 		});
-		const blocks = paragraphBlocks(source, [mk(0, 5, 0), mk(6, 12, 0), mk(13, 20, 0), mk(22, 28, 1)]);
+		const blocks = paragraphBlocks(source, [
+			mk(0, 5, 0),
+			mk(6, 12, 0),
+			mk(13, 20, 0),
+			mk(22, 28, 1)
+		]);
 		expect(blocks.map((b) => b.sentences.length)).toEqual([3, 1]);
 		expect(blocks[0].sentences.map((s) => s.lineBreakBefore)).toEqual([false, true, false]);
 	});

@@ -4,7 +4,8 @@ import { resolve } from 'node:path';
 import { findRepeatedPassages } from '$lib/core/repeats/find-repeats';
 import { segmentSentences } from '$lib/core/text';
 
-const corpus = (name: string) => readFileSync(resolve(import.meta.dirname, '../../../src/lib/data/corpus', name), 'utf8');
+const corpus = (name: string) =>
+	readFileSync(resolve(import.meta.dirname, '../../../src/lib/data/corpus', name), 'utf8');
 
 describe('findRepeatedPassages', () => {
 	it('finds the section the La Mosca article prints twice, and the words that changed', () => {
@@ -12,7 +13,9 @@ describe('findRepeatedPassages', () => {
 		const sentences = segmentSentences(text).map((s) => s.text);
 		const repeats = findRepeatedPassages(sentences);
 		const epicenter = repeats.find((r) =>
-			sentences.slice(r.first.start, r.first.end).some((s) => s.startsWith('The epicenter of the protests'))
+			sentences
+				.slice(r.first.start, r.first.end)
+				.some((s) => s.startsWith('The epicenter of the protests'))
 		);
 		expect(epicenter).toBeDefined();
 		const later = sentences.slice(epicenter!.second.start, epicenter!.second.end);
@@ -24,8 +27,10 @@ describe('findRepeatedPassages', () => {
 	});
 
 	it('reports the edit between the copies word by word', () => {
-		const a = 'The police raided San Marcos University on Saturday and detained more than two hundred people who had travelled to Lima.';
-		const b = 'Police raided San Marcos University on Saturday and detained more than two hundred people who had travelled to the capital.';
+		const a =
+			'The police raided San Marcos University on Saturday and detained more than two hundred people who had travelled to Lima.';
+		const b =
+			'Police raided San Marcos University on Saturday and detained more than two hundred people who had travelled to the capital.';
 		const between = [
 			'Unions called a national strike for Thursday across the southern regions.',
 			'Machu Picchu closed its gates to tourists as road blockades spread.'

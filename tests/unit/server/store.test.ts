@@ -49,7 +49,9 @@ describe('store', () => {
 		seedCorpus(db);
 		db.prepare("UPDATE documents SET title = 'Edited' WHERE slug = 'toma-de-lima-uprising'").run();
 		seedCorpus(db);
-		const row = db.prepare("SELECT title FROM documents WHERE slug = 'toma-de-lima-uprising'").get();
+		const row = db
+			.prepare("SELECT title FROM documents WHERE slug = 'toma-de-lima-uprising'")
+			.get();
 		expect(row).toEqual({ title: 'Edited' });
 	});
 });

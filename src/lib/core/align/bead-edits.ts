@@ -33,7 +33,8 @@ export function applyBeadEdit(beads: readonly Bead[], edit: BeadEdit): Result<Be
 		}
 		case 'split': {
 			const { en, es } = edit;
-			if (en < 0 || en > bead.en.length || es < 0 || es > bead.es.length) return invalid('split point outside the pair');
+			if (en < 0 || en > bead.en.length || es < 0 || es > bead.es.length)
+				return invalid('split point outside the pair');
 			const first = confirmed(bead.en.slice(0, en), bead.es.slice(0, es));
 			const second = confirmed(bead.en.slice(en), bead.es.slice(es));
 			const parts = [first, second].filter((b) => b.en.length + b.es.length > 0);
@@ -47,7 +48,10 @@ export function applyBeadEdit(beads: readonly Bead[], edit: BeadEdit): Result<Be
 			if (j < 0 || j >= beads.length) return invalid('no neighbouring pair in that direction');
 			if (bead[side].length === 0) return invalid('no sentence to move');
 			const moving = direction === 'up' ? bead[side][0] : bead[side][bead[side].length - 1];
-			const source = { ...bead, [side]: direction === 'up' ? bead[side].slice(1) : bead[side].slice(0, -1) };
+			const source = {
+				...bead,
+				[side]: direction === 'up' ? bead[side].slice(1) : bead[side].slice(0, -1)
+			};
 			const target = beads[j];
 			const moved = {
 				...target,

@@ -28,7 +28,11 @@ export interface TranslationComparison {
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu;
 
 export function wordTokens(text: string): WordToken[] {
-	return [...text.matchAll(WORD)].map((m) => ({ text: m[0], start: m.index!, end: m.index! + m[0].length }));
+	return [...text.matchAll(WORD)].map((m) => ({
+		text: m[0],
+		start: m.index!,
+		end: m.index! + m[0].length
+	}));
 }
 
 export function compareTranslation(attempt: string, reference: string): TranslationComparison {

@@ -37,7 +37,10 @@ function dice(a: Set<string>, b: Set<string>): number {
 	return (2 * shared) / (a.size + b.size);
 }
 
-export function findRepeatedPassages(sentences: readonly string[], options: RepeatOptions = {}): RepeatedStretch[] {
+export function findRepeatedPassages(
+	sentences: readonly string[],
+	options: RepeatOptions = {}
+): RepeatedStretch[] {
 	const minWords = options.minWords ?? 25;
 	const minSimilarity = options.minSimilarity ?? 0.7;
 	const tokens = sentences.map(words);
@@ -108,7 +111,14 @@ function mergeNearby(found: Span[]): Span[] {
 		const last = merged.at(-1);
 		const gapA = last ? span.first.start - last.first.end : Infinity;
 		const gapB = last ? span.second.start - last.second.end : Infinity;
-		if (last && gapA >= 0 && gapB >= 0 && gapA <= MAX_GAP && gapB <= MAX_GAP && span.first.start < last.second.start)
+		if (
+			last &&
+			gapA >= 0 &&
+			gapB >= 0 &&
+			gapA <= MAX_GAP &&
+			gapB <= MAX_GAP &&
+			span.first.start < last.second.start
+		)
 			merged[merged.length - 1] = {
 				first: { start: last.first.start, end: span.first.end },
 				second: { start: last.second.start, end: span.second.end }
@@ -131,7 +141,9 @@ function describe(span: Span, sentences: readonly string[], tokens: string[][]):
 		stretchWords(span, tokens) <= WHOLE_DIFF_WORDS
 			? diffWords(a.join(' '), b.join(' '))
 			: a.flatMap((sentence, k) => diffWords(`${sentence} `, `${b[k] ?? ''} `));
-	const same = diff.filter((c) => !c.added && !c.removed).reduce((n, c) => n + words(c.value).length, 0);
+	const same = diff
+		.filter((c) => !c.added && !c.removed)
+		.reduce((n, c) => n + words(c.value).length, 0);
 	const total = Math.max(words(a.join(' ')).length, words(b.join(' ')).length) || 1;
 	return { ...span, similarity: same / total, diff };
 }

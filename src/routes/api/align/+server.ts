@@ -18,18 +18,36 @@ export const POST: RequestHandler = async ({ request, locals }) => {
 	if (!body.ok) return errorResponse(body.error, locals.lang);
 	const { en, es, presplit, format } = body.value;
 	if (typeof en !== 'string' || typeof es !== 'string')
-		return errorResponse(userError('invalid-input', { detail: '"en" and "es" must be strings' }), locals.lang);
+		return errorResponse(
+			userError('invalid-input', { detail: '"en" and "es" must be strings' }),
+			locals.lang
+		);
 	if (format !== undefined && !ALIGNMENT_FORMATS.includes(format as AlignmentFormat))
-		return errorResponse(userError('invalid-input', { detail: `format must be one of ${ALIGNMENT_FORMATS.join(', ')}` }), locals.lang);
-	const result = alignTexts({ en, es, presplit: presplit === true, format: (format as AlignmentFormat) ?? 'json' });
+		return errorResponse(
+			userError('invalid-input', {
+				detail: `format must be one of ${ALIGNMENT_FORMATS.join(', ')}`
+			}),
+			locals.lang
+		);
+	const result = alignTexts({
+		en,
+		es,
+		presplit: presplit === true,
+		format: (format as AlignmentFormat) ?? 'json'
+	});
 	if (!result.ok) return errorResponse(result.error, locals.lang);
 	const t = createTranslator(locals.lang);
-	const warnings = result.value.warnings.map((w) => ({ code: w.code, message: t(w.key, w.params) }));
+	const warnings = result.value.warnings.map((w) => ({
+		code: w.code,
+		message: t(w.key, w.params)
+	}));
 	if (format && format !== 'json')
 		return new Response(result.value.output, {
 			headers: {
 				'content-type': CONTENT_TYPES[format as Exclude<AlignmentFormat, 'json'>],
-				...(warnings.length ? { 'puente-warnings': encodeURIComponent(JSON.stringify(warnings)) } : {})
+				...(warnings.length
+					? { 'puente-warnings': encodeURIComponent(JSON.stringify(warnings)) }
+					: {})
 			}
 		});
 	return json({

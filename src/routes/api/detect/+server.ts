@@ -9,7 +9,10 @@ export const POST: RequestHandler = async ({ request, locals }) => {
 	const body = await readJsonBody(request);
 	if (!body.ok) return errorResponse(body.error, locals.lang);
 	if (typeof body.value.text !== 'string')
-		return errorResponse(userError('invalid-input', { detail: '"text" must be a string' }), locals.lang);
+		return errorResponse(
+			userError('invalid-input', { detail: '"text" must be a string' }),
+			locals.lang
+		);
 	const text = checkUserText(body.value.text);
 	if (!text.ok) return errorResponse(text.error, locals.lang);
 	const { runs, sentences } = detectLanguages(text.value);

@@ -15,7 +15,9 @@ export const load: PageServerLoad = ({ params }) => {
 };
 
 /** Reads an alignment correction from a form: which alignment, the version seen, and the edit. */
-function editFromForm(form: FormData): { alignmentId: number; version: number; edit: BeadEdit } | undefined {
+function editFromForm(
+	form: FormData
+): { alignmentId: number; version: number; edit: BeadEdit } | undefined {
 	const num = (name: string) => Number(form.get(name));
 	const [alignmentId, version, bead] = [num('alignment'), num('version'), num('bead')];
 	if (![alignmentId, version, bead].every(Number.isInteger)) return undefined;
@@ -36,9 +38,13 @@ function editFromForm(form: FormData): { alignmentId: number; version: number; e
 export const actions: Actions = {
 	edit: async ({ request }) => {
 		const parsed = editFromForm(await request.formData());
-		if (!parsed) return fail(400, { error: { code: 'invalid-input', key: 'errors:invalid-input', params: { detail: 'edit' } } });
+		if (!parsed)
+			return fail(400, {
+				error: { code: 'invalid-input', key: 'errors:invalid-input', params: { detail: 'edit' } }
+			});
 		const result = editAlignment(getDb(), parsed.alignmentId, parsed.version, parsed.edit);
-		if (!result.ok) return fail(result.error.code === 'conflict' ? 409 : 400, { error: result.error });
+		if (!result.ok)
+			return fail(result.error.code === 'conflict' ? 409 : 400, { error: result.error });
 		return { saved: parsed.edit.kind };
 	}
 };
