@@ -303,15 +303,21 @@ function alignPass(features: PairFeatures, options: AlignOptions, fixedBand?: Ba
 		const a = shape.en;
 		const b = shape.es;
 		let total = para ? para.cost(i - a, i, j - b, j) : 0;
-		if (a === 0 || b === 0) return total + COST.deletion;
+		if (a === 0 || b === 0) {
+			// An empty unit (a blank line) has nothing to translate: leaving it out is free.
+			const empty = a > 0 ? f.en.chars[i - 1] === 0 : f.es.chars[j - 1] === 0;
+			return total + (empty ? 0 : COST.deletion);
+		}
 		const similarity = similarityOf(i - a, i, j - b, j);
 		total += COST.lexical * (1 - similarity) * lexicalScale * ((a + b) / 2);
 		total += COST.length * lengthOf(i - a, i, j - b, j) + COST.orphan * orphans;
 		return total + priors[shapeIndex];
 	};
-	// Every bead costs at least its prior (a deletion: its deletion cost).
+	// Every bead costs at least its prior (a deletion: its deletion cost, or nothing when
+	// some unit is empty).
+	const hasEmpty = f.en.chars.includes(0) || f.es.chars.includes(0);
 	const floors = SHAPES.map((shape, s) =>
-		shape.en === 0 || shape.es === 0 ? COST.deletion : priors[s]
+		shape.en === 0 || shape.es === 0 ? (hasEmpty ? 0 : COST.deletion) : priors[s]
 	);
 	const path = searchBeads(band, SHAPES, cost, floors);
 

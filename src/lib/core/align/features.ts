@@ -271,7 +271,11 @@ function conceptKeys(word: string): string[] {
 	if (word.length < 3) return [];
 	if (word.length === 3) return [`=${word}`];
 	const skeleton = cognateSkeleton(word);
-	return skeleton.length >= 4 ? [`c:${skeleton.slice(0, 5)}`] : [`=${word}`];
+	if (skeleton.length > 4) return [`c:${skeleton.slice(0, 5)}`];
+	// A four-letter skeleton also meets the five-letter ones that add a vowel: class → clase,
+	// mass → masa, plan → plano.
+	if (skeleton.length === 4) return ['', 'a', 'e', 'i', 'o'].map((v) => `c:${skeleton}${v}`);
+	return [`=${word}`];
 }
 
 /**

@@ -75,11 +75,12 @@ export function splitUnit(text: string): UnitPieces {
 
 /**
  * A rough cross-language spelling for cognate matching: democracy → democracia share
- * "democ", nation → nacion, philosophy → filosofia. Applied to both sides alike.
+ * "democ", nation → nacion, philosophy → filosofia, christ → cristo. Applied to both sides alike.
  */
 export function cognateSkeleton(word: string): string {
 	return word
 		.replace(/ph/g, 'f')
+		.replace(/ch/g, 'c')
 		.replace(/th/g, 't')
 		.replace(/tion/g, 'cion')
 		.replace(/y/g, 'i')

@@ -625,4 +625,421 @@ half medio mitad
 second segundo
 third tercero tercer
 fourth cuarto
+# calendar
+january enero
+february febrero
+march marzo
+april abril
+may mayo
+june junio
+july julio
+august agosto
+september septiembre setiembre
+october octubre
+november noviembre
+december diciembre
+monday lunes
+tuesday martes
+wednesday miércoles
+thursday jueves
+friday viernes
+saturday sábado
+sunday domingo
+weekend fin_de_semana
+spring primavera
+summer verano
+autumn,fall otoño
+winter invierno
+century siglo
+decade década
+date fecha
+moment momento
+period período periodo
+season temporada estación
+# directions and places
+north norte
+south sur
+east este oriente
+west oeste occidente
+northern norteño
+southern sureño
+capital capital
+region región
+province provincia
+district distrito
+border frontera
+coast costa
+highway carretera
+bridge puente
+airport aeropuerto
+square plaza
+center,centre centro
+university universidad
+hospital hospital
+prison cárcel prisión
+embassy embajada
+building edificio
+# be, have, auxiliaries (irregular forms the stem rules cannot reach)
+has ha
+have han he hemos
+had había habían hubo
+is es está
+was era fue estaba
+were eran fueron estaban
+been sido estado
+will será serán va van
+there_is hay
+am soy estoy
+# more verbs
+able poder capaz
+continue continuar seguir sigue siguen
+remain permanecer seguir
+reach llegar alcanzar
+arrive,arrived llegar llegó llegaron
+travel,traveled,travelled viajar
+force forzar obligar
+forced obligado obligó
+demand,demanded exigir exigió exigieron
+claim afirmar reclamar
+deny negar niega
+refuse,refused negarse rechazar
+reject,rejected rechazar rechazó
+accept aceptar
+agree acordar
+decide,decided decidir
+plan planear
+prepare preparar
+increase aumentar
+grow crecer
+spread extender difundir
+raid,raided allanar irrumpir
+detain,detained detener detuvo detenido
+imprison,imprisoned encarcelar encarcelado
+repress,repressed reprimir reprimido
+oppress,oppressed oprimir oprimido
+overthrow,overthrew derrocar derrocado
+resign,resigned renunciar dimitir
+remove quitar destituir
+replace reemplazar sustituir
+fire,fired disparar disparó despedir
+launch,launched lanzar lanzaron
+throw,threw lanzar tirar arrojar
+burn,burned quemar
+destroy destruir
+occupy,occupied ocupar tomar
+close,closed cerrar cerrado
+shut cerrar
+mobilize,mobilise movilizar
+organize,organise organizar
+recognize,recognise reconocer
+express,expressed expresar
+condemn,condemned condenar
+criticize,criticise criticar
+warn,warned advertir
+threaten,threatened amenazar
+promise prometer
+offer ofrecer
+expect esperar
+face enfrentar enfrentan
+suffer sufrir
+survive sobrevivir
+include incluir
+involve involucrar
+produce producir
+export exportar
+control controlar
+govern gobernar
+lead encabezar liderar
+represent representar
+belong pertenecer
+depend depender
+explain explicar
+describe describir
+add añadir agregar
+note notar señalar
+point señalar punto
+mean significar
+seem parecer
+become volverse convertirse
+happen pasar ocurrir suceder
+occur ocurrir
+cause causar
+create crear
+develop desarrollar
+improve mejorar
+protect proteger
+attack atacar
+defeat derrotar
+win ganar
+beat golpear vencer
+hit golpear
+push empujar
+pull tirar
+# people and society
+protester,protesters manifestante manifestantes
+demonstrator,demonstrators manifestante manifestantes
+demonstration,demonstrations manifestación manifestaciones
+rally mitin
+crowd multitud
+mass,masses masa masas
+class clase
+citizen ciudadano
+population población
+community comunidad
+indigenous indígena
+peasantry campesinado
+villager poblador
+youth juventud joven jóvenes
+official funcionario oficial
+authority,authorities autoridad autoridades
+congress congreso
+parliament parlamento
+senate senado
+court tribunal corte
+judge juez
+lawyer abogado
+journalist periodista
+media medios
+press prensa
+television televisión
+radio radio
+newspaper periódico diario
+spokesman,spokesperson vocero portavoz
+coup golpe
+regime régimen
+dictatorship dictadura
+democracy democracia
+election,elections elección elecciones
+candidate candidato
+campaign campaña
+constitution constitución
+assembly asamblea
+council consejo
+committee comité
+federation federación
+confederation confederación
+organization,organisation organización
+association asociación
+bourgeoisie burguesía
+capitalism capitalismo
+capitalist capitalista
+socialism socialismo
+revolution revolución
+revolt revuelta rebelión
+rebellion rebelión
+uprising levantamiento
+insurrection insurrección
+resistance resistencia
+unrest malestar
+crackdown represión
+massacre masacre
+murder asesinato
+victim,victims víctima víctimas
+wounded herido heridos
+injury herida
+arrest,arrests detención detenciones arresto
+prisoner preso prisionero
+roadblock,roadblocks bloqueo bloqueos
+blockade,blockades bloqueo bloqueos
+barricade barricada
+weapon arma
+gun arma fusil
+bullet,bullets bala balas
+rubber goma caucho
+tear lágrima lacrimógeno
+gas gas gases
+troops tropas
+armed armado armadas
+officer oficial agente
+deployment despliegue
+emergency emergencia
+curfew toque_de_queda
+# economy
+copper cobre
+mining minería minero
+oil petróleo
+industry industria
+factory fábrica
+trade comercio
+profit ganancia
+wealth riqueza
+poverty pobreza
+debt deuda
+budget presupuesto
+salary sueldo salario
+job empleo trabajo
+unemployment desempleo
+inflation inflación
+investment inversión
+resource,resources recurso recursos
+bank banco
+dollar dólar
+# more nouns
+account cuenta
+user,users usuario usuarios
+strategy estrategia
+plan,plans plan planes
+wave ola
+ground suelo tierra
+key clave llave
+concern preocupación
+charge cargo
+scene,scenes escena escenas
+leadership dirección liderazgo
+threat amenaza
+fear miedo temor
+anger ira rabia
+demand,demands demanda reivindicación exigencia
+goal meta objetivo
+result resultado
+support apoyo
+opinion opinión
+idea idea
+fight,struggle lucha
+attempt intento
+step paso
+event evento acontecimiento
+situation situación
+condition,conditions condición condiciones
+system sistema
+level nivel
+role papel
+area zona área
+issue tema asunto
+matter asunto
+policy política
+measure medida
+action acción
+decision decisión
+order orden
+sign señal
+message mensaje
+statement declaración
+speech discurso
+interview entrevista
+video video
+photo foto
+picture imagen
+example ejemplo
+# adjectives
+peruvian peruano peruana
+american estadounidense americano
+foreign extranjero
+local local
+rural rural
+urban urbano
+working trabajador trabajadora
+ruling gobernante
+current actual
+former ex antiguo
+recent reciente
+major mayor importante
+largest mayor
+huge enorme
+massive masivo masiva
+violent violento
+peaceful pacífico
+bloody sangriento
+brutal brutal
+impoverished empobrecido
+clear claro
+open abierto
+openly abiertamente
+key clave
+main principal
+general general
+central central
+entire entero
+several varios varias
+various varios diversos
+both ambos
+enough suficiente bastante
+far lejos extrema
+left izquierda
+right derecha
+wing ala
+# adverbs and connectors
+while mientras
+however embargo
+despite pese
+although aunque
+though aunque
+whether si
+unless salvo
+instead lugar
+therefore tanto
+thus así
+meanwhile mientras
+also también además
+yet aún todavía
+just solo justo
+only solo sólo
+almost casi
+nearly casi
+least menos
+about sobre acerca unos
+across través
+along junto largo
+beyond más_allá
+throughout largo
+ago hace
+later después luego
+soon pronto
+once vez una_vez
+already ya
+together juntos
+nothing nada
+nobody nadie
+everyone todos
+everything todo
+something algo
+someone alguien
+# irregular forms of common verbs
+be ser estar sea sean seáis eres somos sois siendo
+have tengo tiene tienen tenemos tienes tenía tuvo
+do hago hace hacen hizo hecho
+go voy va vamos van fue fueron iba
+say digo dice dicen dijo dijeron diciendo
+come vengo viene vienen vino vinieron
+can puedo puede pueden pudo
+give doy da dan dio dieron
+see veo ve ven vio vieron
+know sé sabe saben supo conozco conoce
+want quiero quiere quieren quiso
+put pongo pone ponen puso
+# more general words
+lie mentir mentira yacer
+glad alegre contento
+joy gozo alegría
+beloved amado amados querido
+indeed ciertamente verdaderamente
+behold he_aquí
+mother-in-law,mother_in_law suegra
+daughter-in-law nuera
+barley cebada
+wheat trigo
+harvest cosecha siega
+ship nave barco
+sailor marinero
+storm tempestad tormenta
+gospel evangelio
+envy envidia
+patience paciencia
+prayer oración
+womb vientre
+kinsman pariente
+relative pariente
+member,members miembro miembros
+each cada
+course curso
+reason razón
+need necesitar necesidad falta
+better mejor
+worse peor
+best mejor
+worst peor
+great gran grande
+well bien
+almighty todopoderoso
+heart corazón
 `;
