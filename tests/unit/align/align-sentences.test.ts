@@ -258,7 +258,10 @@ describe('alignDocuments (an English and a Spanish file)', () => {
 		// Four books of the Bible dev set, hundreds of verses a side: past the exhaustive limit.
 		const dev = new URL('../../../../shared/eval/align/dev/', import.meta.url);
 		const book = (c: string, file: string) =>
-			readFileSync(new URL(`${c}/${file}`, dev), 'utf8').trim().split('\n').join('\n\n');
+			readFileSync(new URL(`${c}/${file}`, dev), 'utf8')
+				.trim()
+				.split('\n')
+				.join('\n\n');
 		const books = ['ruth', 'jonah', 'philippians', 'james'];
 		const en = books.map((c) => book(c, 'en.txt')).join('\n\n');
 		const es = books.map((c) => book(c, 'es.txt')).join('\n\n');
