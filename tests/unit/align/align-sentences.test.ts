@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { alignSentences } from '$lib/core/align';
 import { alignTexts } from '$lib/core/align/align-texts';
 import { alignDocuments, alignMixedText } from '$lib/core/align/passages';
+import { splitUnit } from '$lib/core/align/words';
 import type { Bead } from '$lib/core/types';
 import { createTranslator } from '$lib/i18n/translator';
 
@@ -156,6 +157,17 @@ describe('alignSentences', () => {
 			'2:2,3',
 			'3:4'
 		]);
+	});
+
+	it('matches web addresses and ordinal dates across the languages', () => {
+		const en = ['Tuesday, January 24th, 8.48 am', 'More at https://www.example.org/peru/strike.'];
+		const es = ['Martes 24 de enero, 8.48 a. m.', 'Más en www.example.org/peru/strike'];
+		const unrelated = ['Martes 3 de marzo.', 'Más en www.otro.pe/nada'];
+		const score = (a: string, b: string) => alignSentences([a], [b])[0].similarity;
+		expect(score(en[0], es[0])).toBeGreaterThan(score(en[0], unrelated[0]));
+		expect(score(en[1], es[1])).toBeGreaterThan(score(en[1], unrelated[1]));
+		expect(splitUnit(en[1]).pieces).toContain('u:example.org/peru/strike');
+		expect(splitUnit(en[0]).pieces).toContain('24');
 	});
 
 	it('aligns identical texts on the diagonal', () => {

@@ -266,7 +266,7 @@ function withOccurrences(
 
 /** Language-neutral evidence: numbers, punctuation, glossary phrases, shared spellings. */
 function conceptKeys(word: string): string[] {
-	if (word.startsWith('p:') || word.startsWith('a:')) return [word];
+	if (word.startsWith('p:') || word.startsWith('a:') || word.startsWith('u:')) return [word];
 	if (isNumber(word)) return [`#${word.replace(/^0+(?=\d)/, '')}`];
 	if (word.length < 3) return [];
 	if (word.length === 3) return [`=${word}`];

@@ -12,7 +12,7 @@ export interface LearnOptions {
 	maxBeads?: number;
 }
 
-const isWord = (w: string) => !w.startsWith('p:') && !w.startsWith('a:') && !/^\p{N}+$/u.test(w);
+const isWord = (w: string) => !/^[pau]:/.test(w) && !/^\p{N}+$/u.test(w);
 
 export function learnDictionary(
 	f: PairFeatures,

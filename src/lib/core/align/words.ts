@@ -47,17 +47,33 @@ function foldPiece(raw: string): string {
 	if (piece === undefined) {
 		const punct = PUNCTUATION_CLASS[raw];
 		piece = punct ? `p:${punct}` : foldWord(raw);
+		const ordinal = ORDINAL.exec(piece);
+		if (ordinal) piece = ordinal[1];
 		if (foldCache.size >= FOLD_CACHE_SIZE) foldCache.clear();
 		foldCache.set(raw, piece);
 	}
 	return piece;
 }
 
+/** Web addresses: the same string on both sides, as rare as evidence gets. */
+const URL = /(?:https?:\/\/|www\.)[^\s<>"«»“”]+/giu;
+/** Ordinals written with digits mean their number: 24th, 1st, 2.º, 3ª. */
+const ORDINAL = /^(\d+)(?:st|nd|rd|th|º|ª|er|ro|do|to|vo|no)$/;
+
 export function splitUnit(text: string): UnitPieces {
 	const trimmed = text.trim();
 	const pieces: string[] = [];
 	// Units are short: a linear scan beats a Set until a few dozen distinct pieces.
 	let seen: Set<string> | undefined;
+	if (trimmed.includes('www.') || trimmed.includes('://')) {
+		for (const match of trimmed.matchAll(URL)) {
+			const address = match[0]
+				.toLowerCase()
+				.replace(/^https?:\/\/(?:www\.)?|^www\./, '')
+				.replace(/[.,;:!?)\]]+$/, '');
+			if (!pieces.includes(`u:${address}`)) pieces.push(`u:${address}`);
+		}
+	}
 	PIECE.lastIndex = 0;
 	for (let match = PIECE.exec(trimmed); match; match = PIECE.exec(trimmed)) {
 		const piece = foldPiece(match[0]);

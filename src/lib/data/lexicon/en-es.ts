@@ -971,7 +971,7 @@ therefore tanto
 thus así
 meanwhile mientras
 also también además
-yet aún todavía
+yet aún todavía embargo
 just solo justo
 only solo sólo
 almost casi
