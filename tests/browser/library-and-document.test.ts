@@ -47,6 +47,10 @@ describe('library and document page', () => {
 			.locator('.sentence', { hasText: 'Protests in Peru’s capital continue' })
 			.first();
 		expect(await english.getAttribute('data-lang')).toBe('en');
+		// The runs are listed beside the text, each with its language and confidence.
+		const runs = await page.locator('aside.runs li').allTextContents();
+		expect(runs.length).toBeGreaterThanOrEqual(3);
+		expect(runs.some((r) => r.includes('Spanish') && r.includes('Es vergonzoso'))).toBe(true);
 		const badges = await page.locator('.original .lang-badge').allTextContents();
 		expect(badges.some((b) => b.includes('ES'))).toBe(true);
 		expect(badges.some((b) => b.includes('EN'))).toBe(true);

@@ -1,6 +1,6 @@
 // What the reader page receives from the server: the documents involved, the alignments that
 // pair their sentences, and the glossary terms found in them. Plain data, serialisable.
-import type { Bead, LabelledSentence, Lang } from '$lib/core/types';
+import type { Bead, LabelledSentence, Lang, LanguageRun } from '$lib/core/types';
 import type { TermMark } from './pieces';
 
 export interface ReaderDocument {
@@ -46,6 +46,8 @@ export interface ReaderData {
 	glossary: Record<string, ReaderGlossaryEntry>;
 	/** Repeated passages of the main document (sentence indices into its sentences). */
 	repeats: ReaderRepeat[];
+	/** The main document's language runs, as the detector found them. */
+	runs: LanguageRun[];
 }
 
 /** Beads below this confidence are flagged for a person to review. */

@@ -53,7 +53,15 @@ export function readerData(db: Db, doc: DocumentWithAnalysis): ReaderData {
 				};
 		}
 	}
-	return { documentId: doc.id, documents, passages, terms, glossary, repeats: repeatsOf(doc) };
+	return {
+		documentId: doc.id,
+		documents,
+		passages,
+		terms,
+		glossary,
+		repeats: repeatsOf(doc),
+		runs: doc.detection.runs
+	};
 }
 
 // Repeats depend only on the text: remember the last few documents' (a book takes ~100 ms).
