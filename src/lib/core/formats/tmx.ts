@@ -19,8 +19,8 @@ export interface TranslationUnit {
 }
 
 /** Characters XML 1.0 forbids even as references (C0 controls other than tab, LF, CR; lone surrogates). */
-// eslint-disable-next-line no-control-regex
 const NOT_XML =
+	// eslint-disable-next-line no-control-regex
 	/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export function escapeXml(text: string): string {
