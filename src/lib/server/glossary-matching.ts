@@ -1,21 +1,12 @@
 // The glossary matcher for the entries currently in the store, rebuilt only when the glossary
 // changes (building it is the expensive part; matching a document is linear).
 import type { Db } from './db';
+import { liveRows, toGlossaryEntry } from './glossary-rows';
 import {
 	createGlossaryMatcher,
 	glossarySurfaceForms,
 	type GlossaryEntry
 } from '$lib/core/glossary';
-
-interface EntryRow {
-	id: string;
-	type: string;
-	es: string;
-	en: string;
-	variants: string;
-	explanation_en: string;
-	explanation_es: string;
-}
 
 let cached:
 	| {
@@ -35,18 +26,7 @@ export function glossaryMatcher(db: Db) {
 		.get() as { n: number; latest: string | null; versions: number | null };
 	const generation = `${n}:${latest}:${versions}`;
 	if (cached?.generation !== generation) {
-		const rows = db.prepare('SELECT * FROM glossary_entries WHERE deleted = 0').all() as EntryRow[];
-		const entries = rows.map(
-			(row) =>
-				({
-					id: row.id,
-					type: row.type,
-					es: row.es,
-					en: row.en,
-					variants: JSON.parse(row.variants),
-					explanation: { en: row.explanation_en, es: row.explanation_es }
-				}) as GlossaryEntry
-		);
+		const entries = liveRows(db).map(toGlossaryEntry);
 		cached = {
 			generation,
 			matcher: createGlossaryMatcher(entries),

@@ -1,6 +1,15 @@
 // The glossary in the store: seeded from the shipped file, then edited by people (create, update
 // with a version check, soft delete, import, export), plus the concordance of an entry in the corpus.
 import type { Db } from './db';
+import {
+	fromRow,
+	liveRows,
+	toGlossaryEntry,
+	type EntryRow,
+	type StoredGlossaryEntry
+} from './glossary-rows';
+
+export { toGlossaryEntry, type StoredGlossaryEntry };
 import { getDocument, listDocuments } from './documents';
 import { counterpartOf, ensureAlignments } from './alignments';
 import { glossaryMatcher } from './glossary-matching';
@@ -17,19 +26,6 @@ import shippedGlossary from '$lib/data/glossary.json';
 
 export const LIMITS = { term: 200, explanation: 2000, variants: 50 } as const;
 
-export interface StoredGlossaryEntry {
-	id: string;
-	type: string;
-	es: string;
-	en: string;
-	variants: string[];
-	explanation: { en: string; es: string };
-	firstOccurrence?: { document: string; quote: string };
-	origin: 'seed' | 'user';
-	version: number;
-	updatedAt: string;
-}
-
 /** What a person can edit in an entry. */
 export interface GlossaryEntryInput {
 	type: string;
@@ -45,51 +41,6 @@ export type FieldErrors = Partial<Record<EntryField, UserError>>;
 export type SaveResult =
 	| { ok: true; entry: StoredGlossaryEntry }
 	| { ok: false; error: UserError; fields?: FieldErrors; current?: StoredGlossaryEntry };
-
-interface EntryRow {
-	id: string;
-	type: string;
-	es: string;
-	en: string;
-	variants: string;
-	explanation_en: string;
-	explanation_es: string;
-	first_occurrence: string | null;
-	origin: 'seed' | 'user';
-	deleted: number;
-	version: number;
-	updated_at: string;
-}
-
-function fromRow(row: EntryRow): StoredGlossaryEntry {
-	const entry: StoredGlossaryEntry = {
-		id: row.id,
-		type: row.type,
-		es: row.es,
-		en: row.en,
-		variants: JSON.parse(row.variants) as string[],
-		explanation: { en: row.explanation_en, es: row.explanation_es },
-		origin: row.origin,
-		version: row.version,
-		updatedAt: row.updated_at
-	};
-	if (row.first_occurrence) entry.firstOccurrence = JSON.parse(row.first_occurrence);
-	return entry;
-}
-
-/** The plain entry, as the API and the file formats carry it. */
-export function toGlossaryEntry(entry: StoredGlossaryEntry): GlossaryEntry {
-	const plain = {
-		id: entry.id,
-		type: entry.type,
-		es: entry.es,
-		en: entry.en,
-		variants: entry.variants,
-		explanation: entry.explanation,
-		...(entry.firstOccurrence ? { firstOccurrence: entry.firstOccurrence } : {})
-	};
-	return plain as unknown as GlossaryEntry;
-}
 
 const INSERT = `INSERT INTO glossary_entries
 	(id, type, es, en, variants, explanation_en, explanation_es, first_occurrence, origin)
@@ -129,12 +80,6 @@ export function seedGlossary(
 			).changes;
 	})();
 	return added;
-}
-
-function liveRows(db: Db): StoredGlossaryEntry[] {
-	return (db.prepare('SELECT * FROM glossary_entries WHERE deleted = 0').all() as EntryRow[]).map(
-		fromRow
-	);
 }
 
 const collator = new Intl.Collator('es', { sensitivity: 'base' });
