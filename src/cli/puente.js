@@ -62,6 +62,7 @@ async function buildBundle() {
 			metafile: true,
 			logLevel: 'silent'
 		});
+		/** @type {Record<string, [number, number]>} */
 		const inputs = {};
 		let fresh = true;
 		for (const file of Object.keys(result.metafile.inputs)) {
@@ -91,6 +92,7 @@ async function buildBundle() {
 	}
 }
 
+/** @param {Uint8Array} contents @param {string} name */
 function writeBundle(contents, name) {
 	mkdirSync(cacheDir, { recursive: true });
 	writeFileSync(join(cacheDir, name), contents);
@@ -102,7 +104,8 @@ async function loadMain() {
 	if (bundle) {
 		try {
 			return (await import(pathToFileURL(bundle).href)).main;
-		} catch (error) {
+		} catch (caught) {
+			const error = /** @type {{ code?: string; message?: string }} */ (caught);
 			if (error?.code !== 'ERR_MODULE_NOT_FOUND' || !String(error.message).includes(bundle))
 				throw error;
 			// Removed by a concurrent rebuild between the check and the import: load the sources.

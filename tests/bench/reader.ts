@@ -94,12 +94,27 @@ const warm = Date.now();
 await page.goto(`${base}/doc/bench-en?view=parallel`, { timeout: 300_000 });
 const firstVisit = Date.now() - warm;
 
-async function measure(url: string): Promise<{ fcp: number; load: number }> {
+// Long main-thread tasks are what a reader feels as jank; record them from the first byte.
+await page.addInitScript(() => {
+	const w = window as unknown as { longest: number };
+	w.longest = 0;
+	new PerformanceObserver((list) => {
+		for (const entry of list.getEntries()) w.longest = Math.max(w.longest, entry.duration);
+	}).observe({ type: 'longtask', buffered: true });
+});
+
+/** First paint, load, the moment every pair is in the DOM (rows render progressively), longest task. */
+async function measure(url: string): Promise<Timing> {
 	await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+	await page.waitForFunction((n) => document.querySelectorAll('tr, .row').length >= n, PAIRS, {
+		timeout: 120_000,
+		polling: 'raf'
+	});
 	return page.evaluate(() => {
 		const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
 		const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-		return { fcp: paint, load: nav.loadEventEnd };
+		const longest = (window as unknown as { longest: number }).longest;
+		return { fcp: paint, load: nav.loadEventEnd, all: performance.now(), longest };
 	});
 }
 
@@ -110,30 +125,39 @@ const staticHtml = `<!doctype html><html><body><table>${Array.from(
 writeFileSync(join(dir, 'static.html'), staticHtml);
 
 const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const puente: { fcp: number; load: number }[] = [];
-const baseline: { fcp: number; load: number }[] = [];
+type Timing = { fcp: number; load: number; all: number; longest: number };
+const puente: Timing[] = [];
+const baseline: Timing[] = [];
 for (let i = 0; i < RUNS; i++) {
 	puente.push(await measure(`${base}/doc/bench-en?view=parallel`));
 	baseline.push(await measure(`file://${join(dir, 'static.html')}`));
 }
 await page.goto(`${base}/doc/bench-en?view=parallel`);
+await page.waitForFunction((n) => document.querySelectorAll('.row').length >= n, PAIRS, {
+	timeout: 120_000
+});
 const renderedRows = await page.locator('.row').count();
 
-const p = { fcp: median(puente.map((x) => x.fcp)), load: median(puente.map((x) => x.load)) };
-const b = { fcp: median(baseline.map((x) => x.fcp)), load: median(baseline.map((x) => x.load)) };
+const summary = (xs: Timing[]) => ({
+	fcp: median(xs.map((x) => x.fcp)),
+	load: median(xs.map((x) => x.load)),
+	all: median(xs.map((x) => x.all)),
+	longest: median(xs.map((x) => x.longest))
+});
+const p = summary(puente);
+const b = summary(baseline);
 console.log(
 	`reader benchmark: ${PAIRS} pairs (${renderedRows} rows rendered), Chromium headless, median of ${RUNS}`
 );
 console.log(`first visit (detect + align + render): ${firstVisit} ms`);
-console.log('system            first paint (ms)   load (ms)');
+const row = (name: string, x: Timing) =>
+	`${name.padEnd(16)}  ${x.fcp.toFixed(0).padStart(16)}   ${x.load.toFixed(0).padStart(9)}   ${x.all.toFixed(0).padStart(13)}   ${x.longest.toFixed(0).padStart(16)}`;
+const ratio = (key: keyof Timing) => (p[key] / b[key]).toFixed(2);
+console.log('system            first paint (ms)   load (ms)   all rows (ms)   longest task (ms)');
+console.log(row('puente reader', p));
+console.log(row('static html', b));
 console.log(
-	`puente reader     ${p.fcp.toFixed(0).padStart(16)}   ${p.load.toFixed(0).padStart(9)}`
-);
-console.log(
-	`static html       ${b.fcp.toFixed(0).padStart(16)}   ${b.load.toFixed(0).padStart(9)}`
-);
-console.log(
-	`ratio             ${(p.fcp / b.fcp).toFixed(2).padStart(16)}   ${(p.load / b.load).toFixed(2).padStart(9)}`
+	`${'ratio'.padEnd(16)}  ${ratio('fcp').padStart(16)}   ${ratio('load').padStart(9)}   ${ratio('all').padStart(13)}`
 );
 
 await browser.close();

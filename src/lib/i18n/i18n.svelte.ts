@@ -17,9 +17,21 @@ export class I18n {
 		createTranslator(this.lang)(key, options) as string;
 
 	/** Formats a number the way the UI language writes it (1,234.5 / 1.234,5). */
-	number = (value: number, options?: Intl.NumberFormatOptions): string =>
-		new Intl.NumberFormat(this.lang === 'es' ? 'es-PE' : 'en-US', options).format(value);
+	number = (value: number, options?: Intl.NumberFormatOptions): string => {
+		// Building a NumberFormat costs far more than using one; a long page formats thousands.
+		const key = `${this.lang}:${JSON.stringify(options ?? {})}`;
+		let format = numberFormats.get(key);
+		if (!format) {
+			format = new Intl.NumberFormat(this.lang === 'es' ? 'es-PE' : 'en-US', options);
+			numberFormats.set(key, format);
+		}
+		return format.format(value);
+	};
 }
+
+// A cache, not reactive state.
+// eslint-disable-next-line svelte/prefer-svelte-reactivity
+const numberFormats = new Map<string, Intl.NumberFormat>();
 
 const KEY = Symbol('i18n');
 

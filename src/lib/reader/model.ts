@@ -3,13 +3,19 @@
 import type { Bead, LabelledSentence, Lang, LanguageRun } from '$lib/core/types';
 import type { TermMark } from './pieces';
 
+/** A sentence without its text: the page slices it from the document text (sending both doubled the payload). */
+export type ReaderSentence = Omit<LabelledSentence, 'text'>;
+
 export interface ReaderDocument {
 	id: number;
 	slug: string;
 	title: string;
 	text: string;
-	sentences: LabelledSentence[];
+	sentences: ReaderSentence[];
 }
+
+export const sentenceText = (doc: ReaderDocument, index: number): string =>
+	doc.text.slice(doc.sentences[index].start, doc.sentences[index].end);
 
 /** One aligned passage pair: English sentences of one document against Spanish ones of another (or the same). */
 export interface ReaderPassage {

@@ -3,6 +3,12 @@
 // cover or sit inside a span ("La Toma de Lima": a Spanish span holding the term Toma de Lima).
 import type { LabelledSentence, LangOrUnd } from '$lib/core/types';
 
+/** What placing a sentence needs: its offsets, language, paragraph and inline spans. */
+export type PlacedSentence = Pick<
+	LabelledSentence,
+	'start' | 'end' | 'lang' | 'spans' | 'paragraph'
+>;
+
 /** A glossary occurrence as the reader needs it: where, and which entry. */
 export interface TermMark {
 	start: number;
@@ -25,7 +31,7 @@ export interface PieceGroup {
 
 export function sentencePieces(
 	source: string,
-	sentence: LabelledSentence,
+	sentence: PlacedSentence,
 	terms: readonly TermMark[] = []
 ): PieceGroup[] {
 	const { start, end } = sentence;
@@ -55,11 +61,11 @@ export function sentencePieces(
 
 export interface ParagraphBlock {
 	index: number;
-	sentences: { index: number; sentence: LabelledSentence; lineBreakBefore: boolean }[];
+	sentences: { index: number; sentence: PlacedSentence; lineBreakBefore: boolean }[];
 }
 
 /** Groups sentences by paragraph, remembering where the original had a line break between two. */
-export function paragraphBlocks(source: string, sentences: LabelledSentence[]): ParagraphBlock[] {
+export function paragraphBlocks(source: string, sentences: PlacedSentence[]): ParagraphBlock[] {
 	const blocks: ParagraphBlock[] = [];
 	sentences.forEach((sentence, index) => {
 		let block = blocks.at(-1);
@@ -72,4 +78,23 @@ export function paragraphBlocks(source: string, sentences: LabelledSentence[]): 
 		block.sentences.push({ index, sentence, lineBreakBefore: gap.includes('\n') });
 	});
 	return blocks;
+}
+
+/**
+ * The glossary marks of each sentence, in one merge pass over both lists (sorted by start):
+ * filtering the whole document's marks for every sentence was quadratic on a book.
+ */
+export function termsBySentence(
+	sentences: readonly PlacedSentence[],
+	terms: readonly TermMark[]
+): TermMark[][] {
+	const sorted = [...terms].sort((a, b) => a.start - b.start);
+	const grouped: TermMark[][] = sentences.map(() => []);
+	let t = 0;
+	sentences.forEach((sentence, i) => {
+		while (t < sorted.length && sorted[t].start < sentence.start) t++;
+		for (let k = t; k < sorted.length && sorted[k].start < sentence.end; k++)
+			if (sorted[k].end <= sentence.end) grouped[i].push(sorted[k]);
+	});
+	return grouped;
 }

@@ -1,5 +1,5 @@
 // The sentence pairs a learner practises on: every bead with sentences on both sides, as text.
-import type { ReaderData } from './model';
+import { sentenceText, type ReaderData } from './model';
 
 export interface PracticePair {
 	key: string;
@@ -9,7 +9,7 @@ export interface PracticePair {
 
 export function practicePairs(data: ReaderData): PracticePair[] {
 	const text = (documentId: number, indices: number[]) =>
-		indices.map((i) => data.documents[documentId].sentences[i].text).join(' ');
+		indices.map((i) => sentenceText(data.documents[documentId], i)).join(' ');
 	return data.passages.flatMap((passage, p) =>
 		passage.beads
 			.filter((bead) => bead.en.length > 0 && bead.es.length > 0)

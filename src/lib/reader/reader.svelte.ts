@@ -4,6 +4,7 @@ import { getContext, setContext } from 'svelte';
 import { SvelteSet } from 'svelte/reactivity';
 import type { Lang } from '$lib/core/types';
 import { beadOfSentence, type ReaderData } from './model';
+import { termsBySentence, type TermMark } from './pieces';
 
 export type ReaderView = 'parallel' | 'original' | 'single';
 export const VIEWS: ReaderView[] = ['parallel', 'original', 'single'];
@@ -23,6 +24,20 @@ export class ReaderState {
 	#data: () => ReaderData;
 	data = $derived.by(() => this.#data());
 	beadBySentence = $derived(beadOfSentence(this.data.passages));
+	/** Per document, per sentence: the glossary marks inside it. */
+	sentenceTerms = $derived(
+		Object.fromEntries(
+			Object.values(this.data.documents).map((doc) => [
+				doc.id,
+				termsBySentence(doc.sentences, this.data.terms[doc.id] ?? [])
+			])
+		) as Record<number, TermMark[][]>
+	);
+
+	/** The glossary marks inside one sentence of one document. */
+	termsIn(documentId: number, index: number): TermMark[] {
+		return this.sentenceTerms[documentId]?.[index] ?? [];
+	}
 
 	constructor(
 		data: () => ReaderData,

@@ -19,7 +19,7 @@ function readerDocument(doc: DocumentWithAnalysis): ReaderDocument {
 		slug: doc.slug,
 		title: doc.title,
 		text: doc.text,
-		sentences: doc.detection.sentences
+		sentences: doc.detection.sentences.map(({ text: _text, ...placed }) => placed)
 	};
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LabelledSentence } from '$lib/core/types';
-import { paragraphBlocks, sentencePieces } from '$lib/reader/pieces';
+import { paragraphBlocks, sentencePieces, termsBySentence } from '$lib/reader/pieces';
 
 const text = 'Thousands joined La Toma de Lima on Thursday.';
 const sentence: LabelledSentence = {
@@ -59,5 +59,29 @@ describe('paragraphBlocks', () => {
 		]);
 		expect(blocks.map((b) => b.sentences.length)).toEqual([3, 1]);
 		expect(blocks[0].sentences.map((s) => s.lineBreakBefore)).toEqual([false, true, false]);
+	});
+});
+
+describe('termsBySentence', () => {
+	it('gives each sentence exactly the marks inside it, whatever their order', () => {
+		const at = (start: number, end: number) => ({
+			start,
+			end,
+			paragraph: 0,
+			lang: 'en' as const,
+			spans: []
+		});
+		const sentences = [at(0, 10), at(11, 20), at(21, 30)];
+		const terms = [
+			{ start: 22, end: 25, entryId: 'c' },
+			{ start: 1, end: 4, entryId: 'a' },
+			{ start: 5, end: 9, entryId: 'b' },
+			{ start: 18, end: 23, entryId: 'across' }
+		];
+		expect(termsBySentence(sentences, terms).map((list) => list.map((t) => t.entryId))).toEqual([
+			['a', 'b'],
+			[],
+			['c']
+		]);
 	});
 });
