@@ -42,4 +42,8 @@ describe('compareTranslation', () => {
 			precision: 0
 		});
 	});
+
+	it('does not count a hyphen against the learner', () => {
+		expect(compareTranslation('the coup government', 'the coup-Government').recall).toBe(1);
+	});
 });

@@ -25,7 +25,8 @@ export interface TranslationComparison {
 	precision: number;
 }
 
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’-]*/gu;
+// Hyphens split words: 'coup-Government' and 'coup government' say the same thing.
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}'’]*/gu;
 
 export function wordTokens(text: string): WordToken[] {
 	return [...text.matchAll(WORD)].map((m) => ({
