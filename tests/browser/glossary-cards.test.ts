@@ -131,9 +131,39 @@ describe('glossary review cards', () => {
 		await expect.poll(() => stat(page, 'due')).toBe(total);
 	});
 
+	it('says when nothing is due and when the next card will be', async () => {
+		// The type with the fewest cards, graded “good” one by one.
+		const options = await page.locator('#cards-type option').evaluateAll((os) =>
+			os.map((o) => ({
+				value: (o as HTMLOptionElement).value,
+				count: Number(/\((\d+)\)/.exec(o.textContent ?? '')?.[1] ?? Infinity)
+			}))
+		);
+		const smallest = options.sort((a, b) => a.count - b.count)[0];
+		expect(smallest.count).toBeLessThan(20);
+		await page.getByLabel('Type', { exact: true }).selectOption(smallest.value);
+		await expect.poll(() => stat(page, 'due')).toBeLessThanOrEqual(smallest.count);
+		await page.locator('#card-reveal').focus();
+		for (let left = await stat(page, 'due'); left > 0; left--) {
+			await page.keyboard.press('Enter');
+			await page.keyboard.press('2');
+			await expect.poll(() => stat(page, 'due')).toBe(left - 1);
+		}
+		const done = page.locator('#cards-done');
+		expect(await done.textContent()).toContain('Nothing is due right now.');
+		expect(await done.textContent()).toContain('The next card is due');
+		expect(await focusedId(page)).toBe('cards-done');
+		await screenshot(page, 'cards-done-light-en');
+		expect(await seriousAxeViolations(page)).toEqual([]);
+		await page.getByLabel('Type', { exact: true }).selectOption('');
+		await expect.poll(() => page.locator('#card-reveal').count()).toBe(1);
+	});
+
 	it('resets the progress only after a confirmation', async () => {
 		const learned = await stat(page, 'learned');
 		expect(learned).toBe(1);
+		const learning = await stat(page, 'learning');
+		expect(learning).toBeGreaterThan(1);
 		await page.getByRole('button', { name: 'Reset progress' }).click();
 		const dialog = page.getByRole('dialog', { name: 'Reset your progress?' });
 		await expect.poll(() => dialog.isVisible()).toBe(true);
