@@ -32,6 +32,22 @@ describe('library and document page', () => {
 		expect(await seriousAxeViolations(page)).toEqual([]);
 	});
 
+	it('filters as you type after "/" focuses the search, ignoring accents', async () => {
+		const all = await page.locator('tbody tr').count();
+		await page.locator('h1').click();
+		await page.keyboard.press('/');
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe('library-search');
+		// "preocupacion" without its accent finds the La Mosca texts, which write "preocupación".
+		await page.keyboard.type('preocupacion');
+		await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('preocupacion');
+		await expect.poll(() => page.locator('tbody tr').count()).toBeLessThan(all);
+		const titles = await page.locator('tbody tr td:first-child a').allTextContents();
+		expect(titles.length).toBeGreaterThan(0);
+		expect(titles.every((title) => /Mosca/.test(title))).toBe(true);
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe('library-search');
+		await page.goto(baseURL() + '/');
+	});
+
 	it('opens the mixed article with its Spanish section marked as one Spanish run', async () => {
 		await page.locator('a', { hasText: 'La Mosca' }).first().click();
 		await page.waitForURL(/\/doc\//);
