@@ -78,6 +78,8 @@ function anchorPairs(db: Db): { en: string; es: string }[] {
 export function ensureAlignments(db: Db, doc: DocumentWithAnalysis): void {
 	const anchors = anchorPairs(db);
 	for (const partnerId of translationPartners(db, doc)) {
+		// Stored already (either way round): skip loading the partner's whole analysis.
+		if (isCurrent(db, doc.id, partnerId) || isCurrent(db, partnerId, doc.id)) continue;
 		const partner = getDocument(db, partnerId);
 		if (!partner) continue;
 		const docLang = mainLanguage(doc);
