@@ -1,11 +1,21 @@
-// Benchmark of the language detector on the shared dev documents, beside two baselines
-// measured in the same run: franc and eld, each labelling Intl.Segmenter sentences alone.
+// Benchmark of the language detector on two sets, beside two baselines measured in the same
+// run (franc and eld, each labelling Intl.Segmenter sentences alone): the shared synthetic dev
+// documents and the real dev set in eval/detect (Spanish Debian documentation that leaves
+// headings, paragraphs, options and table cells in English; see eval/detect/README.md).
 // Scores come from the shared scorer; throughput is warm and includes segmentation.
-//   npm run bench:detect               table
-//   npm run bench:detect -- --errors   also Puente's wrong sentences, to study their causes
-//   npm run bench:detect -- --cases DIR  another set built the same way (a held-out set)
+//   npm run bench:detect               tables (pooled, per document, by language)
+//   npm run bench:detect -- --errors   also Puente's wrong sentences on the real set
+//   npm run bench:detect -- --cases DIR  another set built the same way (a held-out set), added
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,10 +28,11 @@ type System = { name: string; detect: (text: string) => Run[] };
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const casesArg = process.argv.indexOf('--cases');
-const devDir =
-	casesArg > 0
-		? resolve(process.argv[casesArg + 1])
-		: resolve(repoRoot, '../shared/eval/detect/dev');
+const sets: Array<{ name: string; dir: string }> = [
+	{ name: 'synthetic dev', dir: resolve(repoRoot, '../shared/eval/detect/dev') },
+	{ name: 'real dev', dir: resolve(repoRoot, 'eval/detect') }
+];
+if (casesArg > 0) sets.push({ name: 'extra', dir: resolve(process.argv[casesArg + 1]) });
 const scorer = resolve(repoRoot, '../shared/eval/tools/score-detect.mjs');
 const corpusDir = resolve(repoRoot, 'src/lib/data/corpus');
 
@@ -73,17 +84,34 @@ const puente: System = {
 
 const systems = [puente, francPerSentence, eldPerSentence];
 
-interface Score {
+interface CaseScore {
+	case: string;
+	sentences: number;
 	sentence_accuracy: number;
 	boundary_f1: number;
-	micro: { sentence_accuracy: number; boundary_f1: number; by_lang: Record<string, number> };
+	gold_boundaries: number;
+	by_lang: Record<string, number>;
+}
+interface Score {
+	cases: CaseScore[];
+	sentence_accuracy: number;
+	boundary_f1: number;
+	micro: {
+		sentences: number;
+		sentence_accuracy: number;
+		boundary_f1: number;
+		gold_boundaries: number;
+		by_lang: Record<string, number>;
+	};
 }
 
-function score(predDir: string): Score {
-	const out = execFileSync('node', [scorer, devDir, predDir], { encoding: 'utf8' })
+function score(goldDir: string, predDir: string): Score {
+	const lines = execFileSync('node', [scorer, goldDir, predDir], { encoding: 'utf8' })
 		.trim()
-		.split('\n');
-	return JSON.parse(out[out.length - 1]);
+		.split('\n')
+		.map((l) => JSON.parse(l));
+	const macro = lines.pop();
+	return { ...macro, cases: lines };
 }
 
 /**
@@ -105,10 +133,9 @@ function throughput(system: System, texts: string[]): number {
 	return bytes / 1024 / median;
 }
 
-function printErrors(cases: string[], docs: Map<string, string>): void {
-	for (const name of cases) {
-		const text = docs.get(name)!;
-		const gold = readFileSync(join(devDir, name, 'gold.jsonl'), 'utf8')
+function printErrors(dir: string, docs: Map<string, string>): void {
+	for (const [name, text] of docs) {
+		const gold = readFileSync(join(dir, name, 'gold.jsonl'), 'utf8')
 			.trim()
 			.split('\n')
 			.map((l) => JSON.parse(l) as Run);
@@ -126,81 +153,117 @@ function printErrors(cases: string[], docs: Map<string, string>): void {
 	}
 }
 
-function main(): void {
-	const cases = readdirSync(devDir)
-		.filter((d) => /^doc-\d+$/.test(d))
+function readCases(dir: string): Map<string, string> {
+	const cases = readdirSync(dir)
+		.filter((d) => existsSync(join(dir, d, 'gold.jsonl')))
 		.sort();
-	const docs = new Map(cases.map((c) => [c, readFileSync(join(devDir, c, 'doc.txt'), 'utf8')]));
-	const corpus = readdirSync(corpusDir)
-		.filter((f) => f.endsWith('.txt'))
-		.map((f) => readFileSync(join(corpusDir, f), 'utf8'))
-		.join('\n\n');
-	const large = `${corpus}\n\n`.repeat(Math.ceil((1024 * 1024) / Buffer.byteLength(corpus)));
+	return new Map(cases.map((c) => [c, readFileSync(join(dir, c, 'doc.txt'), 'utf8')]));
+}
 
-	const work = mkdtempSync(join(tmpdir(), 'puente-bench-detect-'));
-	const rows: Array<{ name: string; score: Score; kbs: number; largeKbs: number }> = [];
-	try {
-		for (const system of systems) {
-			const predDir = join(work, system.name.replace(/\W+/g, '-'));
-			mkdirSync(predDir);
-			for (const [name, text] of docs) {
-				writeFileSync(
-					join(predDir, `${name}.jsonl`),
-					system
-						.detect(text)
-						.map((r) => `${JSON.stringify(r)}\n`)
-						.join('')
-				);
-			}
-			rows.push({
-				name: system.name,
-				score: score(predDir),
-				kbs: throughput(system, [...docs.values()]),
-				largeKbs: throughput(system, [large])
-			});
-		}
-	} finally {
-		rmSync(work, { recursive: true, force: true });
-	}
-
-	const devKb = [...docs.values()].reduce((n, t) => n + Buffer.byteLength(t), 0) / 1024;
-	console.log(
-		`Language detection on ${devDir} (${cases.length} documents, ${devKb.toFixed(0)} KB); large input ${(Buffer.byteLength(large) / 1024).toFixed(0)} KB`
-	);
-	const header = [
-		'system',
-		'sent acc (macro)',
-		'sent acc (micro)',
-		'boundary F1 (macro)',
-		'boundary F1 (micro)',
-		'KB/s dev',
-		'KB/s 1 MB'
-	];
-	const table = rows.map((r) => [
-		r.name,
-		r.score.sentence_accuracy.toFixed(4),
-		r.score.micro.sentence_accuracy.toFixed(4),
-		r.score.boundary_f1.toFixed(4),
-		r.score.micro.boundary_f1.toFixed(4),
-		r.kbs.toFixed(0),
-		r.largeKbs.toFixed(0)
-	]);
+function printTable(header: string[], table: string[][]): void {
 	const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
 	const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
 	console.log(line(header));
 	console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
 	for (const row of table) console.log(line(row));
+}
 
-	const [p, ...baselines] = rows;
-	for (const b of baselines) {
-		console.log(
-			`Puente / ${b.name}: sentence accuracy x${(p.score.micro.sentence_accuracy / b.score.micro.sentence_accuracy).toFixed(3)}, ` +
-				`boundary F1 (micro) x${(p.score.micro.boundary_f1 / b.score.micro.boundary_f1).toFixed(3)}, ` +
-				`speed x${(p.kbs / b.kbs).toFixed(2)} (dev), x${(p.largeKbs / b.largeKbs).toFixed(2)} (1 MB)`
-		);
+const f3 = (x: number | undefined) => (x === undefined ? '-' : x.toFixed(3));
+const byLang = (b: Record<string, number>) =>
+	['en', 'es', 'und'].map((l) => `${l} ${f3(b[l])}`).join(' ');
+
+function main(): void {
+	console.log(`load average at start: ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
+	const work = mkdtempSync(join(tmpdir(), 'puente-bench-detect-'));
+	const speedTexts: string[] = [];
+	try {
+		for (const set of sets) {
+			const docs = readCases(set.dir);
+			if (set.name === 'synthetic dev') speedTexts.push(...docs.values());
+			const scores = systems.map((system) => {
+				const predDir = join(work, `${set.name}-${system.name}`.replace(/\W+/g, '-'));
+				mkdirSync(predDir);
+				for (const [name, text] of docs) {
+					writeFileSync(
+						join(predDir, `${name}.jsonl`),
+						system
+							.detect(text)
+							.map((r) => `${JSON.stringify(r)}\n`)
+							.join('')
+					);
+				}
+				return score(set.dir, predDir);
+			});
+			const kb = [...docs.values()].reduce((n, t) => n + Buffer.byteLength(t), 0) / 1024;
+			const { sentences, gold_boundaries } = scores[0].micro;
+			console.log(
+				`\n## ${set.name}: ${set.dir} (${docs.size} documents, ${sentences} sentences, ${gold_boundaries} switches, ${kb.toFixed(0)} KB)`
+			);
+			printTable(
+				[
+					'system',
+					'sent acc (pooled)',
+					'switch F1 (pooled)',
+					'sent acc (macro)',
+					'switch F1 (macro)',
+					'by gold language (pooled)'
+				],
+				systems.map((system, k) => [
+					system.name,
+					f3(scores[k].micro.sentence_accuracy),
+					f3(scores[k].micro.boundary_f1),
+					f3(scores[k].sentence_accuracy),
+					f3(scores[k].boundary_f1),
+					byLang(scores[k].micro.by_lang)
+				])
+			);
+			const [p, ...baselines] = scores;
+			for (const [k, b] of baselines.entries())
+				console.log(
+					`Puente / ${systems[k + 1].name}: sentence accuracy x${(p.micro.sentence_accuracy / b.micro.sentence_accuracy).toFixed(3)}, ` +
+						`switch F1 x${(p.micro.boundary_f1 / b.micro.boundary_f1).toFixed(3)}`
+				);
+			if (set.name !== 'synthetic dev') {
+				console.log('Per document: sentence accuracy / switch F1 (en, es, und accuracy of Puente)');
+				printTable(
+					[
+						'document',
+						'sentences',
+						'switches',
+						...systems.map((s) => s.name),
+						'Puente by language'
+					],
+					p.cases.map((c, i) => [
+						c.case,
+						String(c.sentences),
+						String(c.gold_boundaries),
+						...scores.map(
+							(sc) => `${f3(sc.cases[i].sentence_accuracy)} / ${f3(sc.cases[i].boundary_f1)}`
+						),
+						byLang(c.by_lang)
+					])
+				);
+				if (process.argv.includes('--errors')) printErrors(set.dir, docs);
+			}
+		}
+	} finally {
+		rmSync(work, { recursive: true, force: true });
 	}
-	console.log(`Puente accuracy by gold language (micro): ${JSON.stringify(p.score.micro.by_lang)}`);
-	if (process.argv.includes('--errors')) printErrors(cases, docs);
+
+	const corpus = readdirSync(corpusDir)
+		.filter((f) => f.endsWith('.txt'))
+		.map((f) => readFileSync(join(corpusDir, f), 'utf8'))
+		.join('\n\n');
+	const large = `${corpus}\n\n`.repeat(Math.ceil((1024 * 1024) / Buffer.byteLength(corpus)));
+	console.log(
+		`\n## Throughput, warm KB/s (synthetic dev documents; a ${(Buffer.byteLength(large) / 1024).toFixed(0)} KB document of the bundled corpus)`
+	);
+	const speeds = systems.map((s) => [throughput(s, speedTexts), throughput(s, [large])]);
+	printTable(
+		['system', 'KB/s dev', 'KB/s 1 MB'],
+		systems.map((s, k) => [s.name, speeds[k][0].toFixed(0), speeds[k][1].toFixed(0)])
+	);
+	console.log(`load average at end: ${readFileSync('/proc/loadavg', 'utf8').trim()}`);
 }
 
 main();
