@@ -2,7 +2,9 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { prepareDocuments, seedCorpus } from '$lib/server/seed';
 import { seedGlossary } from '$lib/server/glossary';
+import { hostnameOf, hostPolicyFromEnv, isAllowedHost } from '$lib/server/host-check';
 import { LANGUAGE_COOKIE, negotiateLanguage } from '$lib/i18n/negotiate';
+import { createTranslator } from '$lib/i18n/translator';
 import { parseTheme, THEME_COOKIE } from '$lib/theme';
 
 // The bundled corpus is in the store before the first request, so the app opens on it.
@@ -13,15 +15,55 @@ export const init: ServerInit = () => {
 	setTimeout(() => prepareDocuments(getDb()), 0);
 };
 
+// Read once: HOST and ALLOWED_HOSTS are fixed for the life of the process.
+const hostPolicy = hostPolicyFromEnv(process.env);
+
+// The Content-Security-Policy comes from kit.csp (svelte.config.js); these complete it.
+const SECURITY_HEADERS = {
+	'x-content-type-options': 'nosniff',
+	// Same-origin links keep the full address (the settings forms send people back by it);
+	// other sites learn nothing, not even that the page came from Puente.
+	'referrer-policy': 'same-origin',
+	// For browsers without CSP frame-ancestors, and for responses that carry no CSP (the API).
+	'x-frame-options': 'DENY'
+};
+
 export const handle: Handle = async ({ event, resolve }) => {
 	const lang = negotiateLanguage(
 		event.cookies.get(LANGUAGE_COOKIE),
 		event.request.headers.get('accept-language')
 	);
+	const host = event.request.headers.get('host');
+	if (!isAllowedHost(host, hostPolicy)) {
+		const t = createTranslator(lang);
+		const hostname = hostnameOf(host);
+		const message = hostname
+			? t('errors:host-not-allowed', { host: hostname })
+			: t('errors:host-malformed');
+		return new Response(message + '\n', {
+			status: 421,
+			headers: { 'content-type': 'text/plain; charset=utf-8', ...SECURITY_HEADERS }
+		});
+	}
 	const theme = parseTheme(event.cookies.get(THEME_COOKIE));
 	event.locals.lang = lang;
 	event.locals.theme = theme;
-	return resolve(event, {
+	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', lang).replace('%theme%', theme)
 	});
+	return withSecurityHeaders(response);
 };
+
+function withSecurityHeaders(response: Response): Response {
+	// A Response made by Response.redirect() or fetch() has immutable headers: copy it first.
+	let headers = response.headers;
+	try {
+		headers.set('x-content-type-options', SECURITY_HEADERS['x-content-type-options']);
+	} catch {
+		response = new Response(response.body, response);
+		headers = response.headers;
+	}
+	for (const [name, value] of Object.entries(SECURITY_HEADERS))
+		if (!headers.has(name)) headers.set(name, value);
+	return response;
+}

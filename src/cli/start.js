@@ -1,12 +1,16 @@
 // `npm start`: serves the production build, building it first when there is none or when the
-// sources are newer. PORT, HOST, PUENTE_DB and ORIGIN are honoured.
+// sources are newer. PORT, HOST, ALLOWED_HOSTS, PUENTE_DB and ORIGIN are honoured.
+//
+// It listens on this computer only (127.0.0.1) unless HOST says otherwise: Puente has no
+// accounts, so whoever reaches it can read and edit everything. The Host check in
+// src/hooks.server.ts reads the same HOST and ALLOWED_HOSTS.
 //
 // We serve adapter-node's handler from our own plain-http server rather than its index.js:
 // without ORIGIN, adapter-node takes every request for https, so the browser's Origin
 // (http://…) never matches and SvelteKit refuses all form posts. Puente runs on a person's own
 // machine over http, so we say so per request. Behind a TLS proxy, set ORIGIN instead.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import http from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -45,16 +49,45 @@ const PROTOCOL_HEADER = 'x-puente-protocol';
 if (!process.env.ORIGIN) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
 
 const port = Number(process.env.PORT ?? 3000);
-const host = process.env.HOST ?? '0.0.0.0';
+const host = process.env.HOST || '127.0.0.1';
 const { handler } = await import(pathToFileURL(entry).href);
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+if (!LOOPBACK.has(host.toLowerCase())) {
+	const t = await startTranslator();
+	console.warn(t('errors:server-open-to-network', { host }));
+}
 
 const server = http.createServer((req, res) => {
 	if (!process.env.ORIGIN) req.headers[PROTOCOL_HEADER] = 'http';
 	handler(req, res);
 });
 server.listen(port, host, () => {
-	const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+	const shown =
+		host === '0.0.0.0' || host === '::' || host === '127.0.0.1'
+			? 'localhost'
+			: host.includes(':')
+				? `[${host}]`
+				: host;
 	console.log(`Puente is running on the bundled corpus: http://${shown}:${port}/`);
 });
 for (const signal of ['SIGINT', 'SIGTERM'])
 	process.on(signal, () => server.close(() => process.exit(0)));
+
+/** The warning in the person's language (LANG=es_PE.UTF-8 → Spanish), from the app's own locale files. */
+async function startTranslator() {
+	const { default: i18next } = await import('i18next');
+	const env = process.env.LC_ALL || process.env.LC_MESSAGES || process.env.LANG || '';
+	const lng = env.toLowerCase().startsWith('es') ? 'es' : 'en';
+	/** @param {string} lang */
+	const errors = (lang) =>
+		JSON.parse(readFileSync(join(root, 'locales', lang, 'errors.json'), 'utf8'));
+	const instance = i18next.createInstance();
+	await instance.init({
+		lng,
+		fallbackLng: 'en',
+		resources: { en: { errors: errors('en') }, es: { errors: errors('es') } },
+		interpolation: { escapeValue: false }
+	});
+	return instance.t;
+}
