@@ -15,6 +15,7 @@ import {
 } from '$lib/server/contribute';
 import { userError, type UserError } from '$lib/core/errors';
 import { MAX_INPUT_BYTES } from '$lib/core/text/decode';
+import { readForm } from '$lib/server/http';
 import {
 	ADD_MODES,
 	type AddFailure,
@@ -58,26 +59,14 @@ function sidesOf(form: FormData): SidesChoice {
 	return value === 'confirmed' || value === 'swap' ? value : 'check';
 }
 
-/**
- * Reads the multipart body. It fails when the body is larger than the server accepts (the
- * adapter's BODY_SIZE_LIMIT) or was cut off: nothing came through, so say so on the page.
- */
-async function readForm(request: Request, mode: AddMode) {
-	try {
-		return { form: await request.formData() };
-	} catch {
-		const failure: AddFailure = {
-			mode,
-			values: null,
-			// Not errors:text-too-large: the server's body limit may be lower than Puente's 5 MB.
-			errors: [
-				{ field: 'form', error: { code: 'text-too-large', key: 'contribute:errors.bodyTooLarge' } }
-			],
-			languages: null
-		};
-		return { failure: fail(413, failure) };
-	}
-}
+/** Reads the multipart body; when nothing came through (too large, cut off, malformed), the page says so. */
+const readAddForm = (request: Request, mode: AddMode) =>
+	readForm(request, (error): AddFailure => ({
+		mode,
+		values: null,
+		errors: [{ field: 'form', error }],
+		languages: null
+	}));
 
 function respond(mode: AddMode, values: AddValues, result: Contribution) {
 	if (result.ok) redirect(303, `/doc/${result.slug}`);
@@ -97,7 +86,7 @@ const refuse = (field: string, error: UserError): Contribution => ({
 
 export const actions: Actions = {
 	paste: async ({ request }) => {
-		const read = await readForm(request, 'paste');
+		const read = await readAddForm(request, 'paste');
 		if (read.failure) return read.failure;
 		const values = valuesOf(read.form);
 		let sides = sidesOf(read.form);
@@ -112,7 +101,7 @@ export const actions: Actions = {
 	},
 
 	upload: async ({ request }) => {
-		const read = await readForm(request, 'upload');
+		const read = await readAddForm(request, 'upload');
 		if (read.failure) return read.failure;
 		const { form } = read;
 		const values = valuesOf(form);
@@ -150,7 +139,7 @@ export const actions: Actions = {
 	},
 
 	import: async ({ request }) => {
-		const read = await readForm(request, 'import');
+		const read = await readAddForm(request, 'import');
 		if (read.failure) return read.failure;
 		const { form } = read;
 		const values = valuesOf(form);

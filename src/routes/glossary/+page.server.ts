@@ -10,6 +10,7 @@ import {
 } from '$lib/server/glossary';
 import { decodeUserBytes } from '$lib/core/text/decode';
 import type { UserError } from '$lib/core/errors';
+import { readForm } from '$lib/server/http';
 
 export const load: PageServerLoad = ({ url }) => {
 	const db = getDb();
@@ -38,7 +39,8 @@ const refuse = (error: UserError) => fail(400, { importError: error });
 
 export const actions: Actions = {
 	import: async ({ request }) => {
-		const form = await request.formData();
+		const { form, failure } = await readForm(request, (importError) => ({ importError }));
+		if (failure) return failure;
 		const file = form.get('file');
 		if (!(file instanceof File) || file.size === 0 || !file.name)
 			return refuse({ code: 'invalid-input', key: 'glossary:errors.fileMissing' });

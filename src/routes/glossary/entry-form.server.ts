@@ -1,5 +1,6 @@
 // Reads the entry form the new and edit pages share, keeping what the person typed exactly as
 // typed so that a page answering "please correct" shows it back unchanged.
+import type { UserError } from '$lib/core/errors';
 import type { GlossaryEntryInput } from '$lib/server/glossary';
 
 /** The form's fields as typed: what the page re-shows after a refusal. */
@@ -49,3 +50,9 @@ export function valuesOf(entry: GlossaryEntryInput): EntryFormValues {
 		explanationEs: entry.explanation.es
 	};
 }
+
+/**
+ * The failure when nothing of the form could be read (see readForm): no values to show back,
+ * which is how the page tells it from a refusal of what was typed.
+ */
+export const unreadEntryForm = (error: UserError) => ({ error, values: null });

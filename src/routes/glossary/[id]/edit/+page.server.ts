@@ -7,7 +7,8 @@ import {
 	GLOSSARY_TYPES,
 	updateGlossaryEntry
 } from '$lib/server/glossary';
-import { entryFormValues, entryInput, valuesOf } from '../../entry-form.server';
+import { readForm } from '$lib/server/http';
+import { entryFormValues, entryInput, unreadEntryForm, valuesOf } from '../../entry-form.server';
 
 export const load: PageServerLoad = ({ params }) => {
 	const entry = getGlossaryEntry(getDb(), params.id);
@@ -23,7 +24,8 @@ export const load: PageServerLoad = ({ params }) => {
 
 export const actions: Actions = {
 	save: async ({ request, params }) => {
-		const form = await request.formData();
+		const { form, failure } = await readForm(request, unreadEntryForm);
+		if (failure) return failure;
 		const values = entryFormValues(form);
 		const version = Number(form.get('version'));
 		const result = updateGlossaryEntry(
@@ -45,7 +47,9 @@ export const actions: Actions = {
 		});
 	},
 	delete: async ({ request, params }) => {
-		const version = Number((await request.formData()).get('version'));
+		const { form, failure } = await readForm(request, unreadEntryForm);
+		if (failure) return failure;
+		const version = Number(form.get('version'));
 		const db = getDb();
 		const entry = getGlossaryEntry(db, params.id);
 		const result = deleteGlossaryEntry(
