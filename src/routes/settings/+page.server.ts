@@ -5,35 +5,41 @@ import type { Actions } from './$types';
 import { isUiLanguage } from '$lib/i18n/resources';
 import { LANGUAGE_COOKIE } from '$lib/i18n/negotiate';
 import { THEME_COOKIE } from '$lib/theme';
+import type { UserError } from '$lib/core/errors';
+import { readForm } from '$lib/server/http';
+import { appPath } from '$lib/server/redirect-target';
 
 const YEAR = 60 * 60 * 24 * 365;
 
-/** Back where the person was; only a same-origin path, never an open redirect. */
-function backTo(url: URL, request: Request): string {
-	const referer = request.headers.get('referer');
-	if (referer) {
-		const from = new URL(referer);
-		if (from.origin === url.origin) return from.pathname + from.search + from.hash;
-	}
-	return '/';
+/** Back where the person was: a `return` field if the form has one, else the Referer; only paths of this app. */
+function backTo(url: URL, request: Request, form: FormData): string {
+	const field = form.get('return');
+	const from = typeof field === 'string' && field ? field : request.headers.get('referer');
+	return appPath(from, url);
 }
+
+const CHOICE_UNKNOWN: UserError = { code: 'invalid-input', key: 'errors:choice-unknown' };
+const refuse = () => fail(400, { error: CHOICE_UNKNOWN });
 
 export const actions: Actions = {
 	language: async ({ request, cookies, url }) => {
-		const lang = (await request.formData()).get('lang');
-		if (!isUiLanguage(lang)) return fail(400, { message: 'errors:invalid-input' });
+		const { form, failure } = await readForm(request);
+		if (failure) return failure;
+		const lang = form.get('lang');
+		if (!isUiLanguage(lang)) return refuse();
 		cookies.set(LANGUAGE_COOKIE, lang, {
 			path: '/',
 			maxAge: YEAR,
 			httpOnly: false,
 			sameSite: 'lax'
 		});
-		redirect(303, backTo(url, request));
+		redirect(303, backTo(url, request, form));
 	},
 	theme: async ({ request, cookies, url }) => {
-		const theme = (await request.formData()).get('theme');
-		if (theme !== 'light' && theme !== 'dark' && theme !== 'system')
-			return fail(400, { message: 'errors:invalid-input' });
+		const { form, failure } = await readForm(request);
+		if (failure) return failure;
+		const theme = form.get('theme');
+		if (theme !== 'light' && theme !== 'dark' && theme !== 'system') return refuse();
 		if (theme === 'system') cookies.delete(THEME_COOKIE, { path: '/' });
 		else
 			cookies.set(THEME_COOKIE, theme, {
@@ -42,6 +48,6 @@ export const actions: Actions = {
 				httpOnly: false,
 				sameSite: 'lax'
 			});
-		redirect(303, backTo(url, request));
+		redirect(303, backTo(url, request, form));
 	}
 };
