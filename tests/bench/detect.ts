@@ -141,12 +141,20 @@ function printErrors(dir: string, docs: Map<string, string>): void {
 			.map((l) => JSON.parse(l) as Run);
 		const detection = detectLanguages(text);
 		for (const g of gold) {
+			// The label covering most of the gold sentence's characters, as the scorer reads it.
 			const covering = detection.sentences.filter((s) => s.start < g.end && s.end > g.start);
-			const label = covering.find((s) => s.start <= g.start && s.end > g.start)?.lang ?? 'none';
+			const share = new Map<string, number>();
+			for (const s of covering)
+				share.set(
+					s.lang,
+					(share.get(s.lang) ?? 0) + Math.min(s.end, g.end) - Math.max(s.start, g.start)
+				);
+			const label = [...share].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'none';
 			if (label !== g.lang) {
-				const conf = covering.map((s) => s.confidence.toFixed(2)).join('/');
+				const conf = covering.map((s) => `${s.lang} ${s.confidence.toFixed(2)}`).join(' / ');
+				const joined = covering.some((s) => s.start < g.start || s.end > g.end) ? ' [joined]' : '';
 				console.log(
-					`${name} gold ${g.lang} got ${label} (${conf}) ${JSON.stringify(text.slice(g.start, g.end).slice(0, 160))}`
+					`${name} gold ${g.lang} got ${label} (${conf})${joined} ${JSON.stringify(text.slice(g.start, g.end).slice(0, 120))}`
 				);
 			}
 		}

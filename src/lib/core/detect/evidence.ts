@@ -2,20 +2,27 @@
 // its voting words (function words and spelling), with franc's trigram model added when the
 // words leave the question open. Also decides whether a sentence has any language at all.
 import { francAll } from 'franc';
-import { DATE_WORDS, wordEvidence } from './lexicon';
+import { DATE_WORDS, isKnownWord, wordEvidence } from './lexicon';
 import type { MaskedSentence } from './masking';
+import { isCommandLine } from './shape';
 
 export interface SentenceEvidence {
 	/** log P(sentence | en) - log P(sentence | es), tempered; 0 when nothing votes. */
 	llr: number;
-	/** False for URLs, numbers, dates, handles and separators: text with no grammar. */
+	/** False for URLs, numbers, dates, handles, separators, code and names of things: text with no grammar. */
 	hasLanguage: boolean;
+	/** A short sentence whose words all belong to one language: context cannot overrule it. */
+	clear: boolean;
 }
 
 /** Words of one sentence are not independent evidence; this keeps long sentences from being overconfident. */
 const TEMPER = 0.6;
 /** A sentence's own evidence is capped so that context can still overrule a misleading one. */
 const MAX_LLR = 30;
+/** A sentence of at most this many voting words is short: a heading, a table cell, a label. */
+const SHORT_WORDS = 6;
+/** A word this sure of its language (a dictionary word of one language, a function word) takes a side. */
+const DECISIVE = 1.5;
 /** Below this much word evidence, franc's trigrams are asked too (they are slower). */
 const FRANC_BELOW = 4;
 /** franc's normalised margin times the letters it saw, to log-ratio units; capped like a few words. */
@@ -39,16 +46,29 @@ const DATE_JOINERS = new Set([
 	'el'
 ]);
 
-export function sentenceEvidence(masked: MaskedSentence): SentenceEvidence {
+export function sentenceEvidence(text: string, masked: MaskedSentence): SentenceEvidence {
 	const { weights, lower } = masked;
-	if (!hasGrammar(masked)) return { llr: 0, hasLanguage: false };
+	if (!hasGrammar(text, masked)) return { llr: 0, hasLanguage: false, clear: false };
 	let llr = 0;
+	let voting = 0;
+	let english = 0;
+	let spanish = 0;
 	for (let i = 0; i < weights.length; i++) {
-		if (weights[i] > 0) llr += weights[i] * wordEvidence(lower[i]);
+		if (weights[i] <= 0) continue;
+		const evidence = wordEvidence(lower[i]);
+		llr += weights[i] * evidence;
+		if (weights[i] < 1) continue;
+		voting++;
+		if (evidence >= DECISIVE) english++;
+		else if (evidence <= -DECISIVE) spanish++;
 	}
+	// "Nota", "VÉASE TAMBIÉN", "Tabla 7.1.", "task package": however strong the context, a
+	// short line whose words all take one side is that language.
+	if (voting > 0 && voting <= SHORT_WORDS && (english === 0) !== (spanish === 0))
+		return { llr: english > 0 ? MAX_LLR : -MAX_LLR, hasLanguage: true, clear: true };
 	llr *= TEMPER;
 	if (Math.abs(llr) < FRANC_BELOW) llr += trigramEvidence(masked);
-	return { llr: Math.max(-MAX_LLR, Math.min(MAX_LLR, llr)), hasLanguage: true };
+	return { llr: Math.max(-MAX_LLR, Math.min(MAX_LLR, llr)), hasLanguage: true, clear: false };
 }
 
 /** Sum of word evidence over some tokens, untempered: used for inline phrases. */
@@ -59,20 +79,34 @@ export function phraseEvidence(masked: MaskedSentence, indices: number[]): numbe
 	return sum;
 }
 
-/** A sentence has grammar if it has a word that is not part of a date (months, weekdays and their joiners). */
-function hasGrammar({ tokens, lower }: MaskedSentence): boolean {
-	for (let i = 0; i < tokens.length; i++) {
-		if (tokens[i].kind !== 'word') continue;
-		const word = lower[i];
-		if (DATE_WORDS.has(word) || (word.length === 1 && !'aeyoi'.includes(word))) continue;
-		if (
-			DATE_JOINERS.has(word) &&
-			tokens.some((o, k) => o.kind === 'number' || DATE_WORDS.has(lower[k]))
-		)
-			continue;
-		return true;
+/**
+ * A sentence has grammar if it has a word of either language (or a name) that is not part of a
+ * date, and its words are no fewer than its pieces of code: "See fonts.conf(5)." has grammar,
+ * "-f fichero", "V:3, I:99", "task-gnome-desktop", "$ xeyes" and "RDP, RFB (VNC)" have none.
+ */
+function hasGrammar(text: string, { tokens, lower, chunks }: MaskedSentence): boolean {
+	if (isCommandLine(text, chunks)) return false;
+	const dated = tokens.some((t, k) => t.kind === 'number' || DATE_WORDS.has(lower[k]));
+	let words = 0;
+	let code = 0;
+	for (const chunk of chunks) {
+		if (chunk.kind === 'code') code++;
+		if (chunk.kind !== 'word') continue;
+		const word = chunk.core.toLowerCase();
+		if (DATE_WORDS.has(word) || (dated && DATE_JOINERS.has(word))) continue;
+		if (word.length === 1 ? 'aeyoi'.includes(word) : isKnownWord(word) || isName(chunk.core))
+			words++;
 	}
-	return false;
+	return words > 0 && words >= code;
+}
+
+/** A capitalised word no dictionary knows is a name ("Cecilia Gervasi."): prose, not code. All-capital acronyms are not. */
+function isName(word: string): boolean {
+	return (
+		word.length > 1 &&
+		word[0] !== word[0].toLowerCase() &&
+		word.slice(1) === word.slice(1).toLowerCase()
+	);
 }
 
 /** franc on the sentence with its masked words blanked out, as a log-ratio. */

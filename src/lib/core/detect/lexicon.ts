@@ -1,6 +1,8 @@
 // How much one word says about English versus Spanish: a log-likelihood ratio, positive for
 // English. Function words carry most of it (written from general knowledge of both
-// languages, ranked by how common they are); other words vote through their spelling.
+// languages, ranked by how common they are); other words vote through the dictionaries that
+// know them (Debian's wamerican and wspanish, words.ts), and unknown words through their spelling.
+import { dictionaryLanguage } from './words';
 
 /** Log-ratio for words of the other language's lists: how much more likely in one language. */
 const TIERS: Array<[number, string]> = [
@@ -11,11 +13,7 @@ const TIERS: Array<[number, string]> = [
 	],
 	[
 		2.3,
-		'more out so said up some only other new first now like over even most made after also before must through back where much way well down each just how too very make get here between both being under never same another know while last might us off since against go came right used take three let whom whose yet nor upon unto shall thou thee thy hath therefore every people why many own see things thing who’s it’s don’t can’t won’t isn’t doesn’t didn’t i’m'
-	],
-	[
-		1.6,
-		'day good great old year years time man men work long life world still little state place part think again around small found give went going want look often until without always something however another same few high every during number called use using used following write read show shows change changes got told left felt seem seems began need needs keep away become became heart hand eyes word words god lord children father mother house heaven earth truth love power country government people’s'
+		'more out so said up some only other new first now like over even most made after also before must through back where much way well down each just how too very make get here between both being under never same another know while last might us off since against go came right used take three let whom whose yet nor upon shall therefore every people why many own see things thing who’s it’s don’t can’t won’t isn’t doesn’t didn’t i’m'
 	],
 	// Spanish, most frequent first (negative: the sign is applied below)
 	[
@@ -24,7 +22,7 @@ const TIERS: Array<[number, string]> = [
 	],
 	[
 		-2.3,
-		'año años día días vez veces parte gobierno país vida mundo tiempo forma caso manera lugar hombre hombres mujer mujeres gente pueblo casa nuevo nueva gran grande mejor menos primer primero primera cada bien mismo misma otro todas toda cosa cosas hacer tener decir ver dar ir va van vamos ser sido estado sea sean fuera hubo hay haber sobre bajo tras hacia mediante hijo hijos padre madre señor dios tierra cielo corazón palabra boca ojos mano manos verdad amor poder nombre ciudad si aquel aquella aquellos cuyo cuya debe deben tienen hecho dentro fuera'
+		'año años día días vez veces parte manera lugar gran grande mejor menos primer primero primera cada bien mismo misma otro todas toda cosa cosas hacer tener decir ver dar ir va van vamos ser sido estado sea sean fuera hubo hay haber sobre bajo tras hacia mediante si aquel aquella aquellos cuyo cuya debe deben tienen hecho dentro fuera'
 	]
 ];
 
@@ -94,21 +92,44 @@ export const DATE_WORDS = new Set(
 	).split(' ')
 );
 
-/** Evidence of a lower-cased word: a listed weight, else what its spelling suggests. */
+/** A word only one language's dictionary knows; short ones are often abbreviations, so they say less. */
+const DICTIONARY_WEIGHT = 2;
+const SHORT_DICTIONARY_WEIGHT = 1;
+/** A word both dictionaries know ("real", "once", "animal") votes with a little of its spelling. */
+const BOTH_SPELLING_SHARE = 0.3;
+
+/** Evidence of a lower-cased word: a listed weight, else its dictionaries, else its spelling. */
 export function wordEvidence(lower: string): number {
 	let known = WORD_EVIDENCE.get(lower);
 	if (known === undefined) {
-		known =
-			lower.length === 1
-				? 0
-				: lower.includes('’') || lower.includes("'")
-					? apostropheEvidence(lower)
-					: spellingEvidence(lower);
-		// Word frequencies are Zipfian: remembering what spelling said answers most lookups.
+		known = lower.length === 1 ? 0 : unlistedEvidence(lower);
+		// Word frequencies are Zipfian: remembering the answer serves most lookups.
 		if (WORD_EVIDENCE.size >= WORD_WEIGHTS.size + 50_000) WORD_EVIDENCE = new Map(WORD_WEIGHTS);
 		WORD_EVIDENCE.set(lower, known);
 	}
 	return known;
+}
+
+function unlistedEvidence(lower: string): number {
+	if (lower.includes('’') || lower.includes("'")) return apostropheEvidence(lower);
+	const weight = lower.length <= 3 ? SHORT_DICTIONARY_WEIGHT : DICTIONARY_WEIGHT;
+	switch (dictionaryLanguage(lower)) {
+		case 'en':
+			return weight;
+		case 'es':
+			return -weight;
+		case 'both':
+			return BOTH_SPELLING_SHARE * spellingEvidence(lower);
+		default:
+			return spellingEvidence(lower);
+	}
+}
+
+/** Whether a word is a word of either language: listed, in a dictionary, or spelled unmistakably (accents, ñ). */
+export function isKnownWord(lower: string): boolean {
+	if (WORD_WEIGHTS.has(lower)) return true;
+	if (lower.length < 2) return false;
+	return dictionaryLanguage(lower) !== null || Math.abs(spellingEvidence(lower)) >= 2.5;
 }
 
 /** The listed words plus the words whose spelling was already weighed. */

@@ -3,7 +3,10 @@
 // menos”" is English because of its grammar, not its slogan. Each token gets a voting weight;
 // masked stretches are kept as groups so inline spans can be found in them afterwards.
 import { tokenize, type Token } from '../text/tokens';
+import { createGlossaryMatcher } from '../glossary/match';
+import type { GlossaryEntry } from '../glossary/types';
 import { DATE_WORDS } from './lexicon';
+import { chunksOf, type Chunk } from './shape';
 
 /** A masked stretch of a sentence: a name, a quotation or a glossary term. */
 export interface MaskedGroup {
@@ -21,10 +24,14 @@ export interface MaskedSentence {
 	/** Voting weight of each token: 1 for a plain word, less or 0 for masked ones. */
 	weights: number[];
 	groups: MaskedGroup[];
+	/** The sentence's space-separated chunks: words, code, numbers (see shape.ts). */
+	chunks: Chunk[];
 }
 
 /** A quotation inside a sentence still says a little: quotes are mostly in the sentence's own language. */
 const QUOTE_WEIGHT = 0.15;
+/** Voting weight of the words of a hyphenated compound. */
+const COMPOUND_WEIGHT = 0.3;
 /** A quotation this large a share of the sentence's letters is the sentence itself, not an insert. */
 const QUOTE_SHARE_LIMIT = 0.6;
 
@@ -65,39 +72,69 @@ const NAME_ARTICLES = new Set(['la', 'las', 'los', 'el', 'the']);
 const QUOTE_PAIRS: Record<string, string> = { '“': '”', '«': '»', '"': '"', '‘': '’', '„': '“' };
 const OPENING_QUOTES = new Set(Object.keys(QUOTE_PAIRS).map((q) => q.charCodeAt(0)));
 
-/** Finds glossary terms, whole words only, case-insensitively. */
-export function termMatcher(terms: string[] | undefined): RegExp | null {
-	const clean = (terms ?? []).map((t) => t.trim()).filter((t) => t.length > 0);
+/** Finds protected terms in a text: [start, end) offsets of each occurrence. */
+export interface TermMatcher {
+	find(text: string): Array<[number, number]>;
+}
+
+/**
+ * Finds glossary terms as the glossary does (whole words, case and accents folded), with its
+ * trie matcher: linear in the text whatever the number of terms. One regular expression of
+ * every term failed on large glossaries ("Regular expression too large") and took the server down.
+ */
+export function termMatcher(terms: string[] | undefined): TermMatcher | null {
+	if (!terms) return null;
+	// The server passes the same glossary's forms for every document: build its trie once.
+	const cached = matchers.get(terms);
+	if (cached !== undefined) return cached;
+	const matcher = buildTermMatcher(terms);
+	matchers.set(terms, matcher);
+	return matcher;
+}
+
+const matchers = new WeakMap<string[], TermMatcher | null>();
+
+function buildTermMatcher(terms: string[]): TermMatcher | null {
+	const clean = [...new Set(terms.map((t) => t.trim()).filter((t) => t.length > 0))];
 	if (clean.length === 0) return null;
-	clean.sort((a, b) => b.length - a.length);
-	const alternatives = clean.map((t) =>
-		t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+')
+	const matcher = createGlossaryMatcher(
+		clean.map(
+			(form, i) => ({ id: `t${i}`, es: form, en: form, variants: [] }) as unknown as GlossaryEntry
+		)
 	);
-	return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+	return { find: (text) => matcher.find(text).map((m) => [m.start, m.end]) };
 }
 
 export function maskSentence(
 	text: string,
 	start: number,
 	end: number,
-	terms: RegExp | null
+	terms: TermMatcher | null
 ): MaskedSentence {
 	const tokens = tokenize(text, start, end);
+	const chunks = chunksOf(text, start, end);
 	const lower = new Array<string>(tokens.length);
 	const weights = new Array<number>(tokens.length);
+	let c = 0;
 	for (let i = 0; i < tokens.length; i++) {
 		lower[i] = tokens[i].text.toLowerCase();
-		weights[i] = tokens[i].kind === 'word' && !DATE_WORDS.has(lower[i]) ? 1 : 0;
+		// Words inside code ("always" in --always-make, "etc" in /etc/passwd) do not vote.
+		while (c < chunks.length && chunks[c].end <= tokens[i].start) c++;
+		// Words of a hyphenated compound say less: in technical text most are names of things
+		// ("task-gnome-desktop", "xdg-desktop-portal").
+		const chunk = c < chunks.length && chunks[c].start <= tokens[i].start ? chunks[c].kind : 'word';
+		weights[i] =
+			tokens[i].kind !== 'word' || chunk === 'code' || DATE_WORDS.has(lower[i])
+				? 0
+				: chunk === 'compound'
+					? COMPOUND_WEIGHT
+					: 1;
 	}
 	const groups: MaskedGroup[] = [];
 
 	if (terms) {
-		const slice = text.slice(start, end);
-		terms.lastIndex = 0;
-		for (let m = terms.exec(slice); m; m = terms.exec(slice)) {
-			const a = start + m.index;
-			groups.push(maskRange(tokens, weights, a, a + m[0].length, 'term', 0));
-		}
+		for (const [a, b] of terms.find(text.slice(start, end)))
+			groups.push(maskRange(tokens, weights, start + a, start + b, 'term', 0));
 	}
 	for (const [a, b] of quotations(text, start, end, tokens))
 		groups.push(maskRange(tokens, weights, a, b, 'quote', QUOTE_WEIGHT));
@@ -106,7 +143,8 @@ export function maskSentence(
 		tokens,
 		lower,
 		weights,
-		groups: groups.filter((g) => g.tokens.length > 0).sort((x, y) => x.start - y.start)
+		groups: groups.filter((g) => g.tokens.length > 0).sort((x, y) => x.start - y.start),
+		chunks
 	};
 }
 
