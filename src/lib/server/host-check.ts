@@ -45,12 +45,20 @@ const isIpAddress = (hostname: string) =>
 
 /**
  * The policy from the environment: the local names, the HOST the server listens on when it
- * is a specific name or address, and every entry of ALLOWED_HOSTS (a comma-separated list).
+ * is a specific name or address, the name in ORIGIN (the public address behind a proxy), and
+ * every entry of ALLOWED_HOSTS (a comma-separated list).
  */
-export function hostPolicyFromEnv(env: { HOST?: string; ALLOWED_HOSTS?: string }): HostPolicy {
+export function hostPolicyFromEnv(env: {
+	HOST?: string;
+	ALLOWED_HOSTS?: string;
+	ORIGIN?: string;
+}): HostPolicy {
 	const names = new Set<string>(LOCAL_HOSTNAMES);
 	const listen = env.HOST ? normaliseName(env.HOST) : undefined;
 	if (listen && !WILDCARD_ADDRESSES.has(listen)) names.add(listen);
+	const origin = env.ORIGIN && URL.canParse(env.ORIGIN) ? new URL(env.ORIGIN).host : undefined;
+	const originName = origin ? normaliseName(origin) : undefined;
+	if (originName) names.add(originName);
 	for (const entry of (env.ALLOWED_HOSTS ?? '').split(',')) {
 		const name = normaliseName(entry);
 		if (name) names.add(name);

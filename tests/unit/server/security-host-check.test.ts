@@ -68,6 +68,15 @@ describe('the Host check', () => {
 		expect(isAllowedHost('[::1]:3000', hostPolicyFromEnv({ HOST: '::1' }))).toBe(true);
 	});
 
+	it('adds the public name of ORIGIN, for a server behind a proxy', () => {
+		const policy = hostPolicyFromEnv({ ORIGIN: 'https://Puente.Example.org' });
+		expect(isAllowedHost('puente.example.org', policy)).toBe(true);
+		expect(isAllowedHost('example.org', policy)).toBe(false);
+		expect(isAllowedHost('attacker.example', hostPolicyFromEnv({ ORIGIN: 'not a url' }))).toBe(
+			false
+		);
+	});
+
 	it('with HOST on every interface, answers any address typed as such but still no other name', () => {
 		for (const HOST of ['0.0.0.0', '::']) {
 			const open = hostPolicyFromEnv({ HOST });
