@@ -47,28 +47,27 @@ describe('reader', () => {
 
 	it('steps through pairs with j and k, moving focus and the highlight together', async () => {
 		await page.locator('.row').first().focus();
-		const first = await page.evaluate(() => document.activeElement?.getAttribute('data-bead'));
+		const first = await page.evaluate(() => document.activeElement?.getAttribute('data-row'));
 		await page.keyboard.press('j');
 		await page.keyboard.press('j');
 		await page.keyboard.press('k');
-		const now = await page.evaluate(() => document.activeElement?.getAttribute('data-bead'));
+		const now = await page.evaluate(() => document.activeElement?.getAttribute('data-row'));
 		expect(now).not.toBe(first);
-		expect(await lit(page).first().getAttribute('data-bead')).toBe(now);
+		expect(await lit(page).first().getAttribute('data-row')).toBe(now);
 	});
 
 	it('keeps the place when switching views with v, and shows the text as written in the original view', async () => {
-		const before = await lit(page).first().getAttribute('data-bead');
+		const before = await lit(page).first().getAttribute('data-row');
 		await page.keyboard.press('v');
 		await expect
 			.poll(() => page.getByRole('radio', { name: 'Original' }).getAttribute('aria-checked'))
 			.toBe('true');
-		// A sentence in two passages lists both keys; the lit pair is among them.
-		expect((await lit(page).first().getAttribute('data-bead'))?.split(' ')).toContain(before);
+		expect(await lit(page).first().getAttribute('data-row')).toBe(before);
 		const badge = page.locator('.original .lang-badge.lang-es').first();
 		expect(await badge.textContent()).toContain('ES');
 		// The section the article prints twice is flagged, and its changes shown on request.
 		const note = page.locator('.repeat-note').first();
-		expect(await note.textContent()).toMatch(/repeats sentences/);
+		expect(await note.textContent()).toMatch(/repeats sentence/);
 		await note.getByRole('button').click();
 		await expect.poll(() => note.locator('ins, del').count()).toBeGreaterThan(0);
 		await screenshot(page, 'reader-original-light-en');
@@ -100,6 +99,55 @@ describe('reader', () => {
 		expect(await toggle.getAttribute('aria-expanded')).toBe('true');
 		expect(await page.locator('.single .translation').getAttribute('lang')).toBe('es');
 		await screenshot(page, 'reader-single-light-en');
+	});
+
+	it('shows La Mosca whole: no sentence in the wrong column, the OAS passage paired once', async () => {
+		await page.goto(baseURL() + '/doc/brutal-repression-la-mosca?view=parallel');
+		const rows = page.locator('.parallel .row');
+		await expect.poll(() => page.locator('.row.kind-pair').count()).toBeGreaterThan(50);
+		expect(await page.locator('.cell-en .s[data-lang="es"]').count()).toBe(0);
+		expect(await page.locator('.cell-es .s[data-lang="en"]').count()).toBe(0);
+		// The English OAS section and its Spanish original are one passage pair, shown once.
+		for (const text of [
+			'It is shameful that the “concern” of the OAS',
+			'Es vergonzoso que la «preocupación» de la OEA'
+		])
+			expect(await rows.filter({ hasText: text }).count()).toBe(1);
+		const oas = rows.filter({ hasText: 'It is shameful that the “concern” of the OAS' });
+		expect(await oas.locator('.cell-es').textContent()).toMatch(/Es vergonzoso/);
+		// Every sentence of the article is in exactly one row.
+		const own = await page.evaluate(() =>
+			[...document.querySelectorAll<HTMLElement>('.row .s')].map((el) => el.dataset.s!)
+		);
+		const docId = own.find((k) => k.endsWith('-0'))!.split('-')[0];
+		const mine = own.filter((k) => k.startsWith(`${docId}-`));
+		expect(new Set(mine).size).toBe(mine.length);
+		const repeated = await page.locator('.row.kind-repeat').count();
+		expect(repeated).toBeGreaterThan(0);
+		// The later (Spanish) side of the OAS pair points back to where it is read.
+		const pointer = page.locator('.row.kind-elsewhere');
+		expect(await pointer.count()).toBe(1);
+		await pointer.getByRole('button').click();
+		await expect.poll(() => oas.getAttribute('class')).toContain('lit');
+		await screenshot(page, 'reader-la-mosca-pointer');
+	});
+
+	it('reads La Mosca in English in document order, each sentence once and none in Spanish', async () => {
+		await page.goto(baseURL() + '/doc/brutal-repression-la-mosca?view=single&lang=en');
+		await expect.poll(() => page.locator('.single .item').count()).toBeGreaterThan(50);
+		const shown = await page.evaluate(() =>
+			[...document.querySelectorAll<HTMLElement>('.single .text [data-s]')].map((el) => ({
+				key: el.dataset.s!,
+				lang: el.dataset.lang!
+			}))
+		);
+		expect(shown.filter((s) => s.lang === 'es')).toEqual([]);
+		const indices = shown.map((s) => Number(s.key.split('-')[1]));
+		expect(new Set(shown.map((s) => s.key)).size).toBe(shown.length);
+		expect(indices).toEqual([...indices].sort((a, b) => a - b));
+		expect(await page.locator('.single .text').first().textContent()).toMatch(
+			/^\s*Perú, brutal Repression/
+		);
 	});
 
 	it('lists the shortcuts with ?', async () => {

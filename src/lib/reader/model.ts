@@ -1,6 +1,7 @@
 // What the reader page receives from the server: the documents involved, the alignments that
 // pair their sentences, and the glossary terms found in them. Plain data, serialisable.
-import type { Bead, LabelledSentence, Lang, LanguageRun } from '$lib/core/types';
+import type { LabelledSentence, LanguageRun } from '$lib/core/types';
+import type { AlignmentKind, ReadingRow } from '$lib/core/reading/rows';
 import type { TermMark } from './pieces';
 
 /** A sentence without its text: the page slices it from the document text (sending both doubled the payload). */
@@ -17,14 +18,23 @@ export interface ReaderDocument {
 export const sentenceText = (doc: ReaderDocument, index: number): string =>
 	doc.text.slice(doc.sentences[index].start, doc.sentences[index].end);
 
-/** One aligned passage pair: English sentences of one document against Spanish ones of another (or the same). */
-export interface ReaderPassage {
-	alignmentId: number;
+/** An alignment as the page needs it: which documents, and the version an edit must name. */
+export interface ReaderAlignment {
+	id: number;
+	kind: AlignmentKind;
 	enDocumentId: number;
 	esDocumentId: number;
-	beads: Bead[];
 	version: number;
 	edited: boolean;
+	/** Number of beads, so an editor knows which pair is the last. */
+	beads: number;
+}
+
+/** A translation of this document, when it has one or more. */
+export interface ReaderPartner {
+	alignmentId: number;
+	slug: string;
+	title: string;
 }
 
 /** A passage the document prints twice with small edits, and the word-level changes. */
@@ -46,7 +56,12 @@ export interface ReaderGlossaryEntry {
 export interface ReaderData {
 	documentId: number;
 	documents: Record<number, ReaderDocument>;
-	passages: ReaderPassage[];
+	alignments: ReaderAlignment[];
+	/** Every sentence of the document once, in reading order (see core/reading/rows). */
+	rows: ReadingRow[];
+	/** The document's translations; `translationId` is the one laid out. */
+	partners: ReaderPartner[];
+	translationId?: number;
 	/** Glossary occurrences per document id. */
 	terms: Record<number, TermMark[]>;
 	glossary: Record<string, ReaderGlossaryEntry>;
@@ -59,46 +74,16 @@ export interface ReaderData {
 /** Beads below this confidence are flagged for a person to review. */
 export const REVIEW_THRESHOLD = 0.5;
 
-/** A stable key for bead `b` of passage `p`, used in data attributes and for highlighting. */
-export const beadKey = (passage: number, bead: number) => `${passage}.${bead}`;
 export const sentenceKey = (documentId: number, index: number) => `${documentId}:${index}`;
 
-export interface SentenceRef {
-	documentId: number;
-	index: number;
-	lang: Lang;
-}
-
-/**
- * For every aligned sentence, the beads it belongs to (one per passage it takes part in: a
- * sentence of La Mosca sits in its internal pair and in the pair with its Spanish version),
- * so any view can light up the counterparts.
- */
-export function beadOfSentence(passages: ReaderPassage[]): Map<string, string[]> {
-	const map = new Map<string, string[]>();
-	const add = (sentence: string, bead: string) => {
-		const list = map.get(sentence);
-		if (list) list.push(bead);
-		else map.set(sentence, [bead]);
-	};
-	passages.forEach((passage, p) =>
-		passage.beads.forEach((bead, b) => {
-			const key = beadKey(p, b);
-			for (const i of bead.en) add(sentenceKey(passage.enDocumentId, i), key);
-			for (const i of bead.es) add(sentenceKey(passage.esDocumentId, i), key);
-		})
-	);
+/** For every sentence shown, the row that shows it, so any view can light its counterpart. */
+export function rowOfSentence(rows: readonly ReadingRow[]): Map<string, ReadingRow> {
+	const map = new Map<string, ReadingRow>();
+	for (const row of rows) {
+		const sides =
+			row.kind === 'pair' ? [row.en, row.es] : row.kind === 'elsewhere' ? [] : [row.side];
+		for (const side of sides)
+			for (const i of side.sentences) map.set(sentenceKey(side.doc, i), row);
+	}
 	return map;
-}
-
-/** The sentences on each side of a bead. */
-export function beadSentences(
-	passage: ReaderPassage,
-	beadIndex: number
-): { en: SentenceRef[]; es: SentenceRef[] } {
-	const bead = passage.beads[beadIndex];
-	return {
-		en: bead.en.map((index) => ({ documentId: passage.enDocumentId, index, lang: 'en' as const })),
-		es: bead.es.map((index) => ({ documentId: passage.esDocumentId, index, lang: 'es' as const }))
-	};
 }

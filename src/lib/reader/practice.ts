@@ -1,4 +1,4 @@
-// The sentence pairs a learner practises on: every bead with sentences on both sides, as text.
+// The sentence pairs a learner practises on: every row that pairs sentences, as text.
 import { sentenceText, type ReaderData } from './model';
 
 export interface PracticePair {
@@ -8,15 +8,9 @@ export interface PracticePair {
 }
 
 export function practicePairs(data: ReaderData): PracticePair[] {
-	const text = (documentId: number, indices: number[]) =>
-		indices.map((i) => sentenceText(data.documents[documentId], i)).join(' ');
-	return data.passages.flatMap((passage, p) =>
-		passage.beads
-			.filter((bead) => bead.en.length > 0 && bead.es.length > 0)
-			.map((bead, b) => ({
-				key: `${p}.${b}`,
-				en: text(passage.enDocumentId, bead.en),
-				es: text(passage.esDocumentId, bead.es)
-			}))
+	const text = (side: { doc: number; sentences: number[] }) =>
+		side.sentences.map((i) => sentenceText(data.documents[side.doc], i)).join(' ');
+	return data.rows.flatMap((row) =>
+		row.kind === 'pair' ? [{ key: row.key, en: text(row.en), es: text(row.es) }] : []
 	);
 }

@@ -3,7 +3,7 @@
 import { getContext, setContext } from 'svelte';
 import { SvelteSet } from 'svelte/reactivity';
 import type { Lang } from '$lib/core/types';
-import { beadOfSentence, type ReaderData } from './model';
+import { rowOfSentence, type ReaderData } from './model';
 import { termsBySentence, type TermMark } from './pieces';
 
 export type ReaderView = 'parallel' | 'original' | 'single';
@@ -15,15 +15,16 @@ export class ReaderState {
 	swapped = $state(false);
 	/** The language shown in the one-language view. */
 	singleLang = $state<Lang>('en');
-	/** The bead whose sentences are lit (hover, focus or tap). */
-	activeBead = $state<string | null>(null);
+	/** The row whose sentences are lit (hover, focus or tap). */
+	activeRow = $state<string | null>(null);
 	/** Correcting the alignment: each pair shows merge, split, move and confirm controls. */
 	editing = $state(false);
 	/** Sentences of the one-language view whose translation is open in place. */
 	revealed = new SvelteSet<string>();
 	#data: () => ReaderData;
 	data = $derived.by(() => this.#data());
-	beadBySentence = $derived(beadOfSentence(this.data.passages));
+	/** Document and sentence (`sentenceKey`) to the key of the row that shows it. */
+	rowBySentence = $derived(rowOfSentence(this.data.rows));
 	/** Per document, per sentence: the glossary marks inside it. */
 	sentenceTerms = $derived(
 		Object.fromEntries(
@@ -49,6 +50,22 @@ export class ReaderState {
 
 	cycleView() {
 		this.view = VIEWS[(VIEWS.indexOf(this.view) + 1) % VIEWS.length];
+	}
+
+	#pinnedUntil = 0;
+
+	/**
+	 * Lights a row on hover, unless a jump (a link, a key) just moved the page: scrolling slides
+	 * other rows under a still pointer, and they must not take the highlight from the row jumped to.
+	 */
+	hover(key: string) {
+		if (performance.now() >= this.#pinnedUntil) this.activeRow = key;
+	}
+
+	/** Lights a row the reader jumped to, and keeps it lit through the scroll that follows. */
+	jumpTo(key: string) {
+		this.activeRow = key;
+		this.#pinnedUntil = performance.now() + 800;
 	}
 
 	toggleRevealed(key: string) {

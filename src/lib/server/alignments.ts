@@ -3,15 +3,15 @@
 import type { Db } from './db';
 import { getDocument, type DocumentWithAnalysis } from './documents';
 import type { Bead, Lang } from '$lib/core/types';
-import { alignSentences } from '$lib/core/align';
 import { pairPassages } from '$lib/core/align/passages';
+import { alignTranslation, type TranslationSide } from '$lib/core/align/translation';
 import { glossaryMatcher } from './glossary-matching';
 import { applyBeadEdit, type BeadEdit } from '$lib/core/align/bead-edits';
 import { fail, ok, type Result } from '$lib/core/errors';
-import type { ReaderPassage } from '$lib/reader/model';
+import type { AlignmentKind, RowAlignment } from '$lib/core/reading/rows';
 
 /** Bump when the aligner's output changes, so unedited alignments are recomputed. */
-export const ALIGNER_VERSION = 'align-1';
+export const ALIGNER_VERSION = 'align-2';
 
 interface AlignmentRow {
 	id: number;
@@ -86,11 +86,9 @@ export function ensureAlignments(db: Db, doc: DocumentWithAnalysis): void {
 		if (mainLanguage(partner) === docLang) continue;
 		const [en, es] = docLang === 'en' ? [doc, partner] : [partner, doc];
 		if (isCurrent(db, en.id, es.id)) continue;
-		const beads = alignSentences(
-			en.detection.sentences.map((s) => s.text),
-			es.detection.sentences.map((s) => s.text),
-			{ anchorPairs: anchors }
-		);
+		const beads = alignTranslation(translationSide(en), translationSide(es), {
+			anchorPairs: anchors
+		});
 		storeAlignment(db, en.id, es.id, 0, beads, null);
 	}
 	const languages = new Set(doc.detection.runs.map((r) => r.lang));
@@ -109,14 +107,32 @@ export function ensureAlignments(db: Db, doc: DocumentWithAnalysis): void {
 	}
 }
 
+function translationSide(doc: DocumentWithAnalysis): TranslationSide {
+	const sentences = doc.detection.sentences;
+	return {
+		texts: sentences.map((s) => s.text),
+		langs: sentences.map((s) => s.lang),
+		paragraphs: sentences.map((s) => s.paragraph)
+	};
+}
+
 /** An empty alignment row records "examined, no passage translates another" for this version. */
 function markExamined(db: Db, documentId: number): void {
 	storeAlignment(db, documentId, documentId, 0, [], null);
 }
 
-function toPassage(row: AlignmentRow): ReaderPassage {
+/** A stored alignment with what a view or an editor needs of it. */
+export interface StoredAlignment extends RowAlignment {
+	version: number;
+	edited: boolean;
+}
+
+function toAlignment(row: AlignmentRow): StoredAlignment {
+	const kind: AlignmentKind =
+		row.en_document_id === row.es_document_id ? 'internal' : 'translation';
 	return {
-		alignmentId: row.id,
+		id: row.id,
+		kind,
 		enDocumentId: row.en_document_id,
 		esDocumentId: row.es_document_id,
 		beads: JSON.parse(row.beads) as Bead[],
@@ -125,46 +141,15 @@ function toPassage(row: AlignmentRow): ReaderPassage {
 	};
 }
 
-/** Every aligned passage that involves the document, in reading order. */
-export function passagesOf(db: Db, documentId: number): ReaderPassage[] {
+/** Every alignment that involves the document: its internal passage pairs, then its translations. */
+export function alignmentsOf(db: Db, documentId: number): StoredAlignment[] {
 	const rows = db
 		.prepare(
 			`SELECT * FROM alignments WHERE en_document_id = ? OR es_document_id = ?
 			 ORDER BY en_document_id = es_document_id DESC, id, passage`
 		)
 		.all(documentId, documentId) as AlignmentRow[];
-	return rows.map(toPassage).filter((p) => p.beads.length > 0);
-}
-
-/** The aligned translation of one sentence, for concordances and quick lookups. */
-export function counterpartOf(
-	db: Db,
-	documentId: number,
-	sentenceIndex: number
-): { slug: string; sentenceIndex: number; text: string; lang: Lang } | undefined {
-	for (const passage of passagesOf(db, documentId)) {
-		for (const bead of passage.beads) {
-			const side: Lang | undefined =
-				passage.enDocumentId === documentId && bead.en.includes(sentenceIndex)
-					? 'en'
-					: passage.esDocumentId === documentId && bead.es.includes(sentenceIndex)
-						? 'es'
-						: undefined;
-			if (!side) continue;
-			const otherId = side === 'en' ? passage.esDocumentId : passage.enDocumentId;
-			const indices = side === 'en' ? bead.es : bead.en;
-			if (indices.length === 0) return undefined;
-			const other = getDocument(db, otherId);
-			if (!other) return undefined;
-			return {
-				slug: other.slug,
-				sentenceIndex: indices[0],
-				text: indices.map((i) => other.detection.sentences[i].text).join(' '),
-				lang: side === 'en' ? 'es' : 'en'
-			};
-		}
-	}
-	return undefined;
+	return rows.map(toAlignment).filter((a) => a.beads.length > 0);
 }
 
 /**
@@ -177,8 +162,8 @@ export function editAlignment(
 	alignmentId: number,
 	expectedVersion: number,
 	edit: BeadEdit
-): Result<ReaderPassage> {
-	return db.transaction((): Result<ReaderPassage> => {
+): Result<StoredAlignment> {
+	return db.transaction((): Result<StoredAlignment> => {
 		const row = db.prepare('SELECT * FROM alignments WHERE id = ?').get(alignmentId) as
 			AlignmentRow | undefined;
 		if (!row) return fail('not-found');
@@ -191,7 +176,7 @@ export function editAlignment(
 			   updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`
 		).run(JSON.stringify(edited.value), alignmentId);
 		return ok(
-			toPassage(
+			toAlignment(
 				db.prepare('SELECT * FROM alignments WHERE id = ?').get(alignmentId) as AlignmentRow
 			)
 		);

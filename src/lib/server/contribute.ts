@@ -2,7 +2,7 @@
 // documents in the store, and builds the downloads of a document's aligned pairs.
 import type { Db } from './db';
 import { getDocument, insertDocument } from './documents';
-import { ensureAlignments, passagesOf } from './alignments';
+import { readingOf, sideText } from './reading';
 import { detectLanguages } from '$lib/core/detect';
 import { fail, ok, userError, type Result, type UserError } from '$lib/core/errors';
 import { checkUserText, decodeUserBytes, MAX_INPUT_BYTES } from '$lib/core/text/decode';
@@ -461,8 +461,9 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 };
 
 /**
- * Every aligned pair of the document (with each translation, or within a mixed document), in
- * one file. Sentences of several documents are numbered one after the other.
+ * The document's pairs as it is read (its translation and the passages paired inside it), one
+ * unit per pair row: each sentence at most once, each side in its own language, and no unit
+ * that pairs a text with itself.
  */
 export function buildExport(
 	db: Db,
@@ -471,33 +472,20 @@ export function buildExport(
 ): Result<ExportFile> {
 	const doc = getDocument(db, idOrSlug);
 	if (!doc) return fail('not-found');
-	ensureAlignments(db, doc);
-	const passages = passagesOf(db, doc.id);
-
+	const reading = readingOf(db, doc);
 	const units: Record<Lang, string[]> = { en: [], es: [] };
-	const offsets: Record<Lang, Map<number, number>> = { en: new Map(), es: new Map() };
-	const offsetOf = (side: Lang, documentId: number): number => {
-		let offset = offsets[side].get(documentId);
-		if (offset === undefined) {
-			offset = units[side].length;
-			offsets[side].set(documentId, offset);
-			const partner = documentId === doc.id ? doc : getDocument(db, documentId);
-			units[side].push(...(partner?.detection.sentences.map((s) => s.text) ?? []));
-		}
-		return offset;
-	};
 	const beads: Bead[] = [];
-	for (const passage of passages) {
-		const enOffset = offsetOf('en', passage.enDocumentId);
-		const esOffset = offsetOf('es', passage.esDocumentId);
-		for (const bead of passage.beads)
-			beads.push({
-				...bead,
-				en: bead.en.filter((i) => i + enOffset < units.en.length).map((i) => i + enOffset),
-				es: bead.es.filter((i) => i + esOffset < units.es.length).map((i) => i + esOffset)
-			});
+	for (const row of reading.rows) {
+		if (row.kind !== 'pair') continue;
+		const en = sideText(reading, row.en);
+		const es = sideText(reading, row.es);
+		if (en.trim() === es.trim()) continue;
+		const k = units.en.length;
+		units.en.push(en);
+		units.es.push(es);
+		beads.push({ en: [k], es: [k], confidence: row.confidence, reviewed: row.reviewed });
 	}
-	if (!beads.some((b) => b.en.length > 0 && b.es.length > 0))
+	if (beads.length === 0)
 		return { ok: false, error: { code: 'not-found', key: 'contribute:export.noAlignment' } };
 
 	const body =

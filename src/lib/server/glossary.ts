@@ -11,7 +11,7 @@ import {
 
 export { toGlossaryEntry, type StoredGlossaryEntry };
 import { getDocument, listDocuments } from './documents';
-import { counterpartOf, ensureAlignments } from './alignments';
+import { counterparts, readingOf } from './reading';
 import { glossaryMatcher } from './glossary-matching';
 import { checkGlossaryEntry, GLOSSARY_TYPES, type GlossaryEntry } from '$lib/core/glossary';
 
@@ -502,7 +502,7 @@ export function glossaryConcordance(db: Db, entryId: string): ConcordanceLine[] 
 		const matches = matcher.find(doc.text).filter((m) => m.entryId === entryId);
 		if (matches.length === 0) continue;
 		// Alignments are computed on first need; the concordance is such a need.
-		ensureAlignments(db, doc);
+		const translations = counterparts(readingOf(db, doc));
 		const sentences = doc.detection.sentences;
 		let s = 0;
 		for (const match of matches) {
@@ -518,7 +518,7 @@ export function glossaryConcordance(db: Db, entryId: string): ConcordanceLine[] 
 				form: doc.text.slice(match.start, end),
 				after: rightContext(doc.text.slice(end, sentence.end))
 			};
-			const counterpart = counterpartOf(db, doc.id, s);
+			const counterpart = translations.get(s);
 			if (counterpart) {
 				const ranges = matcher.find(counterpart.text).filter((m) => m.entryId === entryId);
 				line.translation = {

@@ -1,10 +1,10 @@
 // Everything the reader page shows for one document, gathered in one place so the route stays
-// thin: the document, its aligned partners, their passages and the glossary terms in them.
+// thin: the document, the documents its alignments name, the rows that lay them out, and the
+// glossary terms in them.
 import type { Db } from './db';
-import { getDocument, type DocumentWithAnalysis } from './documents';
-import { ensureAlignments, passagesOf } from './alignments';
+import type { DocumentWithAnalysis } from './documents';
 import { glossaryMatcher } from './glossary-matching';
-import { findRepeatedPassages } from '$lib/core/repeats/find-repeats';
+import { readingOf } from './reading';
 import type {
 	ReaderData,
 	ReaderDocument,
@@ -23,16 +23,14 @@ function readerDocument(doc: DocumentWithAnalysis): ReaderDocument {
 	};
 }
 
-export function readerData(db: Db, doc: DocumentWithAnalysis): ReaderData {
-	ensureAlignments(db, doc);
-	const passages = passagesOf(db, doc.id);
-	const documents: Record<number, ReaderDocument> = { [doc.id]: readerDocument(doc) };
-	for (const passage of passages)
-		for (const id of [passage.enDocumentId, passage.esDocumentId])
-			if (!documents[id]) {
-				const partner = getDocument(db, id);
-				if (partner) documents[id] = readerDocument(partner);
-			}
+export function readerData(
+	db: Db,
+	doc: DocumentWithAnalysis,
+	options: { partner?: string } = {}
+): ReaderData {
+	const reading = readingOf(db, doc, options);
+	const documents: Record<number, ReaderDocument> = {};
+	for (const [id, d] of reading.documents) documents[id] = readerDocument(d);
 
 	const { matcher, entries } = glossaryMatcher(db);
 	const terms: Record<number, TermMark[]> = {};
@@ -53,34 +51,29 @@ export function readerData(db: Db, doc: DocumentWithAnalysis): ReaderData {
 				};
 		}
 	}
+	const repeats: ReaderRepeat[] = reading.repeats.map(({ first, second, similarity, diff }) => ({
+		first,
+		second,
+		similarity,
+		diff: diff.map(({ value, added, removed }) => ({ value, added, removed }))
+	}));
 	return {
 		documentId: doc.id,
 		documents,
-		passages,
+		alignments: reading.alignments.map(({ beads, ...a }) => ({ ...a, beads: beads.length })),
+		rows: reading.rows,
+		partners: reading.alignments
+			.filter((a) => a.kind === 'translation')
+			.map((a) => {
+				const partner = reading.documents.get(
+					a.enDocumentId === doc.id ? a.esDocumentId : a.enDocumentId
+				)!;
+				return { alignmentId: a.id, slug: partner.slug, title: partner.title };
+			}),
+		translationId: reading.translationId,
 		terms,
 		glossary,
-		repeats: repeatsOf(doc),
+		repeats,
 		runs: doc.detection.runs
 	};
-}
-
-// Repeats depend only on the text: remember the last few documents' (a book takes ~100 ms).
-const repeatCache = new Map<string, ReaderRepeat[]>();
-
-function repeatsOf(doc: DocumentWithAnalysis): ReaderRepeat[] {
-	const key = `${doc.id}:${doc.version}`;
-	let repeats = repeatCache.get(key);
-	if (!repeats) {
-		repeats = findRepeatedPassages(doc.detection.sentences.map((s) => s.text)).map(
-			({ first, second, similarity, diff }) => ({
-				first,
-				second,
-				similarity,
-				diff: diff.map(({ value, added, removed }) => ({ value, added, removed }))
-			})
-		);
-		repeatCache.set(key, repeats);
-		if (repeatCache.size > 20) repeatCache.delete(repeatCache.keys().next().value!);
-	}
-	return repeats;
 }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openDb, type Db } from '$lib/server/db';
 import { getDocument } from '$lib/server/documents';
-import { passagesOf } from '$lib/server/alignments';
+import { alignmentsOf } from '$lib/server/alignments';
 import {
 	addPair,
 	addText,
@@ -197,7 +197,7 @@ describe('importing a memory', () => {
 	function importedPair(result: Contribution) {
 		const { documentIds } = expectOk(result);
 		const [en, es] = documentIds.map((id) => getDocument(db, id)!);
-		const passages = passagesOf(db, en.id);
+		const passages = alignmentsOf(db, en.id);
 		expect(passages).toHaveLength(1);
 		const texts = passages[0].beads.map((b) => [
 			b.en.map((i) => en.detection.sentences[i].text).join(' '),
@@ -241,7 +241,7 @@ describe('importing a memory', () => {
 			importMemory(db, { title: '', fileName: 'x.tsv', bytes: bytes(TSV) })
 		);
 		ensureAlignments(db, en);
-		expect(passagesOf(db, en.id)).toEqual([passage]);
+		expect(alignmentsOf(db, en.id)).toEqual([passage]);
 	});
 
 	it.each([

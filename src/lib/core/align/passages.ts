@@ -1,13 +1,12 @@
 // Passage pairing: which English runs of a document translate which Spanish runs (far apart,
 // other material between, one run possibly translating two), with the sentence alignment
 // inside each pair; and which same-language runs repeat each other with small edits.
-import { diffWords, type Change } from 'diff';
 import { ok, fail, type Result } from '../errors';
 import type { Bead, Detection, LanguageRun } from '../types';
 import { detectLanguages } from '../detect';
 import { checkUserText } from '../text/decode';
 import { alignSentences, unitPairScores, type AlignOptions } from './align-sentences';
-import { splitUnit } from './words';
+import { findRepeatedPassages, type RepeatedStretch } from '../repeats/find-repeats';
 
 export interface PassagePair {
 	/** Indices into `runs` of the English and Spanish runs that take part. */
@@ -22,29 +21,18 @@ export interface PassagePair {
 	score: number;
 }
 
-export interface RepeatedPassage {
-	/** The earlier and the later run, same language. */
-	first: number;
-	second: number;
-	/** Share of words the two have in common, 0..1. */
-	similarity: number;
-	/** Word-level changes from the first to the second (jsdiff `diffWords`). */
-	diff: Change[];
-}
-
 export interface PassagePairing {
 	pairs: PassagePair[];
 	/** English or Spanish runs (indices into `runs`) with no counterpart. */
 	unpaired: number[];
-	repeats: RepeatedPassage[];
+	/** Passages the (English-side) document prints again, as sentence ranges; later copies are never paired. */
+	repeats: RepeatedStretch[];
 }
 
 /** A bead counts as evidence of translation from this confidence up. */
 const CONFIDENT = 0.5;
 /** A run pairs when this share of its sentences clearly match the other side. */
 const MIN_COVERAGE = 0.5;
-/** Same-language runs sharing this share of their words are a repeated passage. */
-const REPEAT_SIMILARITY = 0.6;
 
 interface Side {
 	texts: string[];
@@ -86,18 +74,19 @@ function pairRuns(enSide: Side, esSide: Side, options: AlignOptions): PassagePai
 		side.runs.flatMap((run, k) => (run.lang === lang ? [k] : []));
 	const enRunIds = runIndices(enSide, 'en');
 	const esRunIds = runIndices(esSide, 'es');
-	const repeats = [...findRepeats(enSide, enRunIds), ...findRepeats(esSide, esRunIds)];
-	// Later copies of a repeated passage are reported as repeats, never paired as translations.
-	const copies = new Set(repeats.map((r) => r.second));
+	// Later copies of a repeated passage are shown as repeats, never paired as translations.
+	const repeats = findRepeatedPassages(enSide.texts);
+	const esRepeats = esSide === enSide ? repeats : findRepeatedPassages(esSide.texts);
+	const copiesOf = (found: RepeatedStretch[]) =>
+		new Set(found.flatMap((r) => range(r.second.start, r.second.end)));
+	const copies = new Map([
+		[enSide, copiesOf(repeats)],
+		[esSide, copiesOf(esRepeats)]
+	]);
 	const sentencesOf = (side: Side, ids: number[]) =>
 		ids
-			.filter(
-				(k) =>
-					!(side === enSide
-						? copies.has(k) && side.runs[k].lang === 'en'
-						: copies.has(k) && side.runs[k].lang === 'es')
-			)
-			.flatMap((k) => range(side.runs[k].sentenceStart, side.runs[k].sentenceEnd));
+			.flatMap((k) => range(side.runs[k].sentenceStart, side.runs[k].sentenceEnd))
+			.filter((s) => !copies.get(side)!.has(s));
 	const enSentences = sentencesOf(enSide, enRunIds);
 	const esSentences = sentencesOf(esSide, esRunIds);
 	if (enSentences.length === 0 || esSentences.length === 0)
@@ -268,41 +257,12 @@ function mergeRegions(regions: Region[]): Region[] {
 const range = (from: number, to: number) =>
 	Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
 
-/** Same-language runs that share most of their words: a passage repeated with small edits. */
-function findRepeats(side: Side, runIndices: number[]): RepeatedPassage[] {
-	const repeats: RepeatedPassage[] = [];
-	const words = runIndices.map((k) => {
-		const run = side.runs[k];
-		const text = side.texts.slice(run.sentenceStart, run.sentenceEnd).join(' ');
-		return { k, text, words: new Set(splitUnit(text).pieces.filter((p) => !p.startsWith('p:'))) };
-	});
-	for (let a = 0; a < words.length; a++) {
-		for (let b = a + 1; b < words.length; b++) {
-			const x = words[a];
-			const y = words[b];
-			if (x.words.size < 8 || y.words.size < 8) continue;
-			let shared = 0;
-			for (const w of x.words) if (y.words.has(w)) shared++;
-			const similarity = (2 * shared) / (x.words.size + y.words.size);
-			if (similarity >= REPEAT_SIMILARITY) {
-				repeats.push({
-					first: x.k,
-					second: y.k,
-					similarity: Math.round(similarity * 1000) / 1000,
-					diff: diffWords(x.text, y.text)
-				});
-			}
-		}
-	}
-	return repeats;
-}
-
 /** What `puente align MIXED --format json` prints: runs, pairs with texts, repeats. */
 export interface MixedAlignment {
 	runs: { index: number; lang: string; start: number; end: number; sentences: [number, number] }[];
 	pairs: (PassagePair & { beadTexts: { en: string; es: string; confidence: number }[] })[];
 	unpaired: number[];
-	repeats: RepeatedPassage[];
+	repeats: RepeatedStretch[];
 }
 
 export function alignMixedText(raw: string, options: AlignOptions = {}): Result<MixedAlignment> {

@@ -5,13 +5,15 @@ import { getDb } from '$lib/server/db';
 import { getDocument } from '$lib/server/documents';
 import { editAlignment } from '$lib/server/alignments';
 import { readerData } from '$lib/server/reader';
+import { readForm } from '$lib/server/http';
 
-export const load: PageServerLoad = ({ params }) => {
+export const load: PageServerLoad = ({ params, url }) => {
 	const db = getDb();
 	const document = getDocument(db, params.id);
 	if (!document) error(404, { message: 'errors:not-found', code: 'not-found' });
 	const { text: _text, detection: _detection, ...summary } = document;
-	return { document: summary, reader: readerData(db, document) };
+	const partner = url.searchParams.get('with') ?? undefined;
+	return { document: summary, reader: readerData(db, document, { partner }) };
 };
 
 /** Reads an alignment correction from a form: which alignment, the version seen, and the edit. */
@@ -37,7 +39,9 @@ function editFromForm(
 
 export const actions: Actions = {
 	edit: async ({ request }) => {
-		const parsed = editFromForm(await request.formData());
+		const { form, failure } = await readForm(request);
+		if (failure) return failure;
+		const parsed = editFromForm(form);
 		if (!parsed)
 			return fail(400, {
 				error: { code: 'invalid-input', key: 'errors:invalid-input', params: { detail: 'edit' } }

@@ -1,0 +1,105 @@
+// One document as it is read: its alignments (computed on first need), the documents they name,
+// its repeated passages, and the rows that lay them out. The reader, the exports, practice and
+// the concordance all start here, so they agree on what is paired with what.
+import type { Db } from './db';
+import { getDocument, type DocumentWithAnalysis } from './documents';
+import { alignmentsOf, ensureAlignments, type StoredAlignment } from './alignments';
+import { findRepeatedPassages, type RepeatedStretch } from '$lib/core/repeats/find-repeats';
+import { readingRows, type ReadingRow } from '$lib/core/reading/rows';
+import type { Lang } from '$lib/core/types';
+
+export interface Reading {
+	document: DocumentWithAnalysis;
+	/** This document and every document its alignments name, by id. */
+	documents: Map<number, DocumentWithAnalysis>;
+	alignments: StoredAlignment[];
+	/** The translation alignment laid out (the first, unless another partner was asked for by slug). */
+	translationId: number | undefined;
+	repeats: RepeatedStretch[];
+	rows: ReadingRow[];
+}
+
+export function readingOf(
+	db: Db,
+	doc: DocumentWithAnalysis,
+	options: { partner?: string } = {}
+): Reading {
+	ensureAlignments(db, doc);
+	const alignments = alignmentsOf(db, doc.id);
+	const documents = new Map([[doc.id, doc]]);
+	for (const a of alignments)
+		for (const id of [a.enDocumentId, a.esDocumentId])
+			if (!documents.has(id)) {
+				const partner = getDocument(db, id);
+				if (partner) documents.set(id, partner);
+			}
+	const usable = alignments.filter(
+		(a) => documents.has(a.enDocumentId) && documents.has(a.esDocumentId)
+	);
+	const translations = usable.filter((a) => a.kind === 'translation');
+	const partnerOf = (a: StoredAlignment) =>
+		documents.get(a.enDocumentId === doc.id ? a.esDocumentId : a.enDocumentId)!;
+	const translationId =
+		translations.find((a) => partnerOf(a).slug === options.partner)?.id ?? translations[0]?.id;
+	const repeats = repeatsOf(doc);
+	const rows = readingRows({
+		documentId: doc.id,
+		documents: Object.fromEntries([...documents].map(([id, d]) => [id, d.detection.sentences])),
+		alignments: usable,
+		repeats,
+		translationId
+	});
+	return { document: doc, documents, alignments: usable, translationId, repeats, rows };
+}
+
+// Repeats depend only on the text: remember the last few documents' (a book takes ~100 ms).
+const repeatCache = new Map<string, RepeatedStretch[]>();
+
+function repeatsOf(doc: DocumentWithAnalysis): RepeatedStretch[] {
+	const key = `${doc.id}:${doc.version}:${doc.text.length}`;
+	let repeats = repeatCache.get(key);
+	if (!repeats) {
+		repeats = findRepeatedPassages(doc.detection.sentences.map((s) => s.text));
+		repeatCache.set(key, repeats);
+		if (repeatCache.size > 20) repeatCache.delete(repeatCache.keys().next().value!);
+	}
+	return repeats;
+}
+
+/** The text of a row side: its sentences joined as the document separates them. */
+export function sideText(reading: Reading, side: { doc: number; sentences: number[] }): string {
+	const doc = reading.documents.get(side.doc);
+	return doc ? side.sentences.map((i) => doc.detection.sentences[i].text).join(' ') : '';
+}
+
+export interface Counterpart {
+	slug: string;
+	sentenceIndex: number;
+	text: string;
+	lang: Lang;
+}
+
+/** The translation shown beside each sentence of the document, by sentence index. */
+export function counterparts(reading: Reading): Map<number, Counterpart> {
+	const map = new Map<number, Counterpart>();
+	const own = reading.document.id;
+	for (const row of reading.rows) {
+		if (row.kind !== 'pair') continue;
+		const sides = [
+			[row.en, row.es, 'es'],
+			[row.es, row.en, 'en']
+		] as const;
+		// A pair inside one document lists both of its sides as this document's sentences.
+		for (const [from, to, lang] of sides) {
+			if (from.doc !== own) continue;
+			const counterpart = {
+				slug: reading.documents.get(to.doc)!.slug,
+				sentenceIndex: to.sentences[0],
+				text: sideText(reading, to),
+				lang
+			};
+			for (const i of from.sentences) map.set(i, counterpart);
+		}
+	}
+	return map;
+}
