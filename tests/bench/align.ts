@@ -380,11 +380,11 @@ const RUNS = 3;
 const runs: Record<'puente' | 'gale-church', Measure[]> = { 'gale-church': [], puente: [] };
 const loadBefore = loadavg();
 for (let r = 0; r < RUNS; r++)
-	for (const aligner of ['gale-church', 'puente'] as Aligner[])
+	for (const aligner of ['gale-church', 'puente'] as const)
 		runs[aligner].push(measure(aligner, join(scaleDir, `${aligner}.txt`)));
 const loadAfter = loadavg();
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
-for (const aligner of ['gale-church', 'puente'] as Aligner[]) {
+for (const aligner of ['gale-church', 'puente'] as const) {
 	const pred = join(scaleDir, `${aligner}.txt`);
 	const m: Measure = {
 		seconds: median(runs[aligner].map((x) => x.seconds)),
@@ -400,7 +400,7 @@ console.log(
 );
 console.log('| aligner | wall time (s) | runs (s) | peak memory (MB) | strict F1 on this case |');
 console.log('| --- | --: | --- | --: | --: |');
-for (const aligner of ['gale-church', 'puente'] as Aligner[]) {
+for (const aligner of ['gale-church', 'puente'] as const) {
 	const t = timing[aligner];
 	const all = runs[aligner].map((x) => x.seconds.toFixed(2)).join(', ');
 	console.log(

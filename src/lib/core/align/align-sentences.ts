@@ -83,6 +83,8 @@ export const COST = {
 	detachQuantile: 0.9,
 	/** …when the length fit without it is no worse than this (nats). */
 	detachLength: 0.5,
+	/** Both diagonal pairs of a 2-2 bead this many standard deviations above random: split it. */
+	splitSd: 2,
 	/** Learn-and-realign rounds after the first pass. */
 	realignPasses: 2,
 	/** Half-width of the second pass's band around the first path. */
@@ -135,7 +137,8 @@ export function alignSentences(
 		result = alignPass(
 			{ ...withLearned(features, learned), lengthVariance: first.features.lengthVariance },
 			options,
-			band
+			band,
+			shapePriors(result.beads)
 		);
 	}
 	return result.beads;
@@ -239,7 +242,12 @@ interface PassResult {
 }
 
 /** One search over the bead grid; with a fixed band (second pass) the length model is kept. */
-function alignPass(features: PairFeatures, options: AlignOptions, fixedBand?: Band): PassResult {
+function alignPass(
+	features: PairFeatures,
+	options: AlignOptions,
+	fixedBand?: Band,
+	shapeCosts?: number[]
+): PassResult {
 	const f = { ...features };
 	const overlap = new OverlapCounter(f);
 	const n = f.en.units;
@@ -266,10 +274,20 @@ function alignPass(features: PairFeatures, options: AlignOptions, fixedBand?: Ba
 	// both units of the other side counts once (nearly: the cap is exact only per unit).
 	// Units of a merged side that match nothing are probably omissions glued to a neighbour.
 	let orphans = 0;
+	// Each unit's own share of matched weight, pulled towards what a random pair finds by a
+	// pseudo-count of about one word: a unit of one or two words proves little either way.
+	// The bead pays for every unit's unmatched share, so a unit that matches nothing costs
+	// as much glued to a neighbour's pair as paired alone: a short condensed sentence is not
+	// hidden inside a well-matched bead, and an omission is not buried in it.
+	let unmatched = 0;
+	const pseudoEn = meanWordWeight(f.en);
+	const pseudoEs = meanWordWeight(f.es);
+	const neutral = random.mean;
 	const similarityOf = (i0: number, i1: number, j0: number, j1: number) => {
 		let matched = 0;
 		let total = 0;
 		orphans = 0;
+		unmatched = 0;
 		const merged = i1 - i0 > 1 || j1 - j0 > 1;
 		for (let i = i0; i < i1; i++) {
 			let found = 0;
@@ -277,6 +295,7 @@ function alignPass(features: PairFeatures, options: AlignOptions, fixedBand?: Ba
 			const own = f.en.unitWeight[i];
 			matched += Math.min(found, own);
 			total += own;
+			unmatched += 1 - (Math.min(found, own) + pseudoEn * neutral) / (own + pseudoEn);
 			if (merged && i1 - i0 > 1 && own > 0 && found < ORPHAN_SHARE * own) orphans++;
 		}
 		for (let j = j0; j < j1; j++) {
@@ -285,6 +304,7 @@ function alignPass(features: PairFeatures, options: AlignOptions, fixedBand?: Ba
 			const own = f.es.unitWeight[j];
 			matched += Math.min(found, own);
 			total += own;
+			unmatched += 1 - (Math.min(found, own) + pseudoEs * neutral) / (own + pseudoEs);
 			if (merged && j1 - j0 > 1 && own > 0 && found < ORPHAN_SHARE * own) orphans++;
 		}
 		return total > 0 ? matched / total : 0;
@@ -298,7 +318,7 @@ function alignPass(features: PairFeatures, options: AlignOptions, fixedBand?: Ba
 			f.lengthRatio,
 			f.lengthVariance
 		);
-	const priors = SHAPES.map((shape) => COST.prior(shape.en, shape.es));
+	const priors = shapeCosts ?? SHAPES.map((shape) => COST.prior(shape.en, shape.es));
 	const cost = (i: number, j: number, shape: BeadShape, shapeIndex: number) => {
 		const a = shape.en;
 		const b = shape.es;
@@ -308,8 +328,8 @@ function alignPass(features: PairFeatures, options: AlignOptions, fixedBand?: Ba
 			const empty = a > 0 ? f.en.chars[i - 1] === 0 : f.es.chars[j - 1] === 0;
 			return total + (empty ? 0 : COST.deletion);
 		}
-		const similarity = similarityOf(i - a, i, j - b, j);
-		total += COST.lexical * (1 - similarity) * lexicalScale * ((a + b) / 2);
+		similarityOf(i - a, i, j - b, j);
+		total += COST.lexical * lexicalScale * (unmatched / 2);
 		total += COST.length * lengthOf(i - a, i, j - b, j) + COST.orphan * orphans;
 		return total + priors[shapeIndex];
 	};
@@ -360,7 +380,25 @@ function alignPass(features: PairFeatures, options: AlignOptions, fixedBand?: Ba
 	const spans: [number, number, number, number][] = [];
 	let i = 0;
 	let j = 0;
+	const z = (i: number, j: number) => (overlap.similarity(i, j) - random.mean) / random.sd;
 	for (const shape of path) {
+		// A 2-2 bead whose two diagonal pairs each translate (well above random) while the
+		// crossed pairs share little (no sentence runs over into the other's partner) is two
+		// 1-1 pairs: merging let each side borrow words from the other pair, which is cheap
+		// evidence, not a crossing translation.
+		if (shape.en === 2 && shape.es === 2) {
+			const d0 = z(i, j);
+			const d1 = z(i + 1, j + 1);
+			if (
+				Math.min(d0, d1) > COST.splitSd &&
+				Math.max(z(i, j + 1), z(i + 1, j)) < Math.min(d0, d1) / 2
+			) {
+				spans.push([i, i + 1, j, j + 1], [i + 1, i + 2, j + 1, j + 2]);
+				i += 2;
+				j += 2;
+				continue;
+			}
+		}
 		let [i0, i1, j0, j1] = [i, i + shape.en, j, j + shape.es];
 		const after: [number, number, number, number][] = [];
 		for (let changed = true; changed && i1 > i0 && j1 > j0 && i1 - i0 + j1 - j0 > 2;) {
@@ -589,6 +627,52 @@ function bandAroundPath(beads: Bead[], n: number, width: number): Band {
 
 function fullBand(n: number, m: number): Band {
 	return { lo: new Int32Array(n + 1), hi: new Int32Array(n + 1).fill(m) };
+}
+
+/** Gale-Church's priors, as pseudo-counts of this many beads, when the priors are re-estimated. */
+const PRIOR_PSEUDO_BEADS = 50;
+
+/**
+ * The cost of each merged shape re-estimated from the path of the pass before (the way the
+ * length variance is): how this document pair's translator works. A documentation page
+ * translated sentence by sentence makes 2-2 beads expensive. Gale-Church's priors weigh as PRIOR_PSEUDO_BEADS beads so a
+ * short text stays close to them. Deletions keep their fixed cost: the omissions are what
+ * the next pass must still be free to find.
+ */
+function shapePriors(beads: Bead[]): number[] {
+	const counts = new Map<string, number>();
+	let total = 0;
+	for (const bead of beads) {
+		if (bead.en.length === 0 || bead.es.length === 0) continue;
+		const key = `${bead.en.length}-${bead.es.length}`;
+		counts.set(key, (counts.get(key) ?? 0) + 1);
+		total++;
+	}
+	const gc = (key: string) => Math.exp(-(PRIOR[key] ?? 7));
+	const gcTotal = SHAPES.filter((s) => s.en > 0 && s.es > 0).reduce(
+		(sum, s) => sum + gc(`${s.en}-${s.es}`),
+		0
+	);
+	const p = (key: string) =>
+		((counts.get(key) ?? 0) + (PRIOR_PSEUDO_BEADS * gc(key)) / gcTotal) /
+		(total + PRIOR_PSEUDO_BEADS);
+	// Never cheaper than Gale-Church's: merges the first pass made wrongly would otherwise
+	// vote for more of themselves.
+	return SHAPES.map((shape) =>
+		shape.en === 0 || shape.es === 0
+			? 0
+			: Math.max(
+					COST.prior(shape.en, shape.es),
+					COST.priorScale * -Math.log(p(`${shape.en}-${shape.es}`) / p('1-1'))
+				)
+	);
+}
+
+/** Mean weight of a word occurrence on one side: the pseudo-count of the unit shares. */
+function meanWordWeight(side: PairFeatures['en']): number {
+	let sum = 0;
+	for (const w of side.occWeight) sum += w;
+	return side.occWeight.length > 0 ? sum / side.occWeight.length : 1;
 }
 
 function prefixSums(values: Float64Array): Float64Array {

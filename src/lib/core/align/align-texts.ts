@@ -9,7 +9,8 @@ import { writeTsv } from '../formats/tsv';
 import { checkUserText } from '../text/decode';
 import { segmentSentences } from '../text';
 import { wordEvidence } from '../detect/lexicon';
-import { alignSentences, type ScoredBead } from './align-sentences';
+import { alignSentences, type AlignOptions, type ScoredBead } from './align-sentences';
+import { beadsOverLines, unwrap } from './wrapped';
 
 export type AlignmentFormat = 'beads' | 'tsv' | 'tmx' | 'json';
 export const ALIGNMENT_FORMATS: readonly AlignmentFormat[] = ['beads', 'tsv', 'tmx', 'json'];
@@ -70,11 +71,16 @@ export function alignTexts(input: AlignTextsInput): Result<AlignTextsOutput> {
 	const m = sides.es.units.length;
 	if (Math.max(n, m) > 5 && Math.max(n, m) > MISMATCH_FACTOR * Math.min(n, m))
 		warnings.push(userError('lengths-mismatch', { en: n, es: m }));
-	const beads = alignSentences(sides.en.units, sides.es.units, {
-		languages,
-		anchorPairs: input.anchorPairs,
-		paragraphs: input.presplit ? undefined : { en: sides.en.paragraphs, es: sides.es.paragraphs }
-	});
+	const beads = input.presplit
+		? alignLines(sides.en.units, sides.es.units, {
+				languages,
+				anchorPairs: input.anchorPairs
+			})
+		: alignSentences(sides.en.units, sides.es.units, {
+				languages,
+				anchorPairs: input.anchorPairs,
+				paragraphs: { en: sides.en.paragraphs, es: sides.es.paragraphs }
+			});
 	const enUnits = sides.en.units;
 	const esUnits = sides.es.units;
 	const output =
@@ -93,6 +99,21 @@ export function splitLines(text: string): { units: string[]; paragraphs: number[
 	const units = text.split(/\r?\n/);
 	if (units.length > 1 && units[units.length - 1] === '') units.pop();
 	return { units, paragraphs: units.map(() => 0) };
+}
+
+/**
+ * Presplit input: one unit a line. A side whose lines are hard-wrapped (a man page, a
+ * plain-text e-mail) is joined back into sentences to align, and the beads come back over
+ * the original line numbers.
+ */
+export function alignLines(en: string[], es: string[], options: AlignOptions): ScoredBead[] {
+	const enWrapped = unwrap(en);
+	const esWrapped = unwrap(es);
+	if (!enWrapped && !esWrapped) return alignSentences(en, es, options);
+	const identity = (lines: string[]) => ({ units: lines, lines: lines.map((_, k) => [k]) });
+	const a = enWrapped ?? identity(en);
+	const b = esWrapped ?? identity(es);
+	return beadsOverLines(alignSentences(a.units, b.units, options), a.lines, b.lines);
 }
 
 function splitSentences(text: string): { units: string[]; paragraphs: number[] } {

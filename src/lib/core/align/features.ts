@@ -55,12 +55,43 @@ export interface FeatureOptions {
 /** Glossary anchors count this many times the rarest word: a term pair is near-proof. */
 const ANCHOR_BOOST = 3;
 
+/** Units with fewer words than this also count their whole text as one piece. */
+const WHOLE_UNIT_WORDS = 3;
+
 interface Interned {
 	unitWords: string[][];
 	chars: Float64Array;
 }
 
-function intern(units: string[], phrases: string[], split?: UnitPieces[]): Interned {
+/**
+ * A unit of few or no words ("...", "$ man 1 bash", "-c --stdout", a table row of numbers) is
+ * mostly copied, not translated: its whole text, spaces folded, is one more piece when the
+ * other side has the same line, so an identical line is evidence and not nothing.
+ */
+function wholeUnit(text: string, pieces: string[]): string | undefined {
+	if (pieces.filter((p) => !p.startsWith('p:')).length >= WHOLE_UNIT_WORDS) return undefined;
+	return text.trim().replace(/\s+/g, ' ').toLowerCase() || undefined;
+}
+
+function sharedWholeUnits(
+	en: string[],
+	es: string[],
+	split?: { en: UnitPieces[]; es: UnitPieces[] }
+): Set<string> {
+	const wholes = (units: string[], pieces?: UnitPieces[]) =>
+		new Set(units.map((u, k) => wholeUnit(u, (pieces?.[k] ?? splitUnit(u)).pieces)));
+	const a = wholes(en, split?.en);
+	const shared = new Set<string>();
+	for (const w of wholes(es, split?.es)) if (w && a.has(w)) shared.add(w);
+	return shared;
+}
+
+function intern(
+	units: string[],
+	phrases: string[],
+	shared: Set<string>,
+	split?: UnitPieces[]
+): Interned {
 	const unitWords: string[][] = [];
 	const chars = new Float64Array(units.length);
 	const foldedPhrases = phrases.map(
@@ -73,6 +104,8 @@ function intern(units: string[], phrases: string[], split?: UnitPieces[]): Inter
 		const unit = split?.[u] ?? splitUnit(units[u]);
 		const pieces = [...unit.pieces];
 		chars[u] = unit.chars;
+		const whole = wholeUnit(units[u], pieces);
+		if (whole && shared.has(whole)) pieces.push(`x:${whole}`);
 		if (phrases.length > 0) {
 			const folded = ` ${units[u]
 				.split(/[^\p{L}\p{M}\p{N}]+/u)
@@ -104,10 +137,12 @@ export function buildPairFeatures(
 		return id;
 	};
 	const anchors = options.anchorPairs ?? [];
+	const shared = sharedWholeUnits(en, es, split);
 	const enSide = buildSide(
 		intern(
 			en,
 			anchors.map((a) => a.en),
+			shared,
 			split?.en
 		),
 		'en',
@@ -118,6 +153,7 @@ export function buildPairFeatures(
 		intern(
 			es,
 			anchors.map((a) => a.es),
+			shared,
 			split?.es
 		),
 		'es',
@@ -266,7 +302,13 @@ function withOccurrences(
 
 /** Language-neutral evidence: numbers, punctuation, glossary phrases, shared spellings. */
 function conceptKeys(word: string): string[] {
-	if (word.startsWith('p:') || word.startsWith('a:') || word.startsWith('u:')) return [word];
+	if (
+		word.startsWith('p:') ||
+		word.startsWith('a:') ||
+		word.startsWith('u:') ||
+		word.startsWith('x:')
+	)
+		return [word];
 	if (isNumber(word)) return [`#${word.replace(/^0+(?=\d)/, '')}`];
 	if (word.length < 3) return [];
 	if (word.length === 3) return [`=${word}`];

@@ -10,7 +10,7 @@ a un una
 an un una
 and y e
 or o u
-but pero mas sino
+but pero sino
 not no
 no no ningun ninguno ninguna
 nor ni
@@ -309,7 +309,6 @@ drank bebio
 sleep dormir
 wake despertar
 cry llorar clamar
-wept lloro
 laugh reir
 sing cantar
 fear temer miedo temor
@@ -395,15 +394,10 @@ people pueblo gente personas
 person persona
 king rey
 queen reina
-lord senor
 god dios
-servant siervo criado
 master amo senor
-prophet profeta
-priest sacerdote
-elder anciano
-neighbor projimo vecino
-neighbour projimo vecino
+neighbor vecino
+neighbour vecino
 stranger extranjero
 enemy enemigo
 leader lider dirigente
@@ -493,7 +487,6 @@ power poder
 right derecho derecha
 justice justicia
 freedom libertad
-sin pecado
 grace gracia
 glory gloria
 faith fe
@@ -1007,27 +1000,8 @@ see veo ve ven vio vieron
 know sé sabe saben supo conozco conoce
 want quiero quiere quieren quiso
 put pongo pone ponen puso
-# more general words
-lie mentir mentira yacer
-glad alegre contento
-joy gozo alegría
-beloved amado amados querido
-indeed ciertamente verdaderamente
-behold he_aquí
-mother-in-law,mother_in_law suegra
-daughter-in-law nuera
-barley cebada
-wheat trigo
-harvest cosecha siega
-ship nave barco
-sailor marinero
-storm tempestad tormenta
-gospel evangelio
-envy envidia
-patience paciencia
-prayer oración
-womb vientre
-kinsman pariente
+# more general words (no vocabulary taken from the Bible dev books: a real dictionary, not this list, is where coverage should grow)
+lie mentir mentira
 relative pariente
 member,members miembro miembros
 each cada
@@ -1040,6 +1014,5 @@ best mejor
 worst peor
 great gran grande
 well bien
-almighty todopoderoso
 heart corazón
 `;
