@@ -1,0 +1,119 @@
+// Dictionary coverage benchmark: the share of the bundled corpus's word tokens (English articles,
+// and their Spanish translations) that get at least one translation, names left out, per language;
+// beside a baseline measured in the same run: the same dictionary looked up without morphology
+// (only tokens that are themselves a lemma). Also the cost of loading the dictionary, which the
+// CLI pays at start-up. Misses are printed most frequent first so the gaps are visible.
+// Run with `npm run bench:dictionary`. Prints numbers; asserts nothing.
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+
+const root = resolve(import.meta.dirname, '../..');
+const MISSES_SHOWN = 40;
+
+const heapBefore = process.memoryUsage().heapUsed;
+const importStart = performance.now();
+const { lookup } = await import('../../src/lib/core/dictionary');
+const imported = performance.now();
+lookup('casa', 'es');
+const spanishReady = performance.now();
+lookup('house', 'en');
+const englishReady = performance.now();
+const heapAfter = process.memoryUsage().heapUsed;
+
+console.log('Dictionary load (first lookup in each language pays for its tables):');
+console.log(`  import of the data module  ${(imported - importStart).toFixed(0)} ms`);
+console.log(`  Spanish tables             ${(spanishReady - imported).toFixed(0)} ms`);
+console.log(`  English tables             ${(englishReady - spanishReady).toFixed(0)} ms`);
+console.log(`  total                      ${(englishReady - importStart).toFixed(0)} ms`);
+console.log(`  heap growth                ${((heapAfter - heapBefore) / 1e6).toFixed(1)} MB`);
+
+type Language = 'en' | 'es';
+
+function corpusTexts(lang: Language): string[] {
+	const dir = resolve(root, 'src/lib/data/corpus', lang === 'en' ? '.' : 'es');
+	return readdirSync(dir)
+		.filter((f) => f.endsWith('.txt'))
+		.sort()
+		.map((f) => readFileSync(resolve(dir, f), 'utf8'));
+}
+
+interface Token {
+	word: string;
+	sentenceStart: boolean;
+}
+
+/** Words (letters, with inner apostrophes), each marked when it opens a sentence or a line. */
+function tokens(text: string): Token[] {
+	const found: Token[] = [];
+	// Web addresses are not words of either language, nor are ordinal signs after digits (7.ª).
+	const prose = text.replace(/\b(?:https?:\/\/|www\.)\S+|\S+\.(?:com|org|net)\b\S*/g, ' ');
+	for (const m of prose.matchAll(/(?<![\d.])\p{L}+(?:['’]\p{L}+)*/gu)) {
+		if (/^[ºª]/.test(m[0])) continue;
+		const before = prose.slice(Math.max(0, m.index - 4), m.index);
+		const sentenceStart =
+			m.index === 0 || /(^|[.!?:;\n]|[.!?:]["“”'‘’«(])[\s"“'‘«¿¡(—–-]*$/.test(before);
+		found.push({ word: m[0], sentenceStart });
+	}
+	return found;
+}
+
+const other = { en: 'es', es: 'en' } as const;
+const isCapitalised = (word: string) => word[0] !== word[0].toLowerCase();
+
+function measure(lang: Language) {
+	let words = 0;
+	let names = 0;
+	let foreign = 0;
+	let translated = 0;
+	let baseline = 0;
+	const misses = new Map<string, number>();
+	for (const text of corpusTexts(lang)) {
+		for (const { word, sentenceStart } of tokens(text)) {
+			words++;
+			const entries = lookup(word, lang);
+			// A name: capitalised in mid-sentence, or capitalised and unknown to the dictionary.
+			if (isCapitalised(word) && (!sentenceStart || entries.length === 0)) {
+				names++;
+				continue;
+			}
+			// A word of the other language quoted in this one ("la Toma de Lima" in an English
+			// article): not a gap of this direction.
+			if (entries.length === 0 && lookup(word, other[lang]).length > 0) {
+				foreign++;
+				continue;
+			}
+			const lower = word.toLowerCase();
+			if (entries.some((e) => e.translations.length > 0)) translated++;
+			else misses.set(lower, (misses.get(lower) ?? 0) + 1);
+			if (entries.some((e) => e.translations.length > 0 && e.lemma.toLowerCase() === lower))
+				baseline++;
+		}
+	}
+	return { words, names, foreign, counted: words - names - foreign, translated, baseline, misses };
+}
+
+const pct = (n: number, d: number) => `${((100 * n) / d).toFixed(1)}%`;
+
+console.log('\nCoverage: non-name tokens with at least one translation (target >= 95%)');
+console.log(
+	'lang  tokens  names  foreign  counted  dictionary  baseline (lemmas only, no morphology)'
+);
+const results = (['en', 'es'] as const).map((lang) => ({ lang, ...measure(lang) }));
+for (const r of results) {
+	console.log(
+		`${r.lang}    ${String(r.words).padStart(6)}  ${String(r.names).padStart(5)}  ${String(r.foreign).padStart(7)}  ${String(r.counted).padStart(7)}  ${pct(r.translated, r.counted).padStart(10)}  ${pct(r.baseline, r.counted).padStart(8)}`
+	);
+}
+for (const r of results) {
+	const top = [...r.misses].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+	console.log(
+		`\n${r.lang} misses (${top.length} distinct, ${r.counted - r.translated} tokens), most frequent first:`
+	);
+	console.log(
+		top
+			.slice(0, MISSES_SHOWN)
+			.map(([w, n]) => `${w} ${n}`)
+			.join(', ')
+	);
+}
