@@ -2,7 +2,7 @@
 // its voting words (function words and spelling), with franc's trigram model added when the
 // words leave the question open. Also decides whether a sentence has any language at all.
 import { francAll } from 'franc';
-import { DATE_WORDS, isKnownWord, wordEvidence } from './lexicon';
+import { DATE_WORDS, isFunctionWord, isKnownWord, wordEvidence } from './lexicon';
 import type { MaskedSentence } from './masking';
 import { isCommandLine } from './shape';
 
@@ -46,21 +46,25 @@ const DATE_JOINERS = new Set([
 	'el'
 ]);
 
-export function sentenceEvidence(text: string, masked: MaskedSentence): SentenceEvidence {
+export function sentenceEvidence(masked: MaskedSentence): SentenceEvidence {
 	const { weights, lower } = masked;
-	if (!hasGrammar(text, masked)) return { llr: 0, hasLanguage: false, clear: false };
+	if (!hasGrammar(masked)) return { llr: 0, hasLanguage: false, clear: false };
 	let llr = 0;
 	let voting = 0;
 	let english = 0;
 	let spanish = 0;
 	for (let i = 0; i < weights.length; i++) {
 		if (weights[i] <= 0) continue;
+		const known = isKnownWord(lower[i]);
+		// An acronym's spelling says nothing: "SSH", "GUI", "KDE".
+		if (!known && isAcronym(masked.tokens[i].text)) continue;
 		const evidence = wordEvidence(lower[i]);
 		llr += weights[i] * evidence;
 		if (weights[i] < 1) continue;
 		voting++;
-		if (evidence >= DECISIVE) english++;
-		else if (evidence <= -DECISIVE) spanish++;
+		// Only words a dictionary or the lists know take a side; a spelling guess does not.
+		if (known && evidence >= DECISIVE) english++;
+		else if (known && evidence <= -DECISIVE) spanish++;
 	}
 	// "Nota", "VÉASE TAMBIÉN", "Tabla 7.1.", "task package": however strong the context, a
 	// short line whose words all take one side is that language.
@@ -80,33 +84,46 @@ export function phraseEvidence(masked: MaskedSentence, indices: number[]): numbe
 }
 
 /**
- * A sentence has grammar if it has a word of either language (or a name) that is not part of a
- * date, and its words are no fewer than its pieces of code: "See fonts.conf(5)." has grammar,
- * "-f fichero", "V:3, I:99", "task-gnome-desktop", "$ xeyes" and "RDP, RFB (VNC)" have none.
+ * A sentence has grammar if its words of either language outweigh its pieces of code and the
+ * words no dictionary knows ("See fonts.conf(5)." has grammar; "-f fichero", "V:3, I:99",
+ * "task-gnome-desktop", "$ xeyes", "openssl passwd" and "RDP, RFB (VNC), SPICE" have none).
+ * Function words count double: they are grammar itself. Words of a date do not count. A
+ * sentence of names only ("Cecilia Gervasi.") is prose too, when there are two of them.
  */
-function hasGrammar(text: string, { tokens, lower, chunks }: MaskedSentence): boolean {
-	if (isCommandLine(text, chunks)) return false;
-	const dated = tokens.some((t, k) => t.kind === 'number' || DATE_WORDS.has(lower[k]));
+function hasGrammar({ tokens, lower, chunks }: MaskedSentence): boolean {
+	if (isCommandLine(chunks)) return false;
+	// "de", "of", "and" between the parts of a date are part of it; numbers inside code ("(8)") make no date.
+	const dated =
+		chunks.some((c) => c.kind === 'number') || tokens.some((_, k) => DATE_WORDS.has(lower[k]));
 	let words = 0;
-	let code = 0;
+	let names = 0;
+	let other = 0;
 	for (const chunk of chunks) {
-		if (chunk.kind === 'code') code++;
+		if (chunk.kind === 'code') other++;
 		if (chunk.kind !== 'word') continue;
 		const word = chunk.core.toLowerCase();
 		if (DATE_WORDS.has(word) || (dated && DATE_JOINERS.has(word))) continue;
-		if (word.length === 1 ? 'aeyoi'.includes(word) : isKnownWord(word) || isName(chunk.core))
-			words++;
+		if (isFunctionWord(word)) words += 2;
+		else if (word.length === 1) {
+			if ('aeyoi'.includes(word)) words++;
+		} else if (isKnownWord(word)) words++;
+		else if (isName(chunk.core)) names++;
+		else other++;
 	}
-	return words > 0 && words >= code;
+	return words > 0 ? words >= other : names >= 2 && other === 0;
 }
 
-/** A capitalised word no dictionary knows is a name ("Cecilia Gervasi."): prose, not code. All-capital acronyms are not. */
+/** A capitalised word no dictionary knows is a name ("Cecilia Gervasi."): prose, not code. */
 function isName(word: string): boolean {
 	return (
 		word.length > 1 &&
 		word[0] !== word[0].toLowerCase() &&
 		word.slice(1) === word.slice(1).toLowerCase()
 	);
+}
+
+function isAcronym(word: string): boolean {
+	return word.length > 1 && word === word.toUpperCase() && word !== word.toLowerCase();
 }
 
 /** franc on the sentence with its masked words blanked out, as a log-ratio. */

@@ -21,9 +21,7 @@ export function detectLanguages(text: string, options: DetectOptions = {}): Dete
 	const terms = termMatcher(options.protectedTerms);
 	const sentences = splitLines(text, segmentSentences(text), terms);
 	const masked = sentences.map((s) => maskSentence(text, s.start, s.end, terms));
-	const evidence = masked.map((m, i) =>
-		sentenceEvidence(text.slice(sentences[i].start, sentences[i].end), m)
-	);
+	const evidence = masked.map((m) => sentenceEvidence(m));
 
 	const withLanguage: number[] = [];
 	const steps: ContextStep[] = [];
@@ -88,7 +86,7 @@ function splitLines(text: string, sentences: Sentence[], terms: TermMatcher | nu
 		const separate = lines.map(([a, b]) => {
 			const chunks = chunksOf(text, a, b);
 			if (chunks.length <= 2 && !/[.!?:;,]$/.test(text.slice(a, b))) return true;
-			return !sentenceEvidence(text.slice(a, b), maskSentence(text, a, b, terms)).hasLanguage;
+			return !sentenceEvidence(maskSentence(text, a, b, terms)).hasLanguage;
 		});
 		let from = lines[0][0];
 		for (let k = 0; k < lines.length; k++) {

@@ -125,11 +125,16 @@ function unlistedEvidence(lower: string): number {
 	}
 }
 
-/** Whether a word is a word of either language: listed, in a dictionary, or spelled unmistakably (accents, ñ). */
+/** Whether a word is a word of either language: listed, in a dictionary, or written with Spanish letters (accents, ñ). */
 export function isKnownWord(lower: string): boolean {
 	if (WORD_WEIGHTS.has(lower)) return true;
 	if (lower.length < 2) return false;
-	return dictionaryLanguage(lower) !== null || Math.abs(spellingEvidence(lower)) >= 2.5;
+	return dictionaryLanguage(lower) !== null || /[áéíóúüñ]/.test(lower);
+}
+
+/** A listed function word ("the", "de", "para", "see"): grammar itself. */
+export function isFunctionWord(lower: string): boolean {
+	return Math.abs(WORD_WEIGHTS.get(lower) ?? 0) >= 2;
 }
 
 /** The listed words plus the words whose spelling was already weighed. */

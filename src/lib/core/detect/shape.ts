@@ -10,12 +10,15 @@ export interface Chunk {
 	start: number;
 	end: number;
 	kind: ChunkKind;
+	/** The chunk as written. */
+	raw: string;
 	/** The chunk without its surrounding punctuation, for words. */
 	core: string;
 }
 
-/** Punctuation that may surround a prose word: "(seguro)", «Nota», “Enter”. */
-const WRAPPING = new Set([...',.;:!?()«»"“”\'‘’¿¡…']);
+/** Punctuation that may open or close a prose word: "(seguro)", «Nota», “Enter”, "¿Dónde". A leading dot is a file extension (".tar"). */
+const OPENING = new Set([...'(«"“\'‘¿¡']);
+const CLOSING = new Set([...',.;:!?)»"”\'’…']);
 /** A chunk made only of these is a shell prompt, a pipe or a redirection: code. */
 const CODE_MARKS = /^[$#%@|<>=&*{}[\]\\/~^`]+$/;
 const LETTERS = /^[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*$/u;
@@ -35,7 +38,7 @@ export function chunksOf(text: string, start: number, end: number): Chunk[] {
 	}
 	// An option's argument is code too: "-f fichero", "-u username", "-C dir, --directory=dir".
 	for (let k = 1; k < chunks.length; k++) {
-		const previous = text.slice(chunks[k - 1].start, chunks[k - 1].end);
+		const previous = chunks[k - 1].raw;
 		if (chunks[k].kind === 'word' && OPTION.test(previous) && !/[,.;:]$/.test(previous))
 			chunks[k].kind = 'code';
 	}
@@ -45,8 +48,8 @@ export function chunksOf(text: string, start: number, end: number): Chunk[] {
 function classify(raw: string, start: number, end: number): Chunk {
 	let a = 0;
 	let b = raw.length;
-	while (a < b && WRAPPING.has(raw[a])) a++;
-	while (b > a && WRAPPING.has(raw[b - 1])) b--;
+	while (a < b && OPENING.has(raw[a])) a++;
+	while (b > a && CLOSING.has(raw[b - 1])) b--;
 	const core = raw.slice(a, b);
 	let kind: ChunkKind;
 	if (core === '') kind = 'other';
@@ -55,14 +58,23 @@ function classify(raw: string, start: number, end: number): Chunk {
 	else if (NUMBER.test(core)) kind = 'number';
 	else if (/[\p{L}\d]/u.test(core) || CODE_MARKS.test(core)) kind = 'code';
 	else kind = 'other';
-	return { start, end, kind, core };
+	return { start, end, kind, raw, core };
 }
 
 function isSpace(c: number): boolean {
 	return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x2028;
 }
 
-/** A shell prompt ("$ xeyes", "user $ gitk") makes the whole line a command. */
-export function isCommandLine(text: string, chunks: Chunk[]): boolean {
-	return chunks.some((c) => c.end - c.start === 1 && text[c.start] === '$');
+/**
+ * A shell prompt ("$ xeyes", "user $ gitk") makes the whole line a command, and so does a
+ * synopsis: a program name followed by its options ("at -c tarea [...]", "make [OPTION]...").
+ */
+export function isCommandLine(chunks: Chunk[]): boolean {
+	if (chunks.some((c) => c.raw === '$')) return true;
+	return (
+		chunks.length >= 2 &&
+		chunks[0].kind === 'word' &&
+		chunks[0].raw === chunks[0].raw.toLowerCase() &&
+		(OPTION.test(chunks[1].raw) || chunks[1].raw.startsWith('['))
+	);
 }

@@ -55,11 +55,108 @@ function spanishSingulars(word: string): string[] {
 }
 const ACUTE: Record<string, string> = { a: 'á', e: 'é', i: 'í', o: 'ó', u: 'ú' };
 
-/** Which dictionary has this lower-case word (Spanish plurals through their singular). */
+/**
+ * Infinitives a conjugated Spanish verb may come from (wspanish lists infinitives and few
+ * conjugated forms): "consulte" → "consultar", "utiliza" → "utilizar", "especificada" →
+ * "especificar", "contiene" → "contener" (stem ie → e), "ejecútelos" → "ejecutar" (enclitic
+ * pronoun off, its written accent with it). Regular endings only, no word list.
+ */
+function spanishInfinitives(word: string): string[] {
+	const bare = stripEnclitic(word);
+	const out: string[] = bare === word ? [] : [bare];
+	for (const form of bare === word ? [word] : [word, bare]) {
+		for (const [ending, infinitives] of VERB_ENDINGS) {
+			if (!form.endsWith(ending) || form.length - ending.length < 2) continue;
+			const stem = form.slice(0, -ending.length);
+			for (const s of new Set([
+				stem,
+				stem.replace(/ie([^aeiou]*)$/, 'e$1'),
+				stem.replace(/ue([^aeiou]*)$/, 'o$1'),
+				stem.replace(/i([^aeiou]*)$/, 'e$1')
+			]))
+				for (const inf of infinitives) out.push(s + inf);
+		}
+	}
+	return out;
+}
+
+/** Endings of regular conjugations, longest first, with the infinitive endings they come from. */
+const VERB_ENDINGS: Array<[string, string[]]> = (
+	[
+		['aremos', ['ar']],
+		['eremos', ['er']],
+		['iremos', ['ir']],
+		['ábamos', ['ar']],
+		['iendo', ['er', 'ir']],
+		['ieron', ['er', 'ir']],
+		['yendo', ['er', 'ir']],
+		['arán', ['ar']],
+		['erán', ['er']],
+		['irán', ['ir']],
+		['aría', ['ar']],
+		['ería', ['er']],
+		['iría', ['ir']],
+		['aron', ['ar']],
+		['aban', ['ar']],
+		['ando', ['ar']],
+		['adas', ['ar']],
+		['ados', ['ar']],
+		['idas', ['er', 'ir']],
+		['idos', ['er', 'ir']],
+		['amos', ['ar']],
+		['emos', ['er']],
+		['imos', ['ir']],
+		['ían', ['er', 'ir']],
+		['aba', ['ar']],
+		['ada', ['ar']],
+		['ado', ['ar']],
+		['ida', ['er', 'ir']],
+		['ido', ['er', 'ir']],
+		['ará', ['ar']],
+		['erá', ['er']],
+		['irá', ['ir']],
+		['ía', ['er', 'ir']],
+		['ió', ['er', 'ir']],
+		['an', ['ar']],
+		['en', ['er', 'ir', 'ar']],
+		['as', ['ar']],
+		['es', ['er', 'ir', 'ar']],
+		['ó', ['ar']],
+		['a', ['ar', 'er', 'ir']],
+		['e', ['ar', 'er', 'ir']],
+		['o', ['ar', 'er', 'ir']]
+	] as Array<[string, string[]]>
+).sort((x, y) => y[0].length - x[0].length);
+
+/** "ejecútelos" → "ejecute", "hacerlo" → "hacer", "mostrándole" → "mostrando". */
+function stripEnclitic(word: string): string {
+	const m = /^(.{3,}?)(?:lo|la|los|las|le|les|se|me|te|nos)$/.exec(word);
+	if (!m) return word;
+	const base = m[1];
+	if (/[rd]$|ndo$/.test(base)) return base;
+	const plain = base
+		.normalize('NFD')
+		.replace(/[\u0301]/g, '')
+		.normalize('NFC');
+	return plain !== base ? plain : word;
+}
+
+const answers = new Map<string, DictionaryAnswer>();
+
+/** Which dictionary has this lower-case word (Spanish plurals and verb forms through their base form). */
 export function dictionaryLanguage(word: string): DictionaryAnswer {
+	let answer = answers.get(word);
+	if (answer !== undefined) return answer;
 	const [en, es] = lists();
 	const inEnglish = en.has(word);
-	const inSpanish = es.has(word) || (!inEnglish && spanishSingulars(word).some((w) => es.has(w)));
-	if (inEnglish && inSpanish) return 'both';
-	return inEnglish ? 'en' : inSpanish ? 'es' : null;
+	const inSpanish =
+		es.has(word) ||
+		(!inEnglish &&
+			(spanishSingulars(word).some((w) => es.has(w)) ||
+				spanishInfinitives(word).some((w) => es.has(w))));
+	answer = inEnglish && inSpanish ? 'both' : inEnglish ? 'en' : inSpanish ? 'es' : null;
+	// Word frequencies are Zipfian: a bounded memory of answers serves most lookups.
+	if (answers.size >= 100_000) answers.clear();
+	answers.set(word, answer);
+	return answer;
 }
