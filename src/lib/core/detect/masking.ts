@@ -227,7 +227,10 @@ function nameGroups(
 	// Title case: only short words ("of", "de", "and") stay in lower case.
 	const titleCase =
 		words.length >= 3 && words.every((i, k) => capitalised[k] || tokens[i].text.length <= 3);
-	if (titleCase) return [];
+	// A heading in capitals ("VÉASE TAMBIÉN", "SEE ALSO") has no names to find either.
+	const shouting =
+		words.length > 0 && words.every((i) => tokens[i].text === tokens[i].text.toUpperCase());
+	if (titleCase || shouting) return [];
 
 	const groups: MaskedGroup[] = [];
 	let w = 0;
