@@ -1,7 +1,10 @@
 // The reading order of a document: every sentence once, in order, in its language's column,
 // whatever alignments (internal passage pairs, a translation, stale or damaged ones) say.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { detectLanguages } from '$lib/core/detect';
+import { pairPassages } from '$lib/core/align/passages';
 import type { Bead, LangOrUnd } from '$lib/core/types';
 import {
 	readingRows,
@@ -317,5 +320,68 @@ describe('reading rows, over random documents', () => {
 			}),
 			{ numRuns: 300 }
 		);
+	});
+});
+
+describe('reading rows of a real mixed document', () => {
+	// man renice in English followed by its Spanish page, which leaves paragraphs in English.
+	const text = readFileSync(
+		new URL('../../fixtures/mixed/renice-en-es.txt', import.meta.url),
+		'utf8'
+	);
+	const detection = detectLanguages(text);
+	const pairing = pairPassages(text, detection);
+	const rows = readingRows({
+		documentId: DOC,
+		documents: { [DOC]: detection.sentences },
+		alignments: pairing.pairs.map((p, k) => ({
+			id: k,
+			kind: 'internal',
+			enDocumentId: DOC,
+			esDocumentId: DOC,
+			beads: p.beads
+		})),
+		repeats: pairing.repeats
+	});
+	const sentence = (i: number) => detection.sentences[i].text.replace(/\s+/g, ' ');
+	const pairTexts = rows.flatMap((r) =>
+		r.kind === 'pair'
+			? [[r.en.sentences.map(sentence).join(' '), r.es.sentences.map(sentence).join(' ')]]
+			: []
+	);
+
+	it('pairs the translated lines with their originals and never a line with its untranslated copy', () => {
+		expect(pairTexts).toContainEqual([
+			'Interpret the succeeding arguments as process group IDs.',
+			'Interpreta los siguientes argumentos como identificadores de grupos de procesos.'
+		]);
+		expect(pairTexts).toContainEqual([
+			'Display help text and exit.',
+			'Muestra un texto de ayuda y finaliza.'
+		]);
+		expect(pairTexts).toContainEqual(['HISTORY', 'HISTORIAL']);
+		for (const [en, es] of pairTexts) expect(es).not.toBe(en);
+		// The English copies the Spanish page kept are shown, not paired.
+		const copies = rows.filter(
+			(r) =>
+				r.kind !== 'pair' &&
+				r.kind !== 'elsewhere' &&
+				r.side.sentences.some((i) =>
+					sentence(i).startsWith('Interpret the succeeding arguments as process IDs')
+				)
+		);
+		expect(copies.length).toBeGreaterThan(0);
+	});
+
+	it('keeps every sentence, the Spanish translator’s lines included, in exactly one row', () => {
+		expect(timesShown(rows, detection.sentences.length)).toEqual(detection.sentences.map(() => 1));
+		const translator = rows.find(
+			(r) =>
+				r.kind === 'alone' &&
+				r.side.sentences.some((i) =>
+					sentence(i).startsWith('Esta traducción es documentación libre')
+				)
+		);
+		expect(translator).toMatchObject({ lang: 'es', reason: 'no-counterpart' });
 	});
 });

@@ -31,8 +31,6 @@ export interface PassagePairing {
 
 /** A bead counts as evidence of translation from this confidence up. */
 const CONFIDENT = 0.5;
-/** A run pairs when this share of its sentences clearly match the other side. */
-const MIN_COVERAGE = 0.5;
 
 interface Side {
 	texts: string[];
@@ -77,18 +75,27 @@ function pairRuns(enSide: Side, esSide: Side, options: AlignOptions): PassagePai
 	// Later copies of a repeated passage are shown as repeats, never paired as translations.
 	const repeats = findRepeatedPassages(enSide.texts);
 	const esRepeats = esSide === enSide ? repeats : findRepeatedPassages(esSide.texts);
-	const copiesOf = (found: RepeatedStretch[]) =>
-		new Set(found.flatMap((r) => range(r.second.start, r.second.end)));
+	const sameDocument = enSide === esSide;
 	const copies = new Map([
-		[enSide, copiesOf(repeats)],
-		[esSide, copiesOf(esRepeats)]
+		[enSide, copiesOf(enSide.texts, repeats, sameDocument)],
+		[esSide, copiesOf(esSide.texts, esRepeats, sameDocument)]
 	]);
-	const sentencesOf = (side: Side, ids: number[]) =>
-		ids
-			.flatMap((k) => range(side.runs[k].sentenceStart, side.runs[k].sentenceEnd))
-			.filter((s) => !copies.get(side)!.has(s));
-	const enSentences = sentencesOf(enSide, enRunIds);
-	const esSentences = sentencesOf(esSide, esRunIds);
+	const langs = new Map([enSide, esSide].map((side) => [side, sentenceLanguages(side)]));
+	// Inside one document, a copy standing among the other language (a line a translation left
+	// as it was) stays in the other side's list as a placeholder: it pairs with its original,
+	// which keeps the alignment in step, and is taken out of the pairs afterwards.
+	const placeholders = sameDocument
+		? strandedCopies(langs.get(enSide)!, copies.get(enSide)!)
+		: new Set<number>();
+	const sentencesOf = (side: Side, lang: 'en' | 'es') => {
+		const own = langs.get(side)!;
+		const copied = copies.get(side)!;
+		return own.flatMap((l, k) =>
+			(l === lang && !copied.has(k)) || (l !== lang && placeholders.has(k)) ? [k] : []
+		);
+	};
+	const enSentences = sentencesOf(enSide, 'en');
+	const esSentences = sentencesOf(esSide, 'es');
 	if (enSentences.length === 0 || esSentences.length === 0)
 		return { pairs: [], unpaired: [...enRunIds, ...esRunIds], repeats };
 	const enTexts = enSentences.map((k) => enSide.texts[k]);
@@ -96,30 +103,13 @@ function pairRuns(enSide: Side, esSide: Side, options: AlignOptions): PassagePai
 	const scores = unitPairScores(enTexts, esTexts, options);
 	const z = scores.score;
 
-	// Each run of either side looks for the stretch of the other side its sentences match.
-	const regions: Region[] = [];
-	for (const k of esRunIds) {
-		const own = positions(esSentences, esSide.runs[k]);
-		const region = matchRegion(
-			own,
-			enSentences.length,
-			(mine, other) => z(other, mine),
-			scores.esCandidates
-		);
-		if (region) regions.push({ en: region.other, es: region.own });
-	}
-	for (const k of enRunIds) {
-		const own = positions(enSentences, enSide.runs[k]);
-		const region = matchRegion(
-			own,
-			esSentences.length,
-			(mine, other) => z(mine, other),
-			scores.enCandidates
-		);
-		if (region) regions.push({ en: region.own, es: region.other });
-	}
+	// Every sentence picks its clearly best partner; monotone chains of those picks are the
+	// passage pairs (a translation far away, a page followed by its translation, a text
+	// translated sentence by sentence), each widened to the unmatched sentences at its ends.
+	const matches = strongMatches(enSentences.length, esSentences.length, z, scores);
+	const regions = passageRegions(matches, enSentences, esSentences);
 	const pairs: PassagePair[] = [];
-	for (const region of mergeRegions(regions)) {
+	for (const region of regions) {
 		const en = range(region.en[0], region.en[1] + 1);
 		const es = range(region.es[0], region.es[1] + 1);
 		const beads = alignSentences(
@@ -131,13 +121,20 @@ function pairRuns(enSide: Side, esSide: Side, options: AlignOptions): PassagePai
 		const covered = beads
 			.filter((b) => b.en.length && b.es.length && b.confidence >= CONFIDENT)
 			.reduce((t, b) => t + b.en.length + b.es.length, 0);
-		const toSentence = (b: Bead): Bead => ({
-			en: b.en.map((k) => enSentences[en[k]]),
-			es: b.es.map((k) => esSentences[es[k]]),
-			confidence: b.confidence
-		});
-		const enIds = en.map((p) => enSentences[p]);
-		const esIds = es.map((p) => esSentences[p]);
+		const isEn = (k: number) => langs.get(enSide)![k] === 'en';
+		const isEs = (k: number) => langs.get(esSide)![k] === 'es';
+		const sentenceBeads = withoutPlaceholders(
+			beads.map((b) => ({
+				en: b.en.map((k) => enSentences[en[k]]),
+				es: b.es.map((k) => esSentences[es[k]]),
+				confidence: b.confidence
+			})),
+			isEn,
+			isEs
+		);
+		if (!sentenceBeads.some((b) => b.en.length > 0 && b.es.length > 0)) continue;
+		const enIds = en.map((p) => enSentences[p]).filter(isEn);
+		const esIds = es.map((p) => esSentences[p]).filter(isEs);
 		pairs.push({
 			enRuns: enRunIds.filter((k) =>
 				enIds.some((x) => x >= enSide.runs[k].sentenceStart && x < enSide.runs[k].sentenceEnd)
@@ -147,7 +144,7 @@ function pairRuns(enSide: Side, esSide: Side, options: AlignOptions): PassagePai
 			),
 			enSentences: enIds,
 			esSentences: esIds,
-			beads: beads.map(toSentence),
+			beads: sentenceBeads,
 			score: Math.round((covered / units) * 1000) / 1000
 		});
 	}
@@ -166,92 +163,209 @@ interface Region {
 	es: [number, number];
 }
 
-/** Positions (in the side's sentence list) of a run's sentences. */
-function positions(sentences: number[], run: LanguageRun): number[] {
-	return sentences.flatMap((s, p) => (s >= run.sentenceStart && s < run.sentenceEnd ? [p] : []));
+/** The language of every sentence, from the runs that cover them. */
+function sentenceLanguages(side: Side): string[] {
+	const langs = side.texts.map(() => 'und');
+	for (const run of side.runs)
+		for (let k = run.sentenceStart; k < run.sentenceEnd; k++) langs[k] = run.lang;
+	return langs;
+}
+
+/** Takes placeholders out of the beads; what is left alone on one side becomes an omission. */
+function withoutPlaceholders(
+	beads: Bead[],
+	isEn: (k: number) => boolean,
+	isEs: (k: number) => boolean
+): Bead[] {
+	return beads.flatMap((b) => {
+		const en = b.en.filter(isEn);
+		const es = b.es.filter(isEs);
+		if (en.length === 0 && es.length === 0) return [];
+		return [{ en, es, confidence: en.length && es.length ? b.confidence : 1 }];
+	});
 }
 
 /**
- * The stretch of the other side that a run translates: each of its sentences picks its
- * clearly best partner; the increasing chain of those must cover a good share of the run.
- * Only the candidates (sentences sharing rare words) are scored once the other side is
- * long, so pairing stays near-linear in the document's length.
+ * Sentences that copy earlier ones: the later side of a repeated passage and, inside one
+ * document, any sentence whose text the document has already printed (a line a translation
+ * left in the original's language copies the original; it translates nothing). Two separate
+ * documents may say the same thing twice and mean it, so there only repeated passages count.
  */
-function matchRegion(
-	own: number[],
-	otherCount: number,
-	score: (mine: number, other: number) => number,
-	candidates: (mine: number) => number[]
-): { own: [number, number]; other: [number, number] } | undefined {
-	if (own.length === 0) return undefined;
-	const matches: [number, number][] = [];
-	const everyone = otherCount <= EXHAUSTIVE ? range(0, otherCount) : undefined;
-	for (const mine of own) {
+function copiesOf(
+	texts: readonly string[],
+	repeats: RepeatedStretch[],
+	sameDocument: boolean
+): Set<number> {
+	const copies = new Set(repeats.flatMap((r) => range(r.second.start, r.second.end)));
+	if (!sameDocument) return copies;
+	const seen = new Set<string>();
+	texts.forEach((text, k) => {
+		const key = text.replace(/\s+/g, ' ').trim();
+		if (seen.has(key)) copies.add(k);
+		seen.add(key);
+	});
+	return copies;
+}
+
+/**
+ * Copies (a line, a repeated passage) that stand among sentences of the other language: what
+ * a translation left untranslated. They hold the place of the translation that is not there.
+ */
+function strandedCopies(langs: readonly string[], copies: Set<number>): Set<number> {
+	const neighbour = (k: number, step: number) => {
+		for (let i = k + step; i >= 0 && i < langs.length; i += step)
+			if (langs[i] !== 'und' && !copies.has(i)) return langs[i];
+		return undefined;
+	};
+	const stranded = new Set<number>();
+	for (const k of copies) {
+		if (langs[k] === 'und') continue;
+		if (neighbour(k, -1) !== langs[k] && neighbour(k, 1) !== langs[k]) stranded.add(k);
+	}
+	return stranded;
+}
+
+type Match = [en: number, es: number];
+
+/** Pairs (en position, es position) where one of the two is clearly the other's best partner. */
+function strongMatches(
+	enCount: number,
+	esCount: number,
+	z: (en: number, es: number) => number,
+	scores: { enCandidates: (i: number) => number[]; esCandidates: (j: number) => number[] }
+): Match[] {
+	const found = new Map<string, Match>();
+	const pick = (
+		own: number,
+		otherCount: number,
+		score: (other: number) => number,
+		candidates: number[] | undefined
+	) => {
 		let best = -1;
 		let bestScore = -Infinity;
 		let second = -Infinity;
-		for (const other of everyone ?? candidates(mine)) {
-			const value = score(mine, other);
+		for (const other of candidates ?? range(0, otherCount)) {
+			const value = score(other);
 			if (value > bestScore) {
 				second = bestScore;
 				bestScore = value;
 				best = other;
 			} else if (value > second) second = value;
 		}
-		if (bestScore >= STRONG && bestScore - second >= 1) matches.push([mine, best]);
-	}
-	const chain = increasingChain(matches);
-	if (chain.length < Math.max(2, MIN_COVERAGE * own.length)) return undefined;
-	const [firstOwn, firstOther] = chain[0];
-	const [lastOwn, lastOther] = chain[chain.length - 1];
-	// Unmatched sentences at the ends of the run most likely have partners just beyond the chain.
-	const before = firstOwn - own[0];
-	const after = own[own.length - 1] - lastOwn;
-	return {
-		own: [own[0], own[own.length - 1]],
-		other: [Math.max(0, firstOther - before), Math.min(otherCount - 1, lastOther + after)]
+		return bestScore >= STRONG && bestScore - second >= 1 ? best : -1;
 	};
-}
-
-/** Longest chain increasing in both coordinates (inputs are few: quadratic is fine). */
-function increasingChain(points: [number, number][]): [number, number][] {
-	const length = points.map(() => 1);
-	const previous = points.map(() => -1);
-	for (let a = 0; a < points.length; a++)
-		for (let b = 0; b < a; b++)
-			if (points[b][0] < points[a][0] && points[b][1] < points[a][1] && length[b] + 1 > length[a]) {
-				length[a] = length[b] + 1;
-				previous[a] = b;
-			}
-	let last = 0;
-	for (let a = 1; a < points.length; a++) if (length[a] > length[last]) last = a;
-	const chain: [number, number][] = [];
-	for (let a = points.length ? last : -1; a >= 0; a = previous[a]) chain.push(points[a]);
-	return chain.reverse();
-}
-
-/** Regions that overlap on either side are one passage pair (one run translating two). */
-function mergeRegions(regions: Region[]): Region[] {
-	const overlaps = (x: [number, number], y: [number, number]) => x[0] <= y[1] && y[0] <= x[1];
-	const merged: Region[] = [];
-	for (const region of regions) {
-		let current = {
-			en: [...region.en] as [number, number],
-			es: [...region.es] as [number, number]
-		};
-		for (let k = merged.length - 1; k >= 0; k--) {
-			const other = merged[k];
-			if (overlaps(other.en, current.en) || overlaps(other.es, current.es)) {
-				current = {
-					en: [Math.min(other.en[0], current.en[0]), Math.max(other.en[1], current.en[1])],
-					es: [Math.min(other.es[0], current.es[0]), Math.max(other.es[1], current.es[1])]
-				};
-				merged.splice(k, 1);
-			}
-		}
-		merged.push(current);
+	for (let e = 0; e < enCount; e++) {
+		const s = pick(
+			e,
+			esCount,
+			(o) => z(e, o),
+			esCount > EXHAUSTIVE ? scores.enCandidates(e) : undefined
+		);
+		if (s >= 0) found.set(`${e},${s}`, [e, s]);
 	}
-	return merged.sort((a, b) => a.en[0] - b.en[0]);
+	for (let s = 0; s < esCount; s++) {
+		const e = pick(
+			s,
+			enCount,
+			(o) => z(o, s),
+			enCount > EXHAUSTIVE ? scores.esCandidates(s) : undefined
+		);
+		if (e >= 0) found.set(`${e},${s}`, [e, s]);
+	}
+	return [...found.values()];
+}
+
+/** Matches this many positions apart on both sides belong to different passages. */
+const PASSAGE_GAP = 12;
+
+/**
+ * The passage pairs: the longest monotone chain of matches, cut where both sides jump far
+ * (an isolated coincidence is not a passage), then the next chain among the matches left
+ * outside it, and so on. Each is widened in step on both sides over the unmatched sentences
+ * before and after it, up to its neighbours: the aligner places those as pairs or omissions.
+ */
+function passageRegions(matches: Match[], enSentences: number[], esSentences: number[]): Region[] {
+	const chains: Match[][] = [];
+	let remaining = matches;
+	for (;;) {
+		const chain = longestIncreasingChain(remaining);
+		if (chain.length < 2) break;
+		const pieces = cutAtGaps(chain).filter((piece) => piece.length >= 2);
+		if (pieces.length === 0) break;
+		chains.push(...pieces);
+		remaining = remaining.filter(([e, s]) =>
+			pieces.every((p) => (e < p[0][0] || e > p.at(-1)![0]) && (s < p[0][1] || s > p.at(-1)![1]))
+		);
+	}
+	chains.sort((a, b) => a[0][0] - b[0][0]);
+	return chains.map((chain, k) => {
+		const [e0, s0] = chain[0];
+		const [e1, s1] = chain[chain.length - 1];
+		const before = chains[k - 1]?.at(-1);
+		const after = chains[k + 1]?.[0];
+		const back = Math.min(
+			reach(enSentences, e0, -1, before ? before[0] + 1 : 0),
+			reach(esSentences, s0, -1, before ? before[1] + 1 : 0)
+		);
+		const ahead = Math.min(
+			reach(enSentences, e1, 1, (after ? after[0] : enSentences.length) - 1),
+			reach(esSentences, s1, 1, (after ? after[1] : esSentences.length) - 1)
+		);
+		return { en: [e0 - back, e1 + ahead], es: [s0 - back, s1 + ahead] };
+	});
+}
+
+/** Sentences this far apart in the document (other material between) are not one stretch. */
+const STRETCH_STEP = 3;
+
+/**
+ * How many sentences of a side's list a passage can take beyond position `from`, in
+ * direction `step`, up to `limit`: while they stand close together in the document.
+ */
+function reach(sentences: number[], from: number, step: 1 | -1, limit: number): number {
+	let n = 0;
+	for (let p = from + step; step > 0 ? p <= limit : p >= limit; p += step) {
+		if (Math.abs(sentences[p] - sentences[p - step]) > STRETCH_STEP) break;
+		n++;
+	}
+	return n;
+}
+
+function cutAtGaps(chain: Match[]): Match[][] {
+	const pieces: Match[][] = [[chain[0]]];
+	for (let k = 1; k < chain.length; k++) {
+		const [e, s] = chain[k];
+		const [pe, ps] = chain[k - 1];
+		if (e - pe > PASSAGE_GAP && s - ps > PASSAGE_GAP) pieces.push([]);
+		pieces.at(-1)!.push(chain[k]);
+	}
+	return pieces;
+}
+
+/**
+ * Longest chain strictly increasing in both positions, in O(n log n) (patience sorting on
+ * the Spanish position, English ties taken in decreasing Spanish order so they never chain).
+ */
+function longestIncreasingChain(points: Match[]): Match[] {
+	const sorted = [...points].sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+	const tails: number[] = [];
+	const previous = sorted.map(() => -1);
+	for (let k = 0; k < sorted.length; k++) {
+		const s = sorted[k][1];
+		let lo = 0;
+		let hi = tails.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (sorted[tails[mid]][1] < s) lo = mid + 1;
+			else hi = mid;
+		}
+		if (lo > 0) previous[k] = tails[lo - 1];
+		tails[lo] = k;
+	}
+	const chain: Match[] = [];
+	for (let k = tails.length ? tails[tails.length - 1] : -1; k >= 0; k = previous[k])
+		chain.push(sorted[k]);
+	return chain.reverse();
 }
 
 const range = (from: number, to: number) =>

@@ -77,17 +77,6 @@ interface Placed {
 
 const accepts = (side: 'en' | 'es', lang: LangOrUnd) => lang === side || lang === 'und';
 
-/** The document's main language: the one with more sentences. */
-export function mainLanguage(sentences: readonly RowSentence[]): 'en' | 'es' {
-	let en = 0;
-	let es = 0;
-	for (const s of sentences) {
-		if (s.lang === 'en') en++;
-		else if (s.lang === 'es') es++;
-	}
-	return es > en ? 'es' : 'en';
-}
-
 export function readingRows(input: ReadingInput): ReadingRow[] {
 	const own = input.documents[input.documentId] ?? [];
 	const owner: (string | undefined)[] = own.map(() => undefined);
@@ -191,9 +180,15 @@ function layInternal(
 			return p[lang].map((i) => ({ i, lang, target: p.key }));
 		})
 		.sort((x, y) => x.i - y.i);
+	// A stretch runs on over lines with no language and over repeated passages between its
+	// sentences (they keep rows of their own), so a translated page gets one pointer, not dozens.
+	const bridges = (from: number, to: number) =>
+		range(from + 1, to).every(
+			(k) => sentences[k].lang === 'und' || owner[k]?.startsWith('r') === true
+		);
 	for (const { i, lang, target } of later) {
 		const last = stretch?.sentences.at(-1);
-		if (!stretch || stretch.lang !== lang || last === undefined || i !== last + 1) {
+		if (!stretch || stretch.lang !== lang || last === undefined || !bridges(last, i)) {
 			flush();
 			stretch = { lang, sentences: [], target };
 		}
@@ -263,7 +258,6 @@ function layAlone(
 	owner: (string | undefined)[],
 	place: Place
 ): void {
-	const main = mainLanguage(sentences);
 	let i = 0;
 	while (i < sentences.length) {
 		if (owner[i] !== undefined) {
@@ -280,13 +274,38 @@ function layAlone(
 		)
 			list.push(++i);
 		const reason: AloneReason =
-			lang === 'und' ? 'no-language' : lang === main ? 'no-counterpart' : 'untranslated';
+			lang === 'und'
+				? 'no-language'
+				: standsAmong(sentences, list[0], list[list.length - 1], lang)
+					? 'no-counterpart'
+					: 'untranslated';
 		place(
 			{ kind: 'alone', key: `s${list[0]}`, lang, side: { doc, sentences: list }, reason },
 			list[0]
 		);
 		i++;
 	}
+}
+
+/**
+ * Whether a stretch stands among text of its own language (a sentence the translation left
+ * out) rather than as an island in the other language (a passage left untranslated, a quoted
+ * original): judged by the nearest sentences with a language on either side.
+ */
+function standsAmong(
+	sentences: readonly RowSentence[],
+	first: number,
+	last: number,
+	lang: LangOrUnd
+): boolean {
+	const nearest = (from: number, step: number) => {
+		for (let k = from; k >= 0 && k < sentences.length; k += step)
+			if (sentences[k].lang !== 'und') return sentences[k].lang;
+		return undefined;
+	};
+	const before = nearest(first - 1, -1);
+	const after = nearest(last + 1, 1);
+	return before === lang || after === lang || (before === undefined && after === undefined);
 }
 
 const range = (from: number, to: number) =>
