@@ -72,7 +72,7 @@ const ENUMERATOR = /^(?:\d+(?:\.\d+)*\.?|[ivxlc]+\.|\d+\)|\(\d+\))$/i;
 /**
  * Lines of a table, a synopsis or a listing that the segmenter joined into one sentence
  * ("root", "-rw-r--r--", "V:3, I:99" above a description) are split apart again where a line
- * has no language of its own or is a one- or two-word label: those lines are where the
+ * has no language of its own, is a one- or two-word label or a heading in capitals: those lines are where the
  * language changes, and a line of code must not take the language of the prose it touches.
  */
 function splitLines(text: string, sentences: Sentence[], terms: TermMatcher | null): Sentence[] {
@@ -84,8 +84,12 @@ function splitLines(text: string, sentences: Sentence[], terms: TermMatcher | nu
 			continue;
 		}
 		const separate = lines.map(([a, b]) => {
-			const chunks = chunksOf(text, a, b);
-			if (chunks.length <= 2 && !/[.!?:;,]$/.test(text.slice(a, b))) return true;
+			const line = text.slice(a, b);
+			if (!/[.!?:;,]$/.test(line)) {
+				// A label of one or two words, or a heading in capitals ("VÉASE TAMBIÉN").
+				if (chunksOf(text, a, b).length <= 2) return true;
+				if (/\p{Lu}/u.test(line) && line === line.toUpperCase()) return true;
+			}
 			return !sentenceEvidence(maskSentence(text, a, b, terms)).hasLanguage;
 		});
 		let from = lines[0][0];
