@@ -223,7 +223,7 @@ export function writeCase(name, doc, meta) {
 			{
 				...meta,
 				labelling:
-					'Units cut by eval/build/detect-lib.mjs (lines, table cells, sentences). Labels drafted by a crude function-word count, then every unit read and labelled by hand (language of the grammar; und for lines without words: package names, option tags, numbers, paths, code, URLs) and checked a second time for the switches.',
+					'Units cut by eval/build/detect-lib.mjs (lines, table cells, sentences). Labels drafted by a crude function-word count, then every unit read and labelled by hand (language of the grammar; und for lines without words: package names, option tags, numbers, paths, code, URLs) then checked a second time: every unit on which eld (per sentence) and Puente both disagreed with the hand label was read again.',
 				sentences: gold.length,
 				counts,
 				switches,
