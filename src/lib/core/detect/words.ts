@@ -141,6 +141,9 @@ function stripEnclitic(word: string): string {
 	return plain !== base ? plain : word;
 }
 
+/** An English word this long or longer that reads as a Spanish verb form is a word of both. */
+const MIN_SHARED_VERB = 6;
+
 const answers = new Map<string, DictionaryAnswer>();
 
 /** Which dictionary has this lower-case word (Spanish plurals and verb forms through their base form). */
@@ -149,11 +152,14 @@ export function dictionaryLanguage(word: string): DictionaryAnswer {
 	if (answer !== undefined) return answer;
 	const [en, es] = lists();
 	const inEnglish = en.has(word);
+	// Spanish forms English spells the same ("variables", "describe", "genera") are both
+	// languages'. A short English word is too easily read as a Spanish verb form ("use" as
+	// usar, "case" as casar), so only longer ones are.
 	const inSpanish =
 		es.has(word) ||
-		(!inEnglish &&
-			(spanishSingulars(word).some((w) => es.has(w)) ||
-				spanishInfinitives(word).some((w) => es.has(w))));
+		spanishSingulars(word).some((w) => es.has(w)) ||
+		((!inEnglish || word.length >= MIN_SHARED_VERB) &&
+			spanishInfinitives(word).some((w) => es.has(w)));
 	answer = inEnglish && inSpanish ? 'both' : inEnglish ? 'en' : inSpanish ? 'es' : null;
 	// Word frequencies are Zipfian: a bounded memory of answers serves most lookups.
 	if (answers.size >= 100_000) answers.clear();
