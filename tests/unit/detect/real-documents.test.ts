@@ -48,6 +48,18 @@ describe('detectLanguages on technical documents', () => {
 		expect(got['SSH cliente (seguro)']).toBe('es');
 	});
 
+	it('reads a lone word in a data row as the name of a thing, and a table’s Spanish header as Spanish', () => {
+		const table =
+			'paquete\npopularidad\ntamaño\ndescripción\n\nmutter\nV:3, I:99\n199\nGNOME window manager\n\n/etc/shadow\n-rw-r-----\nroot\nshadow\ninformación de seguridad de la cuenta';
+		const got = labels(`${spanishParagraph}\n\n${table}\n\n${spanishParagraph}`);
+		for (const cell of ['paquete', 'popularidad', 'tamaño', 'descripción'])
+			expect(got[cell], cell).toBe('es');
+		for (const cell of ['mutter', 'root', 'shadow', '-rw-r-----'])
+			expect(got[cell], cell).toBe('und');
+		expect(got['GNOME window manager']).toBe('en');
+		expect(got['información de seguridad de la cuenta']).toBe('es');
+	});
+
 	it('keeps an option line with a description in the description’s language', () => {
 		const got = labels(
 			`${spanishParagraph}\n\n-M      Never send mail to the user.\n\n-d   Muestra información de depuración además del procesamiento normal.`

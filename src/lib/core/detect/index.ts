@@ -6,7 +6,7 @@ import type { Detection, LabelledSentence, LangOrUnd, LanguageRun } from '../typ
 import { segmentSentences } from '../text/sentences';
 import { decodeContext, type ContextStep } from './context';
 import { sentenceEvidence } from './evidence';
-import { joinHeadingNumbers, splitLines } from './lines';
+import { joinHeadingNumbers, nameCellsOfDataRows, splitLines } from './lines';
 import { maskSentence, termMatcher } from './masking';
 import { inlineSpans } from './spans';
 
@@ -23,6 +23,7 @@ export function detectLanguages(text: string, options: DetectOptions = {}): Dete
 	const sentences = splitLines(text, segmentSentences(text), terms);
 	const masked = sentences.map((s) => maskSentence(text, s.start, s.end, terms));
 	const evidence = masked.map((m) => sentenceEvidence(m));
+	nameCellsOfDataRows(text, sentences, evidence);
 
 	const withLanguage: number[] = [];
 	const steps: ContextStep[] = [];

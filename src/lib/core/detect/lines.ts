@@ -2,9 +2,10 @@
 // before it when it starts in lower case (a wrapped sentence); in a table, a synopsis or a
 // listing those lines are cells and commands, each with its own language or none.
 import type { LabelledSentence, Sentence } from '../types';
-import { sentenceEvidence } from './evidence';
+import { sentenceEvidence, type SentenceEvidence } from './evidence';
 import { maskSentence, type TermMatcher } from './masking';
 import { chunksOf } from './shape';
+import { dictionaryLanguage } from './words';
 
 /** A section or list number: "7.1.", "4.5.3", "2)", "iv.". */
 const ENUMERATOR = /^(?:\d+(?:\.\d+)*\.?|[ivxlc]+\.|\d+\)|\(\d+\))$/i;
@@ -81,3 +82,38 @@ export function joinHeadingNumbers(text: string, labelled: LabelledSentence[]): 
 		}
 	}
 }
+
+/**
+ * A lone lower-case word on its own line, next to a line of the same paragraph that has no
+ * language (a count, a path, a permission string), is a cell of a data row and names a thing:
+ * a package, a command, a user or group ("mutter", "root", "tar"). It has no language, though
+ * a dictionary knows the word. Not so for words only Spanish knows, or written with Spanish
+ * letters: in these documents those are the table's own Spanish ("paquete", "descripción").
+ * Marks such sentences in `evidence` as having no language.
+ */
+export function nameCellsOfDataRows(
+	text: string,
+	sentences: Sentence[],
+	evidence: SentenceEvidence[]
+): void {
+	const ownLine = (i: number) =>
+		(i === 0 || text.slice(sentences[i - 1].end, sentences[i].start).includes('\n')) &&
+		(i === sentences.length - 1 ||
+			text.slice(sentences[i].end, sentences[i + 1].start).includes('\n'));
+	const wordlessNeighbour = (i: number, k: number) =>
+		k >= 0 &&
+		k < sentences.length &&
+		sentences[k].paragraph === sentences[i].paragraph &&
+		!evidence[k].hasLanguage &&
+		ownLine(k);
+	for (let i = 0; i < sentences.length; i++) {
+		if (!evidence[i].hasLanguage || !NAME_OF_A_THING.test(sentences[i].text) || !ownLine(i))
+			continue;
+		if (dictionaryLanguage(sentences[i].text) === 'es') continue;
+		if (wordlessNeighbour(i, i - 1) || wordlessNeighbour(i, i + 1))
+			evidence[i] = { llr: 0, hasLanguage: false, clear: false };
+	}
+}
+
+/** One lower-case word of plain Latin letters. */
+const NAME_OF_A_THING = /^[a-z]+$/;
