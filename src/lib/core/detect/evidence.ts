@@ -1,6 +1,8 @@
 // What one sentence, taken alone, says about its language: the summed log-likelihood ratio of
-// its voting words (function words and spelling), with franc's trigram model added when the
-// words leave the question open. Also decides whether a sentence has any language at all.
+// its voting words (function words, words one language's dictionary knows, spelling), with
+// franc's trigram model added when the words leave the question open; a short line whose
+// known words all take one side is decided outright. Also decides whether a sentence has any
+// language at all (code, counts, names of things have none).
 import { francAll } from 'franc';
 import { DATE_WORDS, isFunctionWord, isKnownWord, wordEvidence } from './lexicon';
 import type { MaskedSentence } from './masking';
@@ -11,13 +13,11 @@ export interface SentenceEvidence {
 	llr: number;
 	/** False for URLs, numbers, dates, handles, separators, code and names of things: text with no grammar. */
 	hasLanguage: boolean;
-	/** A short sentence whose words all belong to one language: context cannot overrule it. */
-	clear: boolean;
 }
 
 /** Words of one sentence are not independent evidence; this keeps long sentences from being overconfident. */
 const TEMPER = 0.6;
-/** A sentence's own evidence is capped so that context can still overrule a misleading one. */
+/** A sentence's own evidence is capped (a short line decided outright gets the cap: no context outweighs it). */
 const MAX_LLR = 30;
 /** A sentence of at most this many voting words is short: a heading, a table cell, a label. */
 const SHORT_WORDS = 6;
@@ -48,7 +48,7 @@ const DATE_JOINERS = new Set([
 
 export function sentenceEvidence(masked: MaskedSentence): SentenceEvidence {
 	const { weights, lower } = masked;
-	if (!hasGrammar(masked)) return { llr: 0, hasLanguage: false, clear: false };
+	if (!hasGrammar(masked)) return { llr: 0, hasLanguage: false };
 	let llr = 0;
 	let voting = 0;
 	let english = 0;
@@ -69,10 +69,10 @@ export function sentenceEvidence(masked: MaskedSentence): SentenceEvidence {
 	// "Nota", "VÉASE TAMBIÉN", "Tabla 7.1.", "task package": however strong the context, a
 	// short line whose words all take one side is that language.
 	if (voting > 0 && voting <= SHORT_WORDS && (english === 0) !== (spanish === 0))
-		return { llr: english > 0 ? MAX_LLR : -MAX_LLR, hasLanguage: true, clear: true };
+		return { llr: english > 0 ? MAX_LLR : -MAX_LLR, hasLanguage: true };
 	llr *= TEMPER;
 	if (Math.abs(llr) < FRANC_BELOW) llr += trigramEvidence(masked);
-	return { llr: Math.max(-MAX_LLR, Math.min(MAX_LLR, llr)), hasLanguage: true, clear: false };
+	return { llr: Math.max(-MAX_LLR, Math.min(MAX_LLR, llr)), hasLanguage: true };
 }
 
 /** Sum of word evidence over some tokens, untempered: used for inline phrases. */

@@ -111,7 +111,7 @@ export function nameCellsOfDataRows(
 			continue;
 		if (dictionaryLanguage(sentences[i].text) === 'es') continue;
 		if (wordlessNeighbour(i, i - 1) || wordlessNeighbour(i, i + 1))
-			evidence[i] = { llr: 0, hasLanguage: false, clear: false };
+			evidence[i] = { llr: 0, hasLanguage: false };
 	}
 }
 
