@@ -4,6 +4,8 @@
 // such lines between their sentences (table cells, synopses, commands); they have no language,
 // and the words inside them ("always" in --always-make) must not vote.
 
+import { isWordChar } from '../text/tokens';
+
 export type ChunkKind = 'word' | 'compound' | 'code' | 'number' | 'other';
 
 export interface Chunk {
@@ -50,15 +52,20 @@ function classify(raw: string, start: number, end: number): Chunk {
 	let b = raw.length;
 	while (a < b && OPENING.has(raw[a])) a++;
 	while (b > a && CLOSING.has(raw[b - 1])) b--;
-	const core = raw.slice(a, b);
-	let kind: ChunkKind;
-	if (core === '') kind = 'other';
-	else if (LETTERS.test(core)) kind = 'word';
-	else if (COMPOUND.test(core)) kind = 'compound';
-	else if (NUMBER.test(core)) kind = 'number';
-	else if (/[\p{L}\d]/u.test(core) || CODE_MARKS.test(core)) kind = 'code';
-	else kind = 'other';
-	return { start, end, kind, raw, core };
+	const core = a === 0 && b === raw.length ? raw : raw.slice(a, b);
+	return { start, end, kind: kindOf(core), raw, core };
+}
+
+/** Most chunks are plain words: one scan over their characters answers without a regular expression. */
+function kindOf(core: string): ChunkKind {
+	if (core === '') return 'other';
+	let letters = true;
+	for (let i = 0; i < core.length && letters; i++) letters = isWordChar(core.charCodeAt(i));
+	if (letters || LETTERS.test(core)) return 'word';
+	if (COMPOUND.test(core)) return 'compound';
+	if (NUMBER.test(core)) return 'number';
+	if (/[\p{L}\d]/u.test(core) || CODE_MARKS.test(core)) return 'code';
+	return 'other';
 }
 
 function isSpace(c: number): boolean {
