@@ -25,7 +25,11 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const APERTIUM = '/usr/share/apertium/apertium-eng-spa';
+const ENG_CAT = '/usr/share/apertium/apertium-eng-cat';
+const SPA_CAT = '/usr/share/apertium/apertium-spa-cat';
 const DICTD = '/usr/share/dictd';
+/** Translations through Catalan kept per lemma: the first ones, as the bidixes order them. */
+const PIVOT_LIMIT = 3;
 const here = dirname(fileURLToPath(import.meta.url));
 const OUT = resolve(here, '../../src/lib/data/dictionary/dictionary.json');
 
@@ -126,26 +130,39 @@ function parseAnalysis(analysis) {
 	const m = /^([^<]*)((?:<[^>]+>)*)(?:#(.*))?$/.exec(analysis);
 	if (!m || !m[1] || !m[2]) return null;
 	const tag = m[2].slice(1, m[2].indexOf('>'));
-	return { lemma: m[1] + (m[3] ?? ''), tag };
+	return { lemma: (m[1] + (m[3] ?? '')).replace('#', ''), tag };
 }
 
 const ROMAN_NUMERAL = /(^|[ -])[IVXLCDM]+([ -]|$)/;
 // Apertium lists every "siglos LXXX-LIV a.C" as a noun: 200,000 generated lemmas no reader
 // looks up, dropped with any other multiword lemma carrying a Roman numeral.
 const usable = (s) =>
-	s.length > 0 && !/[\t|,\n]/.test(s) && !(s.includes(' ') && ROMAN_NUMERAL.test(s));
+	s.length > 0 && !/[\t|,\n_]/.test(s) && !(s.includes(' ') && ROMAN_NUMERAL.test(s));
 
-/** One language's lexicon from its Apertium analyser. */
-function readLexicon(binFile) {
+/** One language's lexicon from its Apertium analysers (their union). */
+function readLexicon(binFiles) {
 	const formsOf = new Map(); // "lemma\ttag" → Set of surface forms
 	const contractions = new Map(); // surface → Set of "lemma\ttag+lemma\ttag"
-	for (const [surface, analysis] of transducerPaths(binFile)) {
+	const pronounTags = new Map(); // "lemma\tprn" → Set of "<prn><tn><p3><f><sg>"
+	// A later analyser adds words, not other readings of a word an earlier one knows with the
+	// same part of speech (spa-cat reads "ella" as a form of "él").
+	const earlier = new Set();
+	const current = new Set();
+	const paths = binFiles.flatMap((file, i) => transducerPaths(file).map((p) => [...p, i]));
+	let file = 0;
+	for (const [surface, analysis, fileIndex] of paths) {
+		if (fileIndex !== file) {
+			for (const k of current) earlier.add(k);
+			file = fileIndex;
+		}
 		if (!usable(surface) || /\d/.test(surface)) continue;
 		if (analysis.includes('+')) {
+			// Multiword contractions ("me hubo asomado") are phrases, not words to look up.
+			if (surface.includes(' ')) continue;
 			const parts = analysis.split('+').map(parseAnalysis);
 			if (parts.some((p) => !p || !usable(p.lemma))) continue;
 			// Verb + enclitic pronouns are a grammar (the core strips them), not a list to ship.
-			if (parts[0].tag.startsWith('vb') || parts.slice(1).some((p) => p.tag === 'prn')) continue;
+			if (analysis.includes('<enc>')) continue;
 			const key = parts.map((p) => `${p.lemma}\t${posName(p.tag)}`).join('\t');
 			if (!contractions.has(surface)) contractions.set(surface, new Set());
 			contractions.get(surface).add(key);
@@ -153,11 +170,50 @@ function readLexicon(binFile) {
 		}
 		const parsed = parseAnalysis(analysis);
 		if (!parsed || !usable(parsed.lemma)) continue;
+		// Apertium names every personal pronoun "prpers" and tells them apart by tags alone;
+		// a reader looks up "ella", so each one is its own lemma here.
+		if (parsed.lemma === 'prpers') parsed.lemma = surface;
 		const key = `${parsed.lemma}\t${parsed.tag}`;
+		if (earlier.has(`${surface}\t${parsed.tag}`)) continue;
+		current.add(`${surface}\t${parsed.tag}`);
+		if (parsed.tag === 'prn') {
+			if (!pronounTags.has(key)) pronounTags.set(key, new Set());
+			pronounTags.get(key).add(analysis.slice(analysis.indexOf('<')));
+		}
 		if (!formsOf.has(key)) formsOf.set(key, new Set());
 		formsOf.get(key).add(surface);
 	}
-	return { formsOf, contractions };
+	return { formsOf, contractions, pronounTags };
+}
+
+/**
+ * Whether two personal pronouns' tags agree (person, reflexivity, number, gender and case), as
+ * in "<prn><tn><p3><f><sg>" (ella) and "<prn><subj><p3><f><sg>" (she). Apertium's bidix pairs
+ * them only through transfer rules, so their translations are found this way.
+ */
+function pronounsAgree(a, b) {
+	const has = (tags, tag) => tags.includes(`<${tag}>`);
+	const person = (tags) => ['p1', 'p2', 'p3'].find((p) => has(tags, p));
+	if (!person(a) || person(a) !== person(b)) return false;
+	if (has(a, 'ref') !== has(b, 'ref')) return false;
+	const pick = (tags, options) => options.find((o) => has(tags, o));
+	const numberA = pick(a, ['sg', 'pl', 'sp']);
+	const numberB = pick(b, ['sg', 'pl', 'sp']);
+	if (numberA !== numberB && numberA !== 'sp' && numberB !== 'sp') return false;
+	const genderA = pick(a, ['m', 'f', 'nt', 'mf']);
+	const genderB = pick(b, ['m', 'f', 'nt', 'mf']);
+	// "it" (nt) is "lo" or "la"; a pronoun for either gender (mf) stands for a gendered one when
+	// plural ("they" = ellos) or an object ("le" = him, her) but not as a singular subject
+	// ("usted" is not "she").
+	const object = (tags) => has(tags, 'pro') || has(tags, 'obj');
+	const covers = (g, number, tags, other) =>
+		g === other ||
+		(g === 'nt' && (other === 'm' || other === 'f')) ||
+		(g === 'mf' && (number !== 'sg' || object(tags)));
+	if (!covers(genderA, numberA, a, genderB) && !covers(genderB, numberB, b, genderA)) return false;
+	// A clitic object pronoun ("la") never translates a subject ("she").
+	if ((has(a, 'pro') && has(b, 'subj')) || (has(b, 'pro') && has(a, 'subj'))) return false;
+	return true;
 }
 
 function commonPrefixLength(words) {
@@ -179,8 +235,8 @@ function paradigmOf(lemma, forms) {
 	return `${lemmaSuffix}\t${formSuffixes.join(',')}`;
 }
 
-/** Bilingual pairs "lemma\ttag" → ordered target lemmas, from an Apertium bidix. */
-function readBidix(binFile) {
+/** Bilingual pairs "lemma\ttag" → ordered target "lemma\ttag", from an Apertium bidix. */
+function readBidixWithTags(binFile) {
 	const pairs = new Map();
 	for (const [left, right] of transducerPaths(binFile)) {
 		const l = parseAnalysis(left);
@@ -189,7 +245,38 @@ function readBidix(binFile) {
 		const key = `${l.lemma}\t${l.tag}`;
 		if (!pairs.has(key)) pairs.set(key, []);
 		const list = pairs.get(key);
-		if (!list.includes(r.lemma)) list.push(r.lemma);
+		const target = `${r.lemma}\t${r.tag}`;
+		if (!list.includes(target)) list.push(target);
+	}
+	return pairs;
+}
+
+/** Bilingual pairs "lemma\ttag" → ordered target lemmas. */
+function readBidix(binFile) {
+	const pairs = readBidixWithTags(binFile);
+	for (const [key, targets] of pairs) {
+		pairs.set(key, [...new Set(targets.map((t) => t.split('\t')[0]))]);
+	}
+	return pairs;
+}
+
+/**
+ * Pairs through a third language: source → pivot (first bidix) → target (second bidix), keeping
+ * the part of speech all the way. At most `limit` targets a lemma, in the bidixes' order.
+ */
+function pivotPairs(toPivot, fromPivot, limit) {
+	const pairs = new Map();
+	for (const [key, pivots] of toPivot) {
+		const tag = key.split('\t')[1];
+		const targets = [];
+		for (const pivot of pivots) {
+			if (posName(pivot.split('\t')[1]) !== posName(tag)) continue;
+			for (const target of fromPivot.get(pivot) ?? []) {
+				const [lemma, targetTag] = target.split('\t');
+				if (posName(targetTag) === posName(tag) && !targets.includes(lemma)) targets.push(lemma);
+			}
+		}
+		if (targets.length) pairs.set(key, targets.slice(0, limit));
 	}
 	return pairs;
 }
@@ -243,11 +330,33 @@ function main() {
 		'apertium-eng-spa': packageVersion('apertium-eng-spa'),
 		lttoolbox: packageVersion('lttoolbox'),
 		'dict-freedict-eng-spa': packageVersion('dict-freedict-eng-spa'),
-		'dict-freedict-spa-eng': packageVersion('dict-freedict-spa-eng')
+		'dict-freedict-spa-eng': packageVersion('dict-freedict-spa-eng'),
+		'apertium-eng-cat': packageVersion('apertium-eng-cat'),
+		'apertium-spa-cat': packageVersion('apertium-spa-cat')
+	};
+	// English and Spanish as the eng-spa pair knows them, widened with the English of eng-cat and
+	// the Spanish of spa-cat (larger analysers); their lemmas are kept when they get a translation.
+	const primary = {
+		en: readLexicon([`${APERTIUM}/eng-spa.automorf.bin`]),
+		es: readLexicon([`${APERTIUM}/spa-eng.automorf.bin`])
 	};
 	const lex = {
-		en: readLexicon(`${APERTIUM}/eng-spa.automorf.bin`),
-		es: readLexicon(`${APERTIUM}/spa-eng.automorf.bin`)
+		en: readLexicon([`${APERTIUM}/eng-spa.automorf.bin`, `${ENG_CAT}/eng-cat.automorf.bin`]),
+		es: readLexicon([`${APERTIUM}/spa-eng.automorf.bin`, `${SPA_CAT}/spa-cat.automorf.bin`])
+	};
+	// Through Catalan, only for lemmas that no direct source translates: eng-cat and spa-cat are
+	// Apertium's most developed pairs for these languages, and Catalan–Spanish is close to 1:1.
+	const pivot = {
+		en: pivotPairs(
+			readBidixWithTags(`${ENG_CAT}/eng-cat.autobil.bin`),
+			readBidixWithTags(`${SPA_CAT}/cat-spa.autobil.bin`),
+			PIVOT_LIMIT
+		),
+		es: pivotPairs(
+			readBidixWithTags(`${SPA_CAT}/spa-cat.autobil.bin`),
+			readBidixWithTags(`${ENG_CAT}/cat-eng.autobil.bin`),
+			PIVOT_LIMIT
+		)
 	};
 	const bidix = {
 		en: readBidix(`${APERTIUM}/eng-spa.autobil.bin`),
@@ -310,11 +419,11 @@ function main() {
 			const [lemma, tag] = key.split('\t');
 			const forms = [...lex[lang].formsOf.get(key)].sort();
 			const paradigm = paradigmOf(lemma, forms);
-			if (!paradigmIds.has(paradigm)) paradigmIds.set(paradigm, paradigmIds.size);
 
 			// Candidates in Apertium's order, then FreeDict's; FreeDict translations of a lemma with
 			// several parts of speech go only where the translation has the same part of speech.
-			const candidates = [...(bidix[lang].get(key) ?? [])];
+			// "prpers" is Apertium's placeholder for any personal pronoun, not a translation.
+			const candidates = (bidix[lang].get(key) ?? []).filter((t) => t !== 'prpers');
 			const tags = lemmaTags[lang].get(lemma);
 			const samePos = (t) => (lemmaTags[to].get(t) ?? []).map(posName).includes(posName(tag));
 			for (const t of fdPairs(lemma)) {
@@ -322,18 +431,36 @@ function main() {
 			}
 			// Pairs given only in the other direction, where the part of speech agrees.
 			for (const t of [...(reverseOf.get(lemma) ?? []), ...(fdReverseOf.get(lemma) ?? [])]) {
-				if (!candidates.includes(t) && samePos(t)) candidates.push(t);
+				if (!candidates.includes(t) && samePos(t) && t !== 'prpers') candidates.push(t);
 			}
 			const score = (t) =>
-				(bidix[lang].get(key)?.includes(t) ? 2 : 0) +
+				(bidix[lang].get(key)?.includes(t) || agreeing.includes(t) ? 2 : 0) +
 				(reverse.has(`${t}\t${lemma}`) ? 1 : 0) +
 				(fdThis.get(lemma)?.includes(t) ? 2 : 0) +
 				(fdReverse.has(`${t.toLowerCase()}\t${lemma.toLowerCase()}`) ? 1 : 0);
+			if (candidates.length === 0) {
+				candidates.push(...(pivot[lang].get(key) ?? []).filter((t) => t !== 'prpers'));
+			}
+			// Personal pronouns first get the pronouns whose tags agree with theirs.
+			const agreeing = [];
+			if (tag === 'prn') {
+				// The eng-spa pair's own pronouns: spa-cat lists "ella" as a form of "él".
+				for (const [otherKey, otherTags] of primary[to].pronounTags) {
+					const agree = [...(primary[lang].pronounTags.get(key) ?? [])].some((a) =>
+						[...otherTags].some((b) => pronounsAgree(a, b))
+					);
+					const t = otherKey.split('\t')[0];
+					if (agree && !agreeing.includes(t)) agreeing.push(t);
+				}
+				candidates.unshift(...agreeing.filter((t) => !candidates.includes(t)));
+			}
+			if (candidates.length === 0 && !primary[lang].formsOf.has(key)) continue;
 			const ranked = candidates
 				.map((t, i) => ({ t, i, s: score(t) }))
 				.sort((a, b) => b.s - a.s || a.i - b.i)
 				.map((c) => c.t);
 			if (ranked.length) withTranslation++;
+			if (!paradigmIds.has(paradigm)) paradigmIds.set(paradigm, paradigmIds.size);
 			lemmaLines.push(
 				`${lemma}\t${posName(tag)}\t${paradigmIds.get(paradigm)}\t${ranked.join('|')}`
 			);
@@ -341,8 +468,21 @@ function main() {
 		const contractionLines = [...lex[lang].contractions]
 			.map(([surface, analyses]) => [surface, ...[...analyses].sort()].join('\t'))
 			.sort();
+		// What the core searches: each form ending with the paradigms that have it, sorted so that
+		// it is found by binary search without building tables at start-up.
+		const paradigmsOfSuffix = new Map();
+		for (const [paradigm, id] of paradigmIds) {
+			for (const suffix of paradigm.split('\t')[1].split(',')) {
+				if (!paradigmsOfSuffix.has(suffix)) paradigmsOfSuffix.set(suffix, []);
+				paradigmsOfSuffix.get(suffix).push(id);
+			}
+		}
+		const suffixLines = [...paradigmsOfSuffix]
+			.map(([suffix, ids]) => `${suffix}\t${ids.join(',')}`)
+			.sort();
 		data[lang] = {
-			paradigms: [...paradigmIds.keys()].join('\n'),
+			paradigms: [...paradigmIds.keys()].map((p) => p.split('\t')[0]).join('\n'),
+			suffixes: suffixLines.join('\n'),
 			lemmas: lemmaLines.join('\n'),
 			contractions: contractionLines.join('\n')
 		};

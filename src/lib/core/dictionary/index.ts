@@ -1,11 +1,12 @@
 // The offline English/Spanish dictionary: a word, inflected or not, to its lemmas, parts of speech
-// and translations, from Apertium eng-spa and FreeDict data (GPL, see src/lib/data/dictionary).
+// and translations, from Apertium and FreeDict data (GPL-2, see src/lib/data/dictionary/README.md).
 //
-// The data is a JSON module bundled with the code (no I/O here), parsed into lookup tables on the
-// first call and kept for the life of the process: it is immutable, so one copy serves everyone.
-// Inflected forms are found by suffix paradigms taken from Apertium's morphological analysers:
-// each lemma names a paradigm (its ending and its forms' endings), so "marcharon" is analysed by
-// trying every paradigm ending that "marcharon" ends with and checking the lemma it implies.
+// The data is a JSON module bundled with the code (no I/O here). Its sorted lines are split on the
+// first lookup in each language and kept for the life of the process (immutable, so one copy serves
+// everyone); lookups bisect them, so nothing is indexed at start-up. Inflected forms are found by
+// suffix paradigms taken from Apertium's morphological analysers: each lemma names a paradigm (its
+// ending and its forms' endings), so "marcharon" is analysed by trying every form ending it has
+// ("-aron", "-ron"…) and checking whether the lemma that ending implies ("march" + "ar") has it.
 import data from '../../data/dictionary/dictionary.json';
 
 export type DictionaryLanguage = 'en' | 'es';
@@ -18,75 +19,44 @@ export interface DictionaryEntry {
 	translations: string[];
 }
 
-interface Paradigm {
-	lemmaSuffix: string;
-	formSuffixes: string[];
-}
-
 interface StoredEntry {
+	/** The entry's line number: its identity. */
+	id: number;
 	lemma: string;
 	pos: string;
 	paradigm: number;
-	/** "leave|go away", split when asked for: most lemmas are never looked up. */
+	/** "leave|go away", split when asked for. */
 	translations: string;
 }
 
+/**
+ * One language's data as sorted lines, searched by bisection: nothing is indexed at start-up,
+ * which keeps the first lookup of a CLI run cheap.
+ */
 interface LanguageTables {
-	paradigms: Paradigm[];
-	/** A form's ending → the paradigms that have it. */
-	bySuffix: Map<string, number[]>;
+	/** Per paradigm: the lemma's ending after the stem ("ar" for marchar). */
+	lemmaEndings: string[];
+	/** "aron<TAB>12,40": a form ending and the paradigms that have it, sorted by ending. */
+	suffixes: string[];
 	longestSuffix: number;
-	byLemma: Map<string, StoredEntry[]>;
-	/** The same two tables with accents removed, for words typed without them; built when needed. */
-	folded?: { bySuffix: Map<string, number[]>; byLemma: Map<string, StoredEntry[]> };
+	/** "marchar<TAB>verb<TAB>12<TAB>leave|…", sorted by lemma. */
+	lemmas: string[];
 	/** "del" → [["de", "preposition"], ["el", "determiner"]]. */
 	contractions: Map<string, [string, string][]>;
 }
 
 type DictionaryData = Record<
 	DictionaryLanguage,
-	{ paradigms: string; lemmas: string; contractions: string }
+	{ paradigms: string; suffixes: string; lemmas: string; contractions: string }
 >;
 
 const tables: Partial<Record<DictionaryLanguage, LanguageTables>> = {};
 
-/** Lowercase without accents or other diacritics: "Política" → "politica". */
-export function foldWord(word: string): string {
-	const lower = word.toLowerCase();
-	// eslint-disable-next-line no-control-regex
-	if (/^[\x00-\x7f]*$/.test(lower)) return lower;
-	return lower.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-	const list = map.get(key);
-	if (list) {
-		if (!list.includes(value)) list.push(value);
-	} else map.set(key, [value]);
-}
-
 function parseTables(lang: DictionaryLanguage): LanguageTables {
 	const source = (data as unknown as DictionaryData)[lang];
-	const paradigms: Paradigm[] = source.paradigms.split('\n').map((line) => {
-		const [lemmaSuffix, forms] = line.split('\t');
-		return { lemmaSuffix, formSuffixes: forms.split(',') };
-	});
-	const bySuffix = new Map<string, number[]>();
+	const suffixes = source.suffixes.split('\n');
 	let longestSuffix = 0;
-	paradigms.forEach((p, id) => {
-		for (const suffix of p.formSuffixes) {
-			push(bySuffix, suffix, id);
-			longestSuffix = Math.max(longestSuffix, suffix.length);
-		}
-	});
-	const byLemma = new Map<string, StoredEntry[]>();
-	for (const line of source.lemmas.split('\n')) {
-		const [lemma, pos, paradigm, translations] = line.split('\t');
-		const entry: StoredEntry = { lemma, pos, paradigm: Number(paradigm), translations };
-		const list = byLemma.get(lemma);
-		if (list) list.push(entry);
-		else byLemma.set(lemma, [entry]);
-	}
+	for (const line of suffixes) longestSuffix = Math.max(longestSuffix, line.indexOf('\t'));
 	const contractions = new Map<string, [string, string][]>();
 	for (const line of source.contractions.split('\n')) {
 		if (!line) continue;
@@ -96,10 +66,10 @@ function parseTables(lang: DictionaryLanguage): LanguageTables {
 		contractions.set(surface, [...(contractions.get(surface) ?? []), ...pairs]);
 	}
 	return {
-		paradigms,
-		bySuffix,
+		lemmaEndings: source.paradigms.split('\n'),
+		suffixes,
 		longestSuffix,
-		byLemma,
+		lemmas: source.lemmas.split('\n'),
 		contractions
 	};
 }
@@ -108,19 +78,38 @@ function tablesFor(lang: DictionaryLanguage): LanguageTables {
 	return (tables[lang] ??= parseTables(lang));
 }
 
-function foldedTables(t: LanguageTables): NonNullable<LanguageTables['folded']> {
-	if (!t.folded) {
-		const bySuffix = new Map<string, number[]>();
-		t.paradigms.forEach((p, id) => {
-			for (const suffix of p.formSuffixes) push(bySuffix, foldWord(suffix), id);
-		});
-		const byLemma = new Map<string, StoredEntry[]>();
-		for (const entries of t.byLemma.values()) {
-			for (const e of entries) push(byLemma, foldWord(e.lemma), e);
-		}
-		t.folded = { bySuffix, byLemma };
+const keyOf = (line: string) => line.slice(0, line.indexOf('\t'));
+
+/** The index of the first line whose key is `key` or after it. */
+function firstAtOrAfter(lines: string[], key: string): number {
+	let lo = 0;
+	let hi = lines.length;
+	while (lo < hi) {
+		const mid = (lo + hi) >>> 1;
+		if (keyOf(lines[mid]) < key) lo = mid + 1;
+		else hi = mid;
 	}
-	return t.folded;
+	return lo;
+}
+
+function entriesOfLemma(t: LanguageTables, lemma: string): StoredEntry[] {
+	const found: StoredEntry[] = [];
+	for (let i = firstAtOrAfter(t.lemmas, lemma); i < t.lemmas.length; i++) {
+		const [key, pos, paradigm, translations] = t.lemmas[i].split('\t');
+		if (key !== lemma) break;
+		found.push({ id: i, lemma: key, pos, paradigm: Number(paradigm), translations });
+	}
+	return found;
+}
+
+function paradigmsWithSuffix(t: LanguageTables, suffix: string): number[] {
+	const i = firstAtOrAfter(t.suffixes, suffix);
+	const line = t.suffixes[i];
+	if (line === undefined || keyOf(line) !== suffix) return [];
+	return line
+		.slice(suffix.length + 1)
+		.split(',')
+		.map(Number);
 }
 
 function translationsOf(entry: StoredEntry): string[] {
@@ -128,18 +117,13 @@ function translationsOf(entry: StoredEntry): string[] {
 }
 
 /** Every entry whose paradigm produces `form` exactly (case and accents as given). */
-function analyse(t: LanguageTables, form: string, folded = false): StoredEntry[] {
-	const { bySuffix: suffixes, byLemma: lemmas } = folded ? foldedTables(t) : t;
+function analyse(t: LanguageTables, form: string): StoredEntry[] {
 	const found: StoredEntry[] = [];
 	for (let k = 0; k <= Math.min(form.length, t.longestSuffix); k++) {
-		const ids = suffixes.get(form.slice(form.length - k));
-		if (!ids) continue;
 		const stem = form.slice(0, form.length - k);
-		for (const id of ids) {
-			const ending = t.paradigms[id].lemmaSuffix;
-			const lemma = stem + (folded ? foldWord(ending) : ending);
-			for (const entry of lemmas.get(lemma) ?? []) {
-				if (entry.paradigm === id && !found.includes(entry)) found.push(entry);
+		for (const id of paradigmsWithSuffix(t, form.slice(form.length - k))) {
+			for (const entry of entriesOfLemma(t, stem + t.lemmaEndings[id])) {
+				if (entry.paradigm === id && !found.some((e) => e.id === entry.id)) found.push(entry);
 			}
 		}
 	}
@@ -176,15 +160,42 @@ function withoutEnclitics(word: string): string[] {
 	return [...new Set(bases)];
 }
 
+// Letters a word typed without its accents may have lost, in either language.
+const ACCENTED: Record<string, string[]> = {
+	a: ['á'],
+	e: ['é'],
+	i: ['í'],
+	o: ['ó'],
+	u: ['ú', 'ü'],
+	n: ['ñ'],
+	c: ['ç']
+};
+
+/** "politica" → "pólitica", "polítíca"…, "política": the word with one or two letters accented. */
+function accentedSpellings(word: string): string[] {
+	const spellings: string[] = [];
+	const vary = (w: string, from: number, depth: number) => {
+		for (let i = from; i < w.length; i++) {
+			for (const accented of ACCENTED[w[i]] ?? []) {
+				const variant = w.slice(0, i) + accented + w.slice(i + 1);
+				spellings.push(variant);
+				if (depth < 2) vary(variant, i + 1, depth + 1);
+			}
+		}
+	};
+	vary(word, 0, 1);
+	return spellings;
+}
+
 function findEntries(t: LanguageTables, word: string, lang: DictionaryLanguage): StoredEntry[] {
 	const found: StoredEntry[] = [];
 	const add = (entries: StoredEntry[]) => {
-		for (const e of entries) if (!found.includes(e)) found.push(e);
+		for (const e of entries) if (!found.some((f) => f.id === e.id)) found.push(e);
 	};
 	for (const spelling of spellings(word)) {
 		add(analyse(t, spelling));
 		for (const [lemma, pos] of t.contractions.get(spelling) ?? []) {
-			add((t.byLemma.get(lemma) ?? []).filter((e) => e.pos === pos));
+			add(entriesOfLemma(t, lemma).filter((e) => e.pos === pos));
 		}
 	}
 	if (found.length) return found;
@@ -194,13 +205,13 @@ function findEntries(t: LanguageTables, word: string, lang: DictionaryLanguage):
 			add(analyse(t, base).filter((e) => e.pos === 'verb'));
 		}
 	} else {
-		const possessive = /['’]s?$/.exec(lower);
+		const possessive = /'s?$/.exec(lower);
 		if (possessive) add(analyse(t, lower.slice(0, possessive.index)));
 	}
 	if (found.length) return found;
 	// Only when the word as written is unknown: "politica" finds "política", but "ano" never
 	// finds "año" (it is a word of its own).
-	add(analyse(t, foldWord(word), true));
+	for (const spelling of accentedSpellings(lower)) add(analyse(t, spelling));
 	return found;
 }
 
@@ -211,7 +222,8 @@ function findEntries(t: LanguageTables, word: string, lang: DictionaryLanguage):
  * the word as written is not a form of any lemma. An unknown word gives [].
  */
 export function lookup(word: string, from: DictionaryLanguage): DictionaryEntry[] {
-	const trimmed = word.trim().replace(/\s+/g, ' ');
+	// Typographic apostrophes ("don’t") are the dictionary's straight ones.
+	const trimmed = word.trim().replace(/\s+/g, ' ').replace(/[’ʼ]/g, "'");
 	if (!trimmed) return [];
 	const t = tablesFor(from);
 	const merged = new Map<string, DictionaryEntry>();
@@ -252,18 +264,18 @@ export function* translationPairs(
 ): Iterable<[en: string, es: string]> {
 	const seen = new Set<string>();
 	for (const lang of ['en', 'es'] as const) {
-		for (const entries of tablesFor(lang).byLemma.values()) {
-			for (const entry of entries) {
-				for (const translation of translationsOf(entry)) {
-					const a = entry.lemma.toLowerCase();
-					const b = translation.toLowerCase();
-					const [en, es] = lang === 'en' ? [a, b] : [b, a];
-					if (!options.multiword && (en.includes(' ') || es.includes(' '))) continue;
-					const key = `${en}\t${es}`;
-					if (seen.has(key)) continue;
-					seen.add(key);
-					yield [en, es];
-				}
+		for (const line of tablesFor(lang).lemmas) {
+			const [lemma, , , translations] = line.split('\t');
+			if (!translations) continue;
+			for (const translation of translations.split('|')) {
+				const a = lemma.toLowerCase();
+				const b = translation.toLowerCase();
+				const [en, es] = lang === 'en' ? [a, b] : [b, a];
+				if (!options.multiword && (en.includes(' ') || es.includes(' '))) continue;
+				const key = `${en}\t${es}`;
+				if (seen.has(key)) continue;
+				seen.add(key);
+				yield [en, es];
 			}
 		}
 	}
