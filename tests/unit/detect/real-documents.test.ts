@@ -29,6 +29,7 @@ describe('detectLanguages on technical documents', () => {
 			'/etc/security/limits.conf',
 			'pam_unix.so',
 			'$ sudo dpkg-reconfigure locales',
+			'# apt-get install gnome-shell',
 			'at [-V] [-q cola] [-f archivo]',
 			'https://wiki.debian.org/Locale',
 			'RDP, RFB (VNC), SPICE'
@@ -87,6 +88,14 @@ describe('detectLanguages on technical documents', () => {
 				labels(`${spanishParagraph}\n\n${heading}\n\n${spanishParagraph}`)[heading],
 				heading
 			).toBe('en');
+	});
+
+	it('splits a heading in capitals from the lower-case line under it', () => {
+		const got = labels(
+			`${englishParagraph}\n\nVÉASE TAMBIÉN\nat.allow(5), at.deny(5), cron(1), nice(1).\n\n${englishParagraph}`
+		);
+		expect(got['VÉASE TAMBIÉN']).toBe('es');
+		expect(got['at.allow(5), at.deny(5), cron(1), nice(1).']).toBe('und');
 	});
 
 	it('reads a table of language names in Spanish as Spanish, its locale codes as no language', () => {

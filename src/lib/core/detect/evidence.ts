@@ -6,7 +6,7 @@
 import { francAll } from 'franc';
 import { DATE_WORDS, isFunctionWord, isKnownWord, wordEvidence } from './lexicon';
 import type { MaskedSentence } from './masking';
-import { isCommandLine } from './shape';
+import { isCommandLine, type Chunk } from './shape';
 
 export interface SentenceEvidence {
 	/** log P(sentence | en) - log P(sentence | es), tempered; 0 when nothing votes. */
@@ -91,7 +91,7 @@ export function phraseEvidence(masked: MaskedSentence, indices: number[]): numbe
  * sentence of names only ("Cecilia Gervasi.") is prose too, when there are two of them.
  */
 function hasGrammar({ tokens, lower, chunks }: MaskedSentence): boolean {
-	if (isCommandLine(chunks)) return false;
+	if (isCommandLine(chunks) || isRootCommand(chunks)) return false;
 	// "de", "of", "and" between the parts of a date are part of it; numbers inside code ("(8)") make no date.
 	const dated =
 		chunks.some((c) => c.kind === 'number') || tokens.some((_, k) => DATE_WORDS.has(lower[k]));
@@ -111,6 +111,23 @@ function hasGrammar({ tokens, lower, chunks }: MaskedSentence): boolean {
 		else other++;
 	}
 	return words > 0 ? words >= other : names >= 2 && other === 0;
+}
+
+/**
+ * "# apt-get install foo" is a command typed at a root prompt; "# here's the fallback" is a
+ * comment. A program name follows the prompt: a compound, a piece of code or a word no
+ * dictionary knows.
+ */
+function isRootCommand(chunks: Chunk[]): boolean {
+	if (chunks.length < 2 || chunks[0].raw !== '#') return false;
+	const next = chunks[1];
+	if (next.kind === 'code' || next.kind === 'compound') return true;
+	return (
+		next.kind === 'word' &&
+		next.raw === next.raw.toLowerCase() &&
+		!/['’]/.test(next.core) &&
+		!isKnownWord(next.core)
+	);
 }
 
 /** A capitalised word no dictionary knows is a name ("Cecilia Gervasi."): prose, not code. */
