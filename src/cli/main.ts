@@ -5,6 +5,10 @@ const USAGE = `Usage:
   puente detect FILE|- [--format jsonl|text]
   puente align EN ES [--presplit] [--format beads|tsv|tmx|json]
   puente align MIXED --format json
+  puente align-words EN ES                       (pre-tokenised lines; i-j links a line)
+  puente convert IN OUT [--from F] [--to F] [--encoding E] [--tbx-version 2|3]   (tmx, tsv, csv, json, tbx)
+  puente import FILE [ES_FILE] [--title T] [--encoding E] [--from F] [--sides confirmed|swap]
+  puente export SLUG [--format tmx|tsv|csv|json] [--output FILE]
 `;
 
 const commands: Record<
@@ -12,7 +16,11 @@ const commands: Record<
 	() => Promise<{ run: (args: string[], io: CliIO) => Promise<number> }>
 > = {
 	detect: () => import('./detect'),
-	align: () => import('./align')
+	align: () => import('./align'),
+	'align-words': () => import('./align-words'),
+	convert: () => import('./convert'),
+	import: () => import('./import'),
+	export: () => import('./export')
 };
 
 export async function main(argv: string[], io: CliIO): Promise<number> {

@@ -2,13 +2,14 @@
 // documents in the store, and builds the downloads of a document's aligned pairs.
 import type { Db } from './db';
 import { getDocument, insertDocument } from './documents';
-import { readingOf, sideText } from './reading';
+import { readingOf, sideText, type Reading } from './reading';
 import { detectLanguages } from '$lib/core/detect';
 import { fail, ok, userError, type Result, type UserError } from '$lib/core/errors';
 import { checkUserText, decodeUserBytes, MAX_INPUT_BYTES } from '$lib/core/text/decode';
-import { readTmx, writeTmx } from '$lib/core/formats/tmx';
-import { readTsv, writeTsv } from '$lib/core/formats/tsv';
-import { writeAlignmentJson } from '$lib/core/formats/alignment-json';
+import { decodeFileBytes, type TextEncoding } from '$lib/core/formats/encoding';
+import { readTmx, writeTmxUnits, type TranslationUnit } from '$lib/core/formats/tmx';
+import { readDelimited, writeCsvUnits, writeTsvUnits } from '$lib/core/formats/tsv';
+import { readAlignmentJsonUnits, writeAlignmentJsonUnits } from '$lib/core/formats/alignment-json';
 import type { Bead, Lang, LangOrUnd, LabelledSentence } from '$lib/core/types';
 
 /** The form fields a contribution reads; errors name the one to show them beside. */
@@ -260,69 +261,103 @@ export async function readUpload(file: FormDataEntryValue | null): Promise<Resul
 export const fileNameOf = (file: FormDataEntryValue | null): string =>
 	file instanceof File ? file.name.replace(/[\\/]/g, '').slice(0, 255) : '';
 
-// ── Imported memories (TMX, TSV) ────────────────────────────────────────────────────────
+// ── Imported memories (TMX, TSV, CSV, alignment JSON) ─────────────────────────────────────
 
-export type MemoryFormat = 'tmx' | 'tsv';
+export const MEMORY_FORMATS = ['tmx', 'tsv', 'csv', 'json'] as const;
+export type MemoryFormat = (typeof MEMORY_FORMATS)[number];
 
 export interface TranslationPair {
 	en: string;
 	es: string;
 }
 
-/** TMX by name (.tmx, .xml) or by its first bytes (an XML declaration or a <tmx> root); else TSV. */
+/** By the file's name (.tmx, .xml, .tsv, .csv, .json), else by its first characters; else TSV. */
 export function memoryFormatOf(fileName: string, text: string): MemoryFormat {
 	if (/\.(tmx|xml)$/i.test(fileName)) return 'tmx';
 	if (/\.(tsv|tab|txt)$/i.test(fileName)) return 'tsv';
-	return /^\s*<(\?xml|tmx|!DOCTYPE)/i.test(text) ? 'tmx' : 'tsv';
+	if (/\.csv$/i.test(fileName)) return 'csv';
+	if (/\.json$/i.test(fileName)) return 'json';
+	if (/^\s*<(\?xml|tmx|!DOCTYPE)/i.test(text)) return 'tmx';
+	if (/^\s*\{/.test(text)) return 'json';
+	return 'tsv';
 }
 
-/** `detail` in English for logs and the API; `reason` lets a page say it in the reader's language. */
-const invalidTsv = (reason: 'no-tab' | 'columns', line: number, columns: number, detail: string) =>
-	fail<TranslationPair[]>('format-invalid', { format: 'TSV', detail, reason, line, columns });
+/** A memory as read: its units, the language tags it used, and what was left out of the text. */
+export interface MemoryRead {
+	units: TranslationUnit[];
+	languages: { en: string; es: string };
+	notes: MemoryNotes;
+}
 
-/** English<TAB>Spanish per line. A line with no tab, or with a third column, is refused with its number. */
-export function parseTsvPairs(text: string): Result<TranslationPair[]> {
-	const lines = text.split('\n');
-	for (const [k, raw] of lines.entries()) {
-		const line = raw.replace(/\r$/, '');
-		if (line.trim() === '') continue;
-		const tabs = line.split('\t').length - 1;
-		if (tabs === 0)
-			return invalidTsv(
-				'no-tab',
-				k + 1,
-				1,
-				`line ${k + 1} has no tab between the English and the Spanish`
-			);
-		if (tabs > 1)
-			return invalidTsv(
-				'columns',
-				k + 1,
-				tabs + 1,
-				`line ${k + 1} has ${tabs + 1} columns; expected English<TAB>Spanish`
-			);
+export interface MemoryNotes {
+	/** TMX inline codes whose native formatting code was dropped. */
+	inlineCodes?: number;
+	/** TMX variants left out for another of the same language, by tag (en-GB: 3). */
+	otherVariants?: Record<string, number>;
+	/** A header line was recognised and not read as a pair. */
+	header?: boolean;
+	/** Quotation marks in a TSV were read as text (they did not follow spreadsheet quoting). */
+	literalQuotes?: boolean;
+}
+
+/** Reads a memory's units in any of the formats, with the line (and column) of any problem. */
+export function readMemory(text: string, format: MemoryFormat): Result<MemoryRead> {
+	if (format === 'tmx') {
+		const read = readTmx(text);
+		if (!read.ok) return read;
+		const { units, languages, notes } = read.value;
+		return ok({
+			units,
+			languages,
+			notes: {
+				...(notes.inlineCodes ? { inlineCodes: notes.inlineCodes } : {}),
+				...(Object.keys(notes.otherVariants).length ? { otherVariants: notes.otherVariants } : {})
+			}
+		});
 	}
-	return ok(readTsv(text).filter((p) => p.en.trim() || p.es.trim()));
+	if (format === 'json') {
+		const read = readAlignmentJsonUnits(text);
+		return read.ok ? ok({ ...read.value, notes: {} }) : read;
+	}
+	const read = readDelimited(text, format === 'csv' ? ',' : '\t');
+	if (!read.ok) return read;
+	const { units, languages, header, literalQuotes } = read.value;
+	return ok({
+		units,
+		languages,
+		notes: { ...(header ? { header } : {}), ...(literalQuotes ? { literalQuotes } : {}) }
+	});
+}
+
+/** English<TAB>Spanish per line (spreadsheet quoting, a header line recognised). */
+export function parseTsvPairs(text: string): Result<TranslationPair[]> {
+	const read = readDelimited(text, '\t');
+	if (!read.ok) return read;
+	return ok(
+		read.value.units.filter((p) => p.en.trim() || p.es.trim()).map(({ en, es }) => ({ en, es }))
+	);
 }
 
 /** Reads a memory's pairs, dropping units empty on both sides. */
 export function parseMemory(text: string, format: MemoryFormat): Result<TranslationPair[]> {
-	if (format === 'tsv') return parseTsvPairs(text);
-	const tmx = readTmx(text);
-	if (!tmx.ok) return tmx;
+	const read = readMemory(text, format);
+	if (!read.ok) return read;
 	return ok(
-		tmx.value.units.filter((u) => u.en.trim() || u.es.trim()).map(({ en, es }) => ({ en, es }))
+		read.value.units.filter((u) => u.en.trim() || u.es.trim()).map(({ en, es }) => ({ en, es }))
 	);
 }
 
-/** One unit a line (inner line breaks become spaces), blank lines between, so each unit is a paragraph of its own. */
+/**
+ * One unit a paragraph, blank lines between. A unit keeps its text as written (line breaks,
+ * non-breaking spaces); only the ends are trimmed, since a paragraph has none.
+ */
 function unitsAsText(units: string[]): {
 	text: string;
 	spans: ({ start: number; end: number } | null)[];
 } {
 	let text = '';
 	const spans = units.map((unit) => {
-		const line = unit.replace(/\s+/g, ' ').trim();
+		const line = unit.replace(/^\s+|\s+$/g, '');
 		if (!line) return null;
 		if (text) text += '\n\n';
 		const start = text.length;
@@ -353,28 +388,39 @@ export interface MemoryInput {
 	fileName: string;
 	bytes: Uint8Array;
 	sides?: SidesChoice;
+	/** The person's choice when the file is not UTF-8 (e.g. Windows-1252, which the error offers). */
+	encoding?: TextEncoding;
+	/** The format when the caller knows it (the CLI's --from); else by name and content. */
+	format?: MemoryFormat;
 }
 
 /**
  * A translation memory becomes an English and a Spanish document, linked, with the memory's
- * own pairing stored as their alignment (one bead per unit, confidence 1) instead of a
- * computed one. It is stored as a person's alignment (edited), so the aligner never replaces it.
+ * own pairing stored as their alignment (one bead per unit, with the unit's confidence and
+ * review mark when the file has them, else confidence 1) instead of a computed one. It is
+ * stored as a person's alignment (edited), so the aligner never replaces it. The language tags
+ * read (en-GB, es-419) and what was left out (TMX inline codes, other variants) go in the
+ * documents' meta, so that exports write the same tags and pages can say what was dropped.
  */
 export function importMemory(db: Db, input: MemoryInput): Contribution {
-	const decoded = decodeUserBytes(input.bytes);
+	const decoded = decodeFileBytes(input.bytes, { encoding: input.encoding });
 	if (!decoded.ok) return failed([{ field: 'memory', error: decoded.error }]);
-	const format = memoryFormatOf(input.fileName, decoded.value);
-	const parsed = parseMemory(decoded.value, format);
+	const format = input.format ?? memoryFormatOf(input.fileName, decoded.value.text);
+	const parsed = readMemory(decoded.value.text, format);
 	if (!parsed.ok) return failed([{ field: 'memory', error: parsed.error }]);
-	let pairs = parsed.value;
-	if (input.sides === 'swap') pairs = pairs.map(({ en, es }) => ({ en: es, es: en }));
+	let units = parsed.value.units.filter((u) => u.en.trim() || u.es.trim());
+	let languages = parsed.value.languages;
+	if (input.sides === 'swap') {
+		units = units.map((u) => ({ ...u, en: u.es, es: u.en }));
+		languages = { en: languages.es, es: languages.en };
+	}
 
-	const en = unitsAsText(pairs.map((p) => p.en));
-	const es = unitsAsText(pairs.map((p) => p.es));
+	const en = unitsAsText(units.map((p) => p.en));
+	const es = unitsAsText(units.map((p) => p.es));
 	const emptySides = (['en', 'es'] as const).filter(
 		(side) => (side === 'en' ? en : es).text === ''
 	);
-	if (pairs.length === 0) return failed([{ field: 'memory', error: userError('text-empty') }]);
+	if (units.length === 0) return failed([{ field: 'memory', error: userError('text-empty') }]);
 	if (emptySides.length)
 		return failed(
 			emptySides.map((side) => ({ field: 'memory', error: userError('side-empty', { side }) }))
@@ -393,7 +439,14 @@ export function importMemory(db: Db, input: MemoryInput): Contribution {
 	const stem = input.fileName.replace(/\.[^.]*$/, '').replace(/[_-]+/g, ' ');
 	const title =
 		cleanTitle(input.title) || cleanTitle(stem) || titleFromText(en.text) || 'Translation memory';
-	const meta = { contributed: 'import', format, fileName: input.fileName, units: pairs.length };
+	const meta = {
+		contributed: 'import',
+		format,
+		fileName: input.fileName,
+		units: units.length,
+		encoding: decoded.value.encoding,
+		...(Object.keys(parsed.value.notes).length ? { importNotes: parsed.value.notes } : {})
+	};
 	return db
 		.transaction((): Contribution => {
 			const slug = uniqueSlug(db, slugify(title));
@@ -402,7 +455,7 @@ export function importMemory(db: Db, input: MemoryInput): Contribution {
 				title,
 				origin: 'user',
 				text: en.text,
-				meta: { ...meta, declaredLanguage: 'en' }
+				meta: { ...meta, declaredLanguage: 'en', languageTag: languages.en }
 			});
 			const esId = insertDocument(db, {
 				slug: uniqueSlug(db, `${slug}-es`),
@@ -410,12 +463,17 @@ export function importMemory(db: Db, input: MemoryInput): Contribution {
 				origin: 'user',
 				translationOf: enId,
 				text: es.text,
-				meta: { ...meta, declaredLanguage: 'es' }
+				meta: { ...meta, declaredLanguage: 'es', languageTag: languages.es }
 			});
 			const enUnits = sentencesPerUnit(en.spans, getDocument(db, enId)!.detection.sentences);
 			const esUnits = sentencesPerUnit(es.spans, getDocument(db, esId)!.detection.sentences);
-			const beads: Bead[] = pairs
-				.map((_, u) => ({ en: enUnits[u], es: esUnits[u], confidence: 1 }))
+			const beads: Bead[] = units
+				.map((unit, u) => ({
+					en: enUnits[u],
+					es: esUnits[u],
+					confidence: unit.confidence ?? 1,
+					...(unit.reviewed ? { reviewed: true } : {})
+				}))
 				.filter((b) => b.en.length > 0 || b.es.length > 0);
 			storeImportedAlignment(db, enId, esId, beads, format);
 			return { ok: true, slug, documentIds: [enId, esId] };
@@ -442,7 +500,7 @@ function storeImportedAlignment(
 
 // ── Export ──────────────────────────────────────────────────────────────────────────────
 
-export const EXPORT_FORMATS = ['tmx', 'tsv', 'json'] as const;
+export const EXPORT_FORMATS = ['tmx', 'tsv', 'csv', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const isExportFormat = (value: unknown): value is ExportFormat =>
@@ -457,8 +515,85 @@ export interface ExportFile {
 const CONTENT_TYPES: Record<ExportFormat, string> = {
 	tmx: 'application/x-tmx+xml; charset=utf-8',
 	tsv: 'text/tab-separated-values; charset=utf-8',
+	csv: 'text/csv; charset=utf-8',
 	json: 'application/json; charset=utf-8'
 };
+
+/**
+ * The text of a row side as the document has it: from its first sentence's start to its last's
+ * end, so that whatever lies between sentences (a line break, "!=" that the segmenter cut) is
+ * kept as written. Sentences that are not consecutive are joined by a space.
+ */
+function exportSideText(reading: Reading, side: { doc: number; sentences: number[] }): string {
+	const doc = reading.documents.get(side.doc);
+	if (!doc) return '';
+	const sentences = doc.detection.sentences;
+	const pieces: string[] = [];
+	let k = 0;
+	while (k < side.sentences.length) {
+		let last = k;
+		while (
+			last + 1 < side.sentences.length &&
+			side.sentences[last + 1] === side.sentences[last] + 1
+		)
+			last++;
+		const from = sentences[side.sentences[k]];
+		const to = sentences[side.sentences[last]];
+		pieces.push(
+			from && to
+				? doc.text.slice(from.start, to.end)
+				: sideText(reading, { doc: side.doc, sentences: side.sentences.slice(k, last + 1) })
+		);
+		k = last + 1;
+	}
+	return pieces.join(' ');
+}
+
+/** The language tag a document was imported with (en-GB), or its language. */
+function languageTagOf(reading: Reading, docId: number | undefined, lang: Lang): string {
+	const tag = docId === undefined ? undefined : reading.documents.get(docId)?.meta?.languageTag;
+	return typeof tag === 'string' && tag.toLowerCase().split(/[-_]/)[0] === lang ? tag : lang;
+}
+
+/** The document's pairs as units, with the language tags to write; undefined when there are none. */
+export function exportUnits(
+	db: Db,
+	idOrSlug: string | number
+): Result<{ slug: string; units: TranslationUnit[]; languages: { en: string; es: string } }> {
+	const doc = getDocument(db, idOrSlug);
+	if (!doc) return fail('not-found');
+	const reading = readingOf(db, doc);
+	const units: TranslationUnit[] = [];
+	let docs: { en?: number; es?: number } = {};
+	for (const row of reading.rows) {
+		if (row.kind !== 'pair') continue;
+		const en = exportSideText(reading, row.en);
+		const es = exportSideText(reading, row.es);
+		if (en.trim() === es.trim()) continue;
+		docs = { en: docs.en ?? row.en.doc, es: docs.es ?? row.es.doc };
+		units.push({ en, es, confidence: row.confidence, ...(row.reviewed ? { reviewed: true } : {}) });
+	}
+	if (units.length === 0)
+		return { ok: false, error: { code: 'not-found', key: 'contribute:export.noAlignment' } };
+	const languages = {
+		en: languageTagOf(reading, docs.en, 'en'),
+		es: languageTagOf(reading, docs.es, 'es')
+	};
+	return ok({ slug: doc.slug, units, languages });
+}
+
+/** Units as a file of one of the memory formats. */
+export function writeMemory(
+	units: readonly TranslationUnit[],
+	format: ExportFormat,
+	languages = { en: 'en', es: 'es' }
+): string {
+	const tags = { srcLang: languages.en, tgtLang: languages.es };
+	if (format === 'tmx') return writeTmxUnits(units, tags);
+	if (format === 'tsv') return writeTsvUnits(units, tags);
+	if (format === 'csv') return writeCsvUnits(units, tags);
+	return writeAlignmentJsonUnits(units, languages);
+}
 
 /**
  * The document's pairs as it is read (its translation and the passages paired inside it), one
@@ -470,29 +605,12 @@ export function buildExport(
 	idOrSlug: string | number,
 	format: ExportFormat
 ): Result<ExportFile> {
-	const doc = getDocument(db, idOrSlug);
-	if (!doc) return fail('not-found');
-	const reading = readingOf(db, doc);
-	const units: Record<Lang, string[]> = { en: [], es: [] };
-	const beads: Bead[] = [];
-	for (const row of reading.rows) {
-		if (row.kind !== 'pair') continue;
-		const en = sideText(reading, row.en);
-		const es = sideText(reading, row.es);
-		if (en.trim() === es.trim()) continue;
-		const k = units.en.length;
-		units.en.push(en);
-		units.es.push(es);
-		beads.push({ en: [k], es: [k], confidence: row.confidence, reviewed: row.reviewed });
-	}
-	if (beads.length === 0)
-		return { ok: false, error: { code: 'not-found', key: 'contribute:export.noAlignment' } };
-
-	const body =
-		format === 'tmx'
-			? writeTmx(beads, units.en, units.es)
-			: format === 'tsv'
-				? writeTsv(beads, units.en, units.es)
-				: writeAlignmentJson(beads, units.en, units.es);
-	return ok({ body, fileName: `${doc.slug}.${format}`, contentType: CONTENT_TYPES[format] });
+	const exported = exportUnits(db, idOrSlug);
+	if (!exported.ok) return exported;
+	const { slug, units, languages } = exported.value;
+	return ok({
+		body: writeMemory(units, format, languages),
+		fileName: `${slug}.${format}`,
+		contentType: CONTENT_TYPES[format]
+	});
 }

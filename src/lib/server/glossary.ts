@@ -19,7 +19,8 @@ export { GLOSSARY_TYPES };
 import { userError, type Result, type UserError } from '$lib/core/errors';
 import { foldForSearch } from '$lib/core/text/fold';
 import { exportGlossaryCsv, parseGlossaryCsv } from '$lib/core/formats/glossary-csv';
-import { exportTbx, parseTbx } from '$lib/core/formats/tbx';
+import { exportTbx, readTbx, type TbxNotes, type TbxVersion } from '$lib/core/formats/tbx';
+import { decodeFileBytes, type TextEncoding } from '$lib/core/formats/encoding';
 import type { Lang } from '$lib/core/types';
 // Bundled into the server build, so a production server needs no source tree beside it.
 import shippedGlossary from '$lib/data/glossary.json';
@@ -335,9 +336,11 @@ export type GlossaryFormat = 'csv' | 'tbx';
 export const isGlossaryFormat = (value: unknown): value is GlossaryFormat =>
 	value === 'csv' || value === 'tbx';
 
+/** The glossary as a download: CSV (with a BOM) or TBX-Basic, v2 unless v3 is asked for. */
 export function exportGlossary(
 	db: Db,
-	format: GlossaryFormat
+	format: GlossaryFormat,
+	options: { tbxVersion?: TbxVersion } = {}
 ): { body: string; contentType: string; filename: string } {
 	const entries = listGlossary(db).map(toGlossaryEntry);
 	return format === 'csv'
@@ -347,7 +350,7 @@ export function exportGlossary(
 				filename: 'puente-glossary.csv'
 			}
 		: {
-				body: exportTbx(entries),
+				body: exportTbx(entries, { version: options.tbxVersion ?? 2 }),
 				contentType: 'application/x-tbx+xml; charset=utf-8',
 				filename: 'puente-glossary.tbx'
 			};
@@ -357,6 +360,8 @@ export interface ImportReport {
 	added: number;
 	updated: number;
 	unchanged: number;
+	/** What reading a TBX file had to decide (ids given, definitions shared or missing). */
+	notes?: TbxNotes;
 }
 
 const sameContent = (a: GlossaryEntryInput, b: GlossaryEntryInput) =>
@@ -373,9 +378,14 @@ const sameContent = (a: GlossaryEntryInput, b: GlossaryEntryInput) =>
  * removed: importing it is an explicit wish); an unknown id is added.
  */
 export function importGlossary(db: Db, format: GlossaryFormat, text: string): Result<ImportReport> {
-	const parsed = (format === 'csv' ? parseGlossaryCsv(text) : parseTbx(text)) as Result<
-		GlossaryEntry[]
-	>;
+	let notes: TbxNotes | undefined;
+	let parsed: Result<GlossaryEntry[]>;
+	if (format === 'csv') parsed = parseGlossaryCsv(text);
+	else {
+		const tbx = readTbx(text);
+		if (tbx.ok) notes = tbx.value.notes;
+		parsed = tbx.ok ? { ok: true, value: tbx.value.entries } : tbx;
+	}
 	if (!parsed.ok) return parsed;
 	const entries = parsed.value;
 	if (entries.length === 0) return { ok: false, error: fieldError('importEmpty') };
@@ -415,7 +425,20 @@ export function importGlossary(db: Db, format: GlossaryFormat, text: string): Re
 		checked.push({ ...result.value, id, firstOccurrence: entry.firstOccurrence });
 	}
 
-	const report: ImportReport = { added: 0, updated: 0, unchanged: 0 };
+	// Notes only when reading had to decide something: a Puente export reads back with none.
+	const decided =
+		notes &&
+		(notes.ids.length > 0 ||
+			notes.oneDefinition > 0 ||
+			notes.noDefinition > 0 ||
+			notes.typeDefaulted > 0 ||
+			notes.undeterminedAsSpanish !== undefined);
+	const report: ImportReport = {
+		added: 0,
+		updated: 0,
+		unchanged: 0,
+		...(decided ? { notes } : {})
+	};
 	db.transaction(() => {
 		const existing = db.prepare('SELECT * FROM glossary_entries WHERE id = ?');
 		const update = db.prepare(`${UPDATE} WHERE id = @id`);
@@ -434,6 +457,20 @@ export function importGlossary(db: Db, format: GlossaryFormat, text: string): Re
 		}
 	})();
 	return { ok: true, value: report };
+}
+
+/**
+ * A glossary file's bytes: UTF-8, UTF-16 with a BOM, or Windows-1252 when the person chose it
+ * (the error offers it), then importGlossary.
+ */
+export function importGlossaryFile(
+	db: Db,
+	format: GlossaryFormat,
+	bytes: Uint8Array,
+	options: { encoding?: TextEncoding } = {}
+): Result<ImportReport> {
+	const decoded = decodeFileBytes(bytes, options);
+	return decoded.ok ? importGlossary(db, format, decoded.value.text) : decoded;
 }
 
 /** One occurrence of an entry in a corpus sentence, cut into the pieces of a keyword-in-context line. */

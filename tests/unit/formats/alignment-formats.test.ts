@@ -53,15 +53,17 @@ describe('vecalign beads', () => {
 });
 
 describe('TSV', () => {
-	it('escapes tabs and newlines inside units and reads them back', () => {
+	it('writes a header of language tags and spreadsheet quoting, and reads the pairs back', () => {
 		const text = writeTsv(beads, en, es);
-		expect(text.split('\n').filter(Boolean)).toHaveLength(beads.length);
+		expect(text.split('\r\n')[0]).toBe('en\tes\tconfidence\treviewed');
 		const pairs = readTsv(text);
+		expect(pairs).toHaveLength(beads.length);
 		expect(pairs[1]).toEqual({
 			en: 'Tabs\there and a line\nbreak',
-			es: 'Tabuladores aquí y un salto'
+			es: 'Tabuladores aquí y un salto',
+			confidence: 0.75
 		});
-		expect(pairs[2]).toEqual({ en: 'Only English <b>.', es: '' });
+		expect(pairs[2]).toEqual({ en: 'Only English <b>.', es: '', confidence: 0.5 });
 	});
 });
 
@@ -80,7 +82,7 @@ describe('TMX 1.4b', () => {
 	});
 
 	it('is valid against the TMX 1.4b DTD', () => {
-		const dtd = new URL('../../../../shared/eval/formats/tmx14.dtd', import.meta.url).pathname;
+		const dtd = new URL('../../fixtures/formats/tmx14.dtd', import.meta.url).pathname;
 		let xmllint = true;
 		try {
 			execFileSync('xmllint', ['--version'], { stdio: 'ignore' });

@@ -1,9 +1,11 @@
 // The glossary as CSV for spreadsheets: one entry per row, variants joined by " | " (a form
-// never contains "|", the validator sees to that). Reading names the line of any problem.
+// never contains "|", the validator sees to that), a UTF-8 BOM first, spreadsheet-safe cells.
+// Reading names the line of any problem.
 import Papa from 'papaparse';
 import { fail, ok, type Result } from '../errors';
 import { checkGlossaryEntry } from '../glossary/schema';
 import type { GlossaryEntry } from '../glossary/types';
+import { neutraliseCell, restoreCell } from './delimited';
 
 export const GLOSSARY_CSV_COLUMNS = [
 	'id',
@@ -19,7 +21,6 @@ export const GLOSSARY_CSV_COLUMNS = [
 type Column = (typeof GLOSSARY_CSV_COLUMNS)[number];
 const REQUIRED: Column[] = ['id', 'type', 'es', 'en', 'explanation_en', 'explanation_es'];
 const VARIANT_SEPARATOR = ' | ';
-const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function exportGlossaryCsv(entries: readonly GlossaryEntry[]): string {
 	const rows = entries.map((e) => [
@@ -34,13 +35,15 @@ export function exportGlossaryCsv(entries: readonly GlossaryEntry[]): string {
 		e.firstOccurrence?.quote ?? ''
 	]);
 	// A spreadsheet must not run a cell that starts with "=" as a formula: such cells get a
-	// leading apostrophe, which the reader takes off again. Papa's own pattern misses values
-	// with a line break, hence ours.
+	// leading apostrophe, which the reader takes off again (delimited.ts has the reversible rule).
+	// The BOM tells Excel, opened by double-click, that the file is UTF-8.
 	return (
+		'\ufeff' +
 		Papa.unparse(
-			{ fields: [...GLOSSARY_CSV_COLUMNS], data: rows },
-			{ newline: '\r\n', escapeFormulae: FORMULA_START }
-		) + '\r\n'
+			{ fields: [...GLOSSARY_CSV_COLUMNS], data: rows.map((row) => row.map(neutraliseCell)) },
+			{ newline: '\r\n' }
+		) +
+		'\r\n'
 	);
 }
 
@@ -53,8 +56,7 @@ function delimiterOf(headerLine: string): string {
 	return counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
 }
 
-const unescapeFormula = (cell: string) =>
-	cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
+const unescapeFormula = restoreCell;
 
 export function parseGlossaryCsv(text: string): Result<GlossaryEntry[]> {
 	const input = text.replace(/^\ufeff/, '');
