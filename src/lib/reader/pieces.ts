@@ -16,11 +16,21 @@ export interface TermMark {
 	entryId: string;
 }
 
+/** Words a search found, as offsets into the document's text; `n` numbers them across the view. */
+export interface SearchMark {
+	start: number;
+	end: number;
+	n: number;
+	current: boolean;
+}
+
 export interface TextSegment {
 	text: string;
 	/** The language of this segment; differs from the sentence's inside an inline span. */
 	lang: LangOrUnd;
 	inline: boolean;
+	/** The search match this segment is part of, if any. */
+	mark?: SearchMark;
 }
 
 /** Consecutive segments, either plain or all inside one glossary term. */
@@ -32,14 +42,17 @@ export interface PieceGroup {
 export function sentencePieces(
 	source: string,
 	sentence: PlacedSentence,
-	terms: readonly TermMark[] = []
+	terms: readonly TermMark[] = [],
+	marks: readonly SearchMark[] = []
 ): PieceGroup[] {
 	const { start, end } = sentence;
 	const spans = sentence.spans.filter((s) => s.start >= start && s.end <= end && s.start < s.end);
 	const inside = terms.filter((t) => t.start >= start && t.end <= end && t.start < t.end);
+	const found = marks.filter((m) => m.start >= start && m.end <= end && m.start < m.end);
 	const cuts = new Set<number>([start, end]);
 	for (const s of spans) cuts.add(s.start).add(s.end);
 	for (const t of inside) cuts.add(t.start).add(t.end);
+	for (const m of found) cuts.add(m.start).add(m.end);
 	const points = [...cuts].sort((a, b) => a - b);
 
 	const groups: PieceGroup[] = [];
@@ -47,11 +60,13 @@ export function sentencePieces(
 		const [from, to] = [points[i], points[i + 1]];
 		const span = spans.find((s) => s.start <= from && s.end >= to);
 		const term = inside.find((t) => t.start <= from && t.end >= to);
+		const mark = found.find((m) => m.start <= from && m.end >= to);
 		const segment: TextSegment = {
 			text: source.slice(from, to),
 			lang: span ? span.lang : sentence.lang,
 			inline: !!span
 		};
+		if (mark) segment.mark = mark;
 		const last = groups.at(-1);
 		if (last && last.term === term) last.segments.push(segment);
 		else groups.push({ term, segments: [segment] });

@@ -40,4 +40,10 @@ export class ProgressiveLimit {
 			return () => cancelAnimationFrame(frame);
 		});
 	}
+
+	/** Renders at least the first `blocks` blocks now: a jump or a search needs a row further on. */
+	showThrough(blocks: number) {
+		const wanted = Math.min(this.#total(), blocks);
+		if (wanted > this.limit) this.limit = wanted;
+	}
 }

@@ -85,3 +85,29 @@ describe('termsBySentence', () => {
 		]);
 	});
 });
+
+describe('sentencePieces with search marks', () => {
+	it('cuts at the marks, inside a glossary term and a foreign span too, keeping every character', () => {
+		const marks = [
+			{ start: 0, end: 9, n: 0, current: false },
+			{ start: 25, end: 29, n: 1, current: true }
+		];
+		const groups = sentencePieces(text, sentence, [{ start: 20, end: 32, entryId: 'toma' }], marks);
+		const segments = groups.flatMap((g) => g.segments);
+		expect(segments.map((s) => s.text).join('')).toBe(text);
+		expect(segments.filter((s) => s.mark).map((s) => s.text)).toEqual(['Thousands', 'de L']);
+		const marked = segments.find((s) => s.mark?.n === 1)!;
+		expect(marked).toMatchObject({ lang: 'es', inline: true });
+		expect(groups.find((g) => g.segments.includes(marked))?.term?.entryId).toBe('toma');
+	});
+
+	it('ignores marks outside the sentence', () => {
+		const groups = sentencePieces(
+			text,
+			sentence,
+			[],
+			[{ start: 90, end: 95, n: 0, current: false }]
+		);
+		expect(groups.flatMap((g) => g.segments).some((s) => s.mark)).toBe(false);
+	});
+});
