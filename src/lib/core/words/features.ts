@@ -1,0 +1,155 @@
+// The evidence that an English token and a Spanish token translate each other, before position
+// and before the document's own statistics: the dictionary through lemmas (so "marched" meets
+// "marcharon" through march ↔ marchar), the aligner's lexicon, identical names, numbers and
+// symbols, and cognates. Each word's facts are looked up once and cached, since a reader aligns
+// the same words over and over.
+import { foldWord } from '../align/words';
+import { cognateSkeleton } from '../align/words';
+import type { WordResources } from './resources';
+import type { WordToken } from './tokens';
+
+export type Side = 'en' | 'es';
+
+/** What one word form is, whatever sentence it appears in. */
+export interface WordFacts {
+	/** Identifies the form as written, for caches. */
+	id: number;
+	folded: string;
+	/** Identifies the folded form, for statistics ("Perú" and "peru" count together). */
+	foldedId: number;
+	kind: WordToken['kind'];
+	/** Starts with a capital letter (a name, or a sentence's first word). */
+	capitalised: boolean;
+	/** Folded lemmas the word can be a form of, the folded word itself included. */
+	lemmas: string[];
+	/** Folded translations of those lemmas → how much to trust them (1 single word, less for a word of a phrase). */
+	translations: Map<string, number>;
+	/** Lexicon concept ids. */
+	concepts: readonly number[];
+	/** Cross-language spelling for cognates ("constitution" and "constitución" share one). */
+	skeleton: string;
+	/** Digits only, for numbers written with either decimal mark ("50.13" = "50,13"). */
+	digits: string;
+	/** Quotes of every style are one class, dashes another. */
+	punctClass: string;
+}
+
+const QUOTES = /^["“”«»„‘’'`‹›]+$/u;
+const DASHES = /^[-‐‑‒–—―]+$/u;
+
+/** Ids of one side stay below this, so that a pair of ids makes one number key. */
+export const PAIR_KEY = 2 ** 24;
+
+const MAX_CACHED_SCORES = 500_000;
+
+/** Weight of a word that is one of several in a dictionary translation ("go away" for "marcharse"). */
+const PHRASE_WORD_WEIGHT = 0.5;
+
+export class WordKnowledge {
+	private readonly cache = { en: new Map<string, WordFacts>(), es: new Map<string, WordFacts>() };
+	private readonly foldedIds = { en: new Map<string, number>(), es: new Map<string, number>() };
+	private readonly scores = new Map<number, number>();
+
+	constructor(private readonly resources: WordResources) {}
+
+	/** lexicalScore, remembered: a document pairs the same words again and again. */
+	score(en: WordFacts, es: WordFacts): number {
+		const key = en.id * PAIR_KEY + es.id;
+		let score = this.scores.get(key);
+		if (score === undefined) {
+			score = lexicalScore(en, es);
+			// Word pairs seen together grow with every pair aligned; start afresh rather than grow
+			// without bound in a long-running server (a few tens of MB at this size).
+			if (this.scores.size >= MAX_CACHED_SCORES) this.scores.clear();
+			this.scores.set(key, score);
+		}
+		return score;
+	}
+
+	facts(token: Pick<WordToken, 'text' | 'kind'>, side: Side): WordFacts {
+		const cache = this.cache[side];
+		let facts = cache.get(token.text);
+		if (!facts) {
+			facts = this.describe(token, side);
+			cache.set(token.text, facts);
+		}
+		return facts;
+	}
+
+	private describe(token: Pick<WordToken, 'text' | 'kind'>, side: Side): WordFacts {
+		const { text, kind } = token;
+		const folded = foldWord(text);
+		const foldedIds = this.foldedIds[side];
+		if (!foldedIds.has(folded)) foldedIds.set(folded, foldedIds.size);
+		const facts: WordFacts = {
+			id: this.cache[side].size,
+			folded,
+			foldedId: foldedIds.get(folded)!,
+			kind,
+			capitalised: /^\p{Lu}/u.test(text),
+			lemmas: [folded],
+			translations: new Map(),
+			concepts: [],
+			skeleton: cognateSkeleton(folded),
+			digits: kind === 'number' ? text.replace(/[^\p{N}]/gu, '') : '',
+			punctClass: kind !== 'punct' ? '' : QUOTES.test(text) ? '"' : DASHES.test(text) ? '-' : text
+		};
+		if (kind !== 'word') return facts;
+		for (const entry of this.resources.lookup(text, side)) {
+			const lemma = foldWord(entry.lemma);
+			if (!facts.lemmas.includes(lemma)) facts.lemmas.push(lemma);
+			for (const translation of entry.translations) {
+				const words = foldWord(translation).split(/[\s-]+/);
+				const weight = words.length === 1 ? 1 : PHRASE_WORD_WEIGHT;
+				for (const word of words) {
+					if (word && (facts.translations.get(word) ?? 0) < weight)
+						facts.translations.set(word, weight);
+				}
+			}
+		}
+		facts.concepts = this.resources.lexicon.lookup(side === 'en' ? 'a' : 'b', folded);
+		return facts;
+	}
+}
+
+/** How sure the evidence makes us that `en` and `es` translate each other, 0..1. */
+export function lexicalScore(en: WordFacts, es: WordFacts): number {
+	if (en.kind === 'punct' || es.kind === 'punct') {
+		return en.punctClass !== '' && en.punctClass === es.punctClass ? 1 : 0;
+	}
+	if (en.kind === 'number' || es.kind === 'number') {
+		return en.digits !== '' && en.digits === es.digits ? 1 : 0;
+	}
+	let score = 0;
+	for (const lemma of es.lemmas) score = Math.max(score, en.translations.get(lemma) ?? 0);
+	for (const lemma of en.lemmas) score = Math.max(score, es.translations.get(lemma) ?? 0);
+	if (score === 1) return 1;
+	if (sharesConcept(en.concepts, es.concepts)) return 1;
+	if (en.folded === es.folded && (en.capitalised || es.capitalised || en.folded.length >= 4)) {
+		// The same spelling: a name, an acronym, a loan word ("software"), a command.
+		return Math.max(score, 0.9);
+	}
+	return Math.max(score, cognateScore(en, es));
+}
+
+function sharesConcept(a: readonly number[], b: readonly number[]): boolean {
+	if (a.length === 0 || b.length === 0) return false;
+	for (const id of a) if (b.includes(id)) return true;
+	return false;
+}
+
+/**
+ * Cognates share the start of their cross-language skeleton: "democracy"/"democracia",
+ * "oligarchy"/"oligarquía". Short words are left out: most short look-alikes are not cognates.
+ */
+function cognateScore(en: WordFacts, es: WordFacts): number {
+	const a = en.skeleton;
+	const b = es.skeleton;
+	const shorter = Math.min(a.length, b.length);
+	if (shorter < 5) return 0;
+	let k = 0;
+	while (k < shorter && a.charCodeAt(k) === b.charCodeAt(k)) k++;
+	if (k < 5) return 0;
+	const share = k / Math.max(a.length, b.length);
+	return share >= 0.6 ? 0.5 + 0.4 * share : 0;
+}

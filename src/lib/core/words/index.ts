@@ -1,0 +1,7 @@
+// Word alignment inside aligned sentence pairs: which words translate which.
+export { WordAligner, counterparts } from './align';
+export type { WordAlignment, WordAlignerOptions, WordLink } from './align';
+export { loadWordResources, type WordResources } from './resources';
+export type { TermPair, TermUnit } from './phrases';
+export { tokenizeSentence, tokensOfLine, type WordToken, type WordTokenKind } from './tokens';
+export { learnTranslations, type LearnedTranslations, type TokenisedPair } from './learn';
