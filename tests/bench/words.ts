@@ -1,0 +1,337 @@
+// Word-alignment benchmark: Puente's `align-words` beside baselines run the same way in the same
+// run, scored on the hand-made gold of eval/words (105 sentence pairs of the bundled corpus, sure
+// and possible links) by alignment error rate (Och & Ney 2003), precision and recall; then the
+// cost per sentence pair of the function the reader calls.
+// Run with `npm run bench:words` from the repository root.
+//
+// The gold is a dev set: its figures are reported, constants are never tuned to it.
+// fast_align and eflomal are baselines only and are not shipped: the bench runs the binaries named
+// by $FAST_ALIGN (fast_align) and $EFLOMAL (eflomal's C program, src/eflomal in its repository) and
+// says "not available" without them. Both are trained on the gold sentences plus every other 1-1
+// sentence pair of the corpus, as they would be used, run in both directions and symmetrised
+// with grow-diag-final-and.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { segmentSentences } from '../../src/lib/core/text/sentences';
+import { WordKnowledge, lexicalScore } from '../../src/lib/core/words/features';
+import { alignPretokenised } from '../../src/lib/core/words/pharaoh';
+import { loadWordResources } from '../../src/lib/core/words/resources';
+import { WordAligner } from '../../src/lib/core/words/align';
+import { tokenizeSentence, tokensOfLine } from '../../src/lib/core/words/tokens';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const goldDir = join(root, 'eval/words');
+const work = mkdtempSync(join(tmpdir(), 'puente-bench-words-'));
+
+type Links = Set<string>;
+
+function readLines(path: string): string[] {
+	const lines = readFileSync(path, 'utf8').split('\n');
+	if (lines[lines.length - 1] === '') lines.pop();
+	return lines;
+}
+
+function parseLinks(line: string): { sure: Links; possible: Links } {
+	const sure = new Set<string>();
+	const possible = new Set<string>();
+	for (const link of line.split(/\s+/).filter(Boolean)) {
+		const sep = link.includes('?') ? '?' : '-';
+		const [i, j] = link.split(sep);
+		const key = `${Number(i)}-${Number(j)}`;
+		possible.add(key);
+		if (sep === '-') sure.add(key);
+	}
+	return { sure, possible };
+}
+
+const enGold = readLines(join(goldDir, 'en.txt'));
+const esGold = readLines(join(goldDir, 'es.txt'));
+const gold = readLines(join(goldDir, 'gold.txt')).map(parseLinks);
+if (enGold.length !== esGold.length || enGold.length !== gold.length)
+	throw new Error('eval/words: en.txt, es.txt and gold.txt differ in line count');
+
+/** Every 1-1 sentence pair of the corpus's paragraph-aligned translations, tokenised. */
+function corpusPairs(): Array<[string, string]> {
+	const corpus = join(root, 'src/lib/data/corpus');
+	const pairs: Array<[string, string]> = [];
+	for (const file of readdirSync(corpus)
+		.filter((f) => f.endsWith('.txt'))
+		.sort()) {
+		const enLines = readFileSync(join(corpus, file), 'utf8').split('\n');
+		const esLines = readFileSync(join(corpus, 'es', file), 'utf8').split('\n');
+		enLines.forEach((line, k) => {
+			const a = segmentSentences(line);
+			const b = segmentSentences(esLines[k] ?? '');
+			if (a.length === 0 || a.length !== b.length) return;
+			a.forEach((s, n) => {
+				const en = tokenizeSentence(s.text, 'en')
+					.map((t) => t.text)
+					.join(' ');
+				const es = tokenizeSentence(b[n].text, 'es')
+					.map((t) => t.text)
+					.join(' ');
+				if (en && es) pairs.push([en, es]);
+			});
+		});
+	}
+	return pairs;
+}
+
+const goldKeys = new Set(enGold.map((en, k) => `${en}\t${esGold[k]}`));
+const rest = corpusPairs().filter(([en, es]) => !goldKeys.has(`${en}\t${es}`));
+const trainEn = [...enGold, ...rest.map((p) => p[0])];
+const trainEs = [...esGold, ...rest.map((p) => p[1])];
+
+interface Score {
+	aer: number;
+	precision: number;
+	recall: number;
+	links: number;
+}
+
+function score(predicted: string[]): Score {
+	let a = 0;
+	let s = 0;
+	let aS = 0;
+	let aP = 0;
+	predicted.forEach((line, k) => {
+		const links = new Set(line.split(/\s+/).filter(Boolean));
+		a += links.size;
+		s += gold[k].sure.size;
+		for (const link of links) {
+			if (gold[k].sure.has(link)) aS++;
+			if (gold[k].possible.has(link)) aP++;
+		}
+	});
+	return { aer: 1 - (aS + aP) / (a + s), precision: aP / a, recall: aS / s, links: a };
+}
+
+/** Koehn's grow-diag-final-and over two directional alignments of one pair. */
+function growDiagFinalAnd(forward: string, reverse: string): string {
+	const f = new Set(forward.split(/\s+/).filter(Boolean));
+	const r = new Set(reverse.split(/\s+/).filter(Boolean));
+	const union = new Set([...f, ...r]);
+	const alignment = new Set([...f].filter((l) => r.has(l)));
+	const enAligned = new Set<number>();
+	const esAligned = new Set<number>();
+	const add = (l: string) => {
+		const [i, j] = l.split('-').map(Number);
+		alignment.add(l);
+		enAligned.add(i);
+		esAligned.add(j);
+	};
+	for (const l of alignment) add(l);
+	const neighbours = [
+		[-1, 0],
+		[0, -1],
+		[1, 0],
+		[0, 1],
+		[-1, -1],
+		[-1, 1],
+		[1, -1],
+		[1, 1]
+	];
+	for (let added = true; added;) {
+		added = false;
+		for (const l of [...alignment]) {
+			const [i, j] = l.split('-').map(Number);
+			for (const [di, dj] of neighbours) {
+				const ni = i + di;
+				const nj = j + dj;
+				const key = `${ni}-${nj}`;
+				if (!union.has(key) || alignment.has(key)) continue;
+				if (!enAligned.has(ni) || !esAligned.has(nj)) {
+					add(key);
+					added = true;
+				}
+			}
+		}
+	}
+	for (const direction of [f, r]) {
+		for (const l of direction) {
+			const [i, j] = l.split('-').map(Number);
+			if (!enAligned.has(i) && !esAligned.has(j)) add(l);
+		}
+	}
+	return [...alignment]
+		.map((l) => l.split('-').map(Number))
+		.sort((x, y) => x[0] - y[0] || x[1] - y[1])
+		.map(([i, j]) => `${i}-${j}`)
+		.join(' ');
+}
+
+/** Each Spanish token linked to the English token at the same relative position. */
+function diagonal(en: string, es: string): string {
+	const m = en.split(' ').length;
+	const n = es.split(' ').length;
+	const links: string[] = [];
+	for (let j = 0; j < n; j++)
+		links.push(`${Math.min(m - 1, Math.floor(((j + 0.5) * m) / n))}-${j}`);
+	return links.sort((a, b) => Number(a.split('-')[0]) - Number(b.split('-')[0])).join(' ');
+}
+
+function run(command: string, args: string[], stdout?: string): boolean {
+	const result = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 1 << 28 });
+	if (result.status !== 0) {
+		console.error(`${command} failed: ${result.stderr?.slice(0, 400) ?? result.error}`);
+		return false;
+	}
+	if (stdout) writeFileSync(stdout, result.stdout);
+	return true;
+}
+
+function fastAlign(binary: string): string[] | null {
+	const corpus = join(work, 'fast_align.en-es');
+	writeFileSync(
+		corpus,
+		trainEn.map((en, k) => `${en.toLowerCase()} ||| ${trainEs[k].toLowerCase()}\n`).join('')
+	);
+	const fwd = join(work, 'fa.fwd');
+	const rev = join(work, 'fa.rev');
+	if (!run(binary, ['-i', corpus, '-d', '-o', '-v'], fwd)) return null;
+	if (!run(binary, ['-i', corpus, '-d', '-o', '-v', '-r'], rev)) return null;
+	const f = readLines(fwd);
+	const r = readLines(rev);
+	return enGold.map((_, k) => growDiagFinalAnd(f[k] ?? '', r[k] ?? ''));
+}
+
+/** eflomal's C program reads numbered tokens: "sentences vocabulary" then "length ids…" a line. */
+function eflomalText(lines: string[], path: string): void {
+	const ids = new Map<string, number>();
+	const body = lines.map((line) => {
+		const tokens = line.toLowerCase().split(' ').filter(Boolean);
+		const numbers = tokens.map((t) => {
+			if (!ids.has(t)) ids.set(t, ids.size);
+			return ids.get(t);
+		});
+		return tokens.length < 0x400 ? `${tokens.length} ${numbers.join(' ')}` : '0';
+	});
+	writeFileSync(path, `${lines.length} ${ids.size}\n${body.join('\n')}\n`);
+}
+
+function eflomal(binary: string): string[] | null {
+	const src = join(work, 'eflomal.en');
+	const tgt = join(work, 'eflomal.es');
+	eflomalText(trainEn, src);
+	eflomalText(trainEs, tgt);
+	// The iteration counts eflomal's Python wrapper chooses for a corpus of this size.
+	const iterations = Math.max(2, Math.round(5000 / Math.sqrt(trainEn.length)));
+	const quarter = Math.max(1, Math.floor(iterations / 4));
+	const fwd = join(work, 'ef.fwd');
+	const rev = join(work, 'ef.rev');
+	const args = ['-m', '3', '-s', src, '-t', tgt, '-n', '3', '-N', '0.2', '-q'];
+	args.push('-1', String(Math.max(2, quarter)), '-2', String(quarter), '-3', String(iterations));
+	if (!run(binary, [...args, '-f', fwd, '-r', rev])) return null;
+	const f = readLines(fwd);
+	const r = readLines(rev);
+	return enGold.map((_, k) => growDiagFinalAnd(f[k] ?? '', r[k] ?? ''));
+}
+
+const resources = await loadWordResources();
+
+/** Dictionary and position only: each Spanish token to the nearest English token the dictionary pairs it with. */
+function dictionaryAndPosition(): string[] {
+	const knowledge = new WordKnowledge(resources);
+	return enGold.map((enLine, k) => {
+		const en = tokensOfLine(enLine).map((t) => knowledge.facts(t, 'en'));
+		const es = tokensOfLine(esGold[k]).map((t) => knowledge.facts(t, 'es'));
+		const links: Array<[number, number]> = [];
+		es.forEach((f, j) => {
+			let best = -1;
+			let bestDistance = Infinity;
+			en.forEach((e, i) => {
+				if (lexicalScore(e, f) < 1) return;
+				const distance = Math.abs(i / en.length - j / es.length);
+				if (distance < bestDistance) [best, bestDistance] = [i, distance];
+			});
+			if (best >= 0) links.push([best, j]);
+		});
+		return links
+			.sort((a, b) => a[0] - b[0] || a[1] - b[1])
+			.map(([i, j]) => `${i}-${j}`)
+			.join(' ');
+	});
+}
+
+function puenteOn(en: string[], es: string[]): string[] {
+	const result = alignPretokenised(`${en.join('\n')}\n`, `${es.join('\n')}\n`, resources);
+	if (!result.ok) throw new Error(result.error.code);
+	return result.value.slice(0, enGold.length);
+}
+
+const systems: Array<[string, () => string[] | null]> = [
+	['diagonal', () => enGold.map((en, k) => diagonal(en, esGold[k]))],
+	['dictionary + position', dictionaryAndPosition],
+	[
+		'Puente, each pair alone',
+		() => {
+			const aligner = new WordAligner(resources);
+			return enGold.map((en, k) =>
+				aligner
+					.alignTokens(tokensOfLine(en), tokensOfLine(esGold[k]))
+					.links.map((l) => `${l.en}-${l.es}`)
+					.join(' ')
+			);
+		}
+	],
+	['Puente align-words, gold file only', () => puenteOn(enGold, esGold)],
+	['Puente align-words, gold + corpus', () => puenteOn(trainEn, trainEs)],
+	[
+		'fast_align (gdfa), gold + corpus',
+		() => (process.env.FAST_ALIGN ? fastAlign(process.env.FAST_ALIGN) : null)
+	],
+	[
+		'eflomal (gdfa), gold + corpus',
+		() => (process.env.EFLOMAL ? eflomal(process.env.EFLOMAL) : null)
+	]
+];
+
+console.log(
+	`Word alignment on eval/words: ${enGold.length} pairs, ` +
+		`${gold.reduce((n, g) => n + g.sure.size, 0)} sure and ` +
+		`${gold.reduce((n, g) => n + g.possible.size - g.sure.size, 0)} possible links; ` +
+		`baselines train on ${trainEn.length} sentence pairs (dev set: reported, not tuned to)\n`
+);
+console.log('system                                   AER    precision  recall  links   seconds');
+for (const [name, align] of systems) {
+	const started = performance.now();
+	const predicted = align();
+	const seconds = ((performance.now() - started) / 1000).toFixed(2);
+	if (!predicted) {
+		console.log(
+			`${name.padEnd(40)} not available (set ${name.startsWith('fast') ? 'FAST_ALIGN' : 'EFLOMAL'})`
+		);
+		continue;
+	}
+	const s = score(predicted);
+	console.log(
+		`${name.padEnd(40)} ${s.aer.toFixed(3)}  ${s.precision.toFixed(3)}      ${s.recall.toFixed(3)}   ${String(s.links).padStart(5)}   ${seconds.padStart(7)}`
+	);
+}
+
+// The reader's cost: one aligner per document (learning from its pairs), then one call per pair
+// on screen, with the word lookups of earlier calls cached.
+const documentPairs = enGold.map((en, k) => ({ en, es: esGold[k] }));
+let started = performance.now();
+const aligner = new WordAligner(resources, { documentPairs });
+const learnMs = performance.now() - started;
+for (const pair of documentPairs) aligner.align(pair.en, pair.es);
+const rounds = 5;
+started = performance.now();
+for (let r = 0; r < rounds; r++) for (const pair of documentPairs) aligner.align(pair.en, pair.es);
+const perPair = ((performance.now() - started) * 1000) / (rounds * documentPairs.length);
+const meanTokens =
+	documentPairs.reduce((n, p) => n + p.en.split(' ').length + p.es.split(' ').length, 0) /
+	documentPairs.length;
+console.log(
+	`\nReader cost: learning from ${documentPairs.length} pairs ${learnMs.toFixed(0)} ms once per document; ` +
+		`then ${perPair.toFixed(0)} µs per pair (${meanTokens.toFixed(0)} tokens a pair, warm cache)`
+);
+console.log(
+	`load average: ${loadavg()
+		.map((x) => x.toFixed(2))
+		.join(' ')}`
+);
