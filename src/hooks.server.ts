@@ -1,6 +1,7 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { prepareDocuments, seedCorpus } from '$lib/server/seed';
+import { seedCorpus } from '$lib/server/seed';
+import { analysisFor } from '$lib/server/analysis';
 import { seedGlossary } from '$lib/server/glossary';
 import { hostnameOf, hostPolicyFromEnv, isAllowedHost } from '$lib/server/host-check';
 import { LANGUAGE_COOKIE, negotiateLanguage } from '$lib/i18n/negotiate';
@@ -8,11 +9,13 @@ import { createTranslator } from '$lib/i18n/translator';
 import { parseTheme, THEME_COOKIE } from '$lib/theme';
 
 // The bundled corpus is in the store before the first request, so the app opens on it.
+// Analysis happens in worker threads after that (lib/server/analysis.ts): nothing is detected
+// or aligned on the event loop at start, and a document whose analysis fails is marked so and
+// shown unanalysed, never stopping the start.
 export const init: ServerInit = () => {
 	seedCorpus(getDb());
 	seedGlossary(getDb());
-	// Analysis takes a few seconds on first start; the server listens meanwhile.
-	setTimeout(() => prepareDocuments(getDb()), 0);
+	analysisFor(getDb()).kick();
 };
 
 // Read once: HOST and ALLOWED_HOSTS are fixed for the life of the process.
@@ -51,6 +54,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', lang).replace('%theme%', theme)
 	});
+	// A write may have added or changed a text or the glossary: analyse what needs it, in the
+	// background (one indexed query when nothing does).
+	if (event.request.method !== 'GET' && event.request.method !== 'HEAD')
+		analysisFor(getDb()).kick();
 	return withSecurityHeaders(response);
 };
 

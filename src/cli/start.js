@@ -43,8 +43,9 @@ if (stale) {
 }
 
 process.env.PUENTE_DB ??= join(root, 'data/puente.db');
-// Two 5 MB texts (Puente's own limit per text) plus form overhead; adapter-node's default is 512K.
-process.env.BODY_SIZE_LIMIT ??= '12M';
+// Above Puente's own caps (two 5 MB texts plus JSON escaping: jsonBodyLimit in lib/server/http.ts,
+// 13.2 MB), so those decide and their messages name the real limit; adapter-node's default is 512K.
+process.env.BODY_SIZE_LIMIT ??= '16M';
 const PROTOCOL_HEADER = 'x-puente-protocol';
 if (!process.env.ORIGIN) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
 

@@ -26,19 +26,33 @@ interface AlignmentRow {
 }
 
 /** The main language of a document, by share of characters. */
-function mainLanguage(doc: DocumentWithAnalysis): Lang {
+export function mainLanguage(doc: Pick<DocumentWithAnalysis, 'languages'>): Lang {
 	return doc.languages.es > doc.languages.en ? 'es' : 'en';
 }
 
 /** Documents that are translations of this one, or that this one translates. */
-function translationPartners(db: Db, doc: DocumentWithAnalysis): number[] {
+export function translationPartners(
+	db: Db,
+	doc: Pick<DocumentWithAnalysis, 'id' | 'translationOf'>
+): number[] {
 	const rows = db
 		.prepare('SELECT id FROM documents WHERE translation_of = ? OR id = ?')
 		.all(doc.id, doc.translationOf ?? -1) as { id: number }[];
 	return rows.map((r) => r.id).filter((id) => id !== doc.id);
 }
 
-function storeAlignment(
+/** What the library shows of an alignment, counted once when it is stored. */
+function beadCounts(beads: Bead[]) {
+	const paired = beads.filter((b) => b.en.length && b.es.length);
+	return {
+		pairs: paired.length,
+		reviewed: paired.filter((b) => b.reviewed).length,
+		enSentences: paired.reduce((n, b) => n + b.en.length, 0),
+		esSentences: paired.reduce((n, b) => n + b.es.length, 0)
+	};
+}
+
+export function storeAlignment(
 	db: Db,
 	enId: number,
 	esId: number,
@@ -55,9 +69,27 @@ function storeAlignment(
 		   updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
 		 WHERE alignments.edited = 0`
 	).run(enId, esId, passage, ALIGNER_VERSION, score, JSON.stringify(beads));
+	const row = db
+		.prepare(
+			'SELECT id, edited FROM alignments WHERE en_document_id = ? AND es_document_id = ? AND passage = ?'
+		)
+		.get(enId, esId, passage) as { id: number; edited: number };
+	if (row.edited === 0) storeCounts(db, row.id, beads);
 }
 
-function isCurrent(db: Db, enId: number, esId: number): boolean {
+/** Keeps an alignment's counts beside it, for the library. */
+function storeCounts(db: Db, alignmentId: number, beads: Bead[]): void {
+	const counts = beadCounts(beads);
+	db.prepare(
+		`INSERT INTO alignment_stats (alignment_id, pairs, reviewed, en_sentences, es_sentences)
+		 VALUES (?, ?, ?, ?, ?)
+		 ON CONFLICT (alignment_id) DO UPDATE SET pairs = excluded.pairs,
+		   reviewed = excluded.reviewed, en_sentences = excluded.en_sentences,
+		   es_sentences = excluded.es_sentences`
+	).run(alignmentId, counts.pairs, counts.reviewed, counts.enSentences, counts.esSentences);
+}
+
+export function isCurrent(db: Db, enId: number, esId: number): boolean {
 	const row = db
 		.prepare(
 			'SELECT aligner_version, edited FROM alignments WHERE en_document_id = ? AND es_document_id = ? LIMIT 1'
@@ -67,7 +99,7 @@ function isCurrent(db: Db, enId: number, esId: number): boolean {
 }
 
 /** Glossary term pairs (OEA/OAS, Toma de Lima/takeover of Lima) are strong anchors for the aligner. */
-function anchorPairs(db: Db): { en: string; es: string }[] {
+export function anchorPairs(db: Db): { en: string; es: string }[] {
 	return [...glossaryMatcher(db).entries.values()].map((e) => ({ en: e.en, es: e.es }));
 }
 
@@ -107,7 +139,7 @@ export function ensureAlignments(db: Db, doc: DocumentWithAnalysis): void {
 	}
 }
 
-function translationSide(doc: DocumentWithAnalysis): TranslationSide {
+export function translationSide(doc: Pick<DocumentWithAnalysis, 'detection'>): TranslationSide {
 	const sentences = doc.detection.sentences;
 	return {
 		texts: sentences.map((s) => s.text),
@@ -117,7 +149,7 @@ function translationSide(doc: DocumentWithAnalysis): TranslationSide {
 }
 
 /** An empty alignment row records "examined, no passage translates another" for this version. */
-function markExamined(db: Db, documentId: number): void {
+export function markExamined(db: Db, documentId: number): void {
 	storeAlignment(db, documentId, documentId, 0, [], null);
 }
 
@@ -175,6 +207,7 @@ export function editAlignment(
 			`UPDATE alignments SET beads = ?, edited = 1, version = version + 1,
 			   updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`
 		).run(JSON.stringify(edited.value), alignmentId);
+		storeCounts(db, alignmentId, edited.value);
 		return ok(
 			toAlignment(
 				db.prepare('SELECT * FROM alignments WHERE id = ?').get(alignmentId) as AlignmentRow
@@ -197,9 +230,23 @@ export function alignmentStats(
 	db: Db,
 	sentenceCounts: Map<number, number>
 ): Map<number, AlignmentStats> {
+	// Counts are stored with each alignment; only a row written without them (an imported
+	// memory) has its beads parsed here.
+	// Counts are stored beside each alignment; only one written without them (an imported
+	// memory) has its beads read and parsed here.
 	const rows = db
-		.prepare('SELECT en_document_id, es_document_id, beads FROM alignments')
-		.all() as Pick<AlignmentRow, 'en_document_id' | 'es_document_id' | 'beads'>[];
+		.prepare(
+			`SELECT a.en_document_id, a.es_document_id, s.pairs, s.reviewed, s.en_sentences,
+			   s.es_sentences, CASE WHEN s.pairs IS NULL THEN a.beads END beads
+			 FROM alignments a LEFT JOIN alignment_stats s ON s.alignment_id = a.id`
+		)
+		.all() as (Pick<AlignmentRow, 'en_document_id' | 'es_document_id'> & {
+		pairs: number | null;
+		reviewed: number | null;
+		en_sentences: number | null;
+		es_sentences: number | null;
+		beads: string | null;
+	})[];
 	const acc = new Map<number, { pairs: number; reviewed: number; sentences: number }>();
 	const bump = (id: number, pairs: number, reviewed: number, sentences: number) => {
 		const a = acc.get(id) ?? { pairs: 0, reviewed: 0, sentences: 0 };
@@ -210,15 +257,25 @@ export function alignmentStats(
 		});
 	};
 	for (const row of rows) {
-		const paired = (JSON.parse(row.beads) as Bead[]).filter((b) => b.en.length && b.es.length);
-		const reviewed = paired.filter((b) => b.reviewed).length;
-		const enSentences = paired.reduce((n, b) => n + b.en.length, 0);
-		const esSentences = paired.reduce((n, b) => n + b.es.length, 0);
+		const counts =
+			row.pairs === null
+				? beadCounts(JSON.parse(row.beads ?? '[]') as Bead[])
+				: {
+						pairs: row.pairs,
+						reviewed: row.reviewed ?? 0,
+						enSentences: row.en_sentences ?? 0,
+						esSentences: row.es_sentences ?? 0
+					};
 		if (row.en_document_id === row.es_document_id)
-			bump(row.en_document_id, paired.length, reviewed, enSentences + esSentences);
+			bump(
+				row.en_document_id,
+				counts.pairs,
+				counts.reviewed,
+				counts.enSentences + counts.esSentences
+			);
 		else {
-			bump(row.en_document_id, paired.length, reviewed, enSentences);
-			bump(row.es_document_id, paired.length, reviewed, esSentences);
+			bump(row.en_document_id, counts.pairs, counts.reviewed, counts.enSentences);
+			bump(row.es_document_id, counts.pairs, counts.reviewed, counts.esSentences);
 		}
 	}
 	const stats = new Map<number, AlignmentStats>();

@@ -4,14 +4,10 @@ import type { Detection, LangOrUnd } from '$lib/core/types';
 import { detectLanguages } from '$lib/core/detect';
 import { foldForSearch } from '$lib/core/text/fold';
 import { glossaryMatcher } from './glossary-matching';
+import type { StoredMark } from './analysis-jobs';
 
-/** Bump when the detector changes its output, so cached analyses are recomputed. */
-export const DETECTOR_VERSION = 'detect-1';
-
-/** The cache key of an analysis: the detector's version and the glossary terms it masked. */
-function analysisVersion(db: Db): string {
-	return `${DETECTOR_VERSION}/${glossaryMatcher(db).generation}`;
-}
+/** Bump when the detector changes its output, so stored analyses are recomputed. */
+export const DETECTOR_VERSION = 'detect-2';
 
 export type DocumentOrigin = 'corpus' | 'user' | 'translation';
 
@@ -78,7 +74,13 @@ export function insertDocument(db: Db, doc: NewDocument): number {
 		text: doc.text,
 		meta: JSON.stringify(doc.meta ?? {})
 	});
-	return (db.prepare('SELECT id FROM documents WHERE slug = ?').get(doc.slug) as { id: number }).id;
+	const { id } = db.prepare('SELECT id FROM documents WHERE slug = ?').get(doc.slug) as {
+		id: number;
+	};
+	db.prepare(
+		`INSERT INTO document_stats (document_id, chars) VALUES (?, ?) ON CONFLICT DO NOTHING`
+	).run(id, doc.text.length);
+	return id;
 }
 
 function languageShares(en: number, es: number, und: number): Record<LangOrUnd, number> {
@@ -92,28 +94,123 @@ function charsByLanguage(detection: Detection): Record<LangOrUnd, number> {
 	return chars;
 }
 
-/** Detects (or reads the cached detection) and keeps the per-language character counts. */
-function analysisOf(db: Db, row: DocumentRow): Detection {
-	const cached = db
-		.prepare('SELECT result FROM detections WHERE document_id = ? AND detector_version = ?')
-		.get(row.id, analysisVersion(db)) as { result: string } | undefined;
-	if (cached) return JSON.parse(cached.result) as Detection;
-	const detection = detectLanguages(row.text, { protectedTerms: glossaryMatcher(db).forms });
+/** Keeps a detection (and the glossary marks found with it) as the document's analysis. */
+export function storeDetection(
+	db: Db,
+	documentId: number,
+	detection: Detection,
+	glossaryGeneration: string,
+	marks: StoredMark[] | null
+): void {
 	const chars = charsByLanguage(detection);
 	db.prepare(
-		`INSERT INTO detections (document_id, detector_version, en_chars, es_chars, und_chars, result)
-		 VALUES (?, ?, ?, ?, ?, ?)
+		`INSERT INTO detections (document_id, detector_version, en_chars, es_chars, und_chars, result,
+		   glossary_generation, marks)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 		 ON CONFLICT (document_id) DO UPDATE SET detector_version = excluded.detector_version,
 		   en_chars = excluded.en_chars, es_chars = excluded.es_chars, und_chars = excluded.und_chars,
-		   result = excluded.result`
-	).run(row.id, analysisVersion(db), chars.en, chars.es, chars.und, JSON.stringify(detection));
+		   result = excluded.result, glossary_generation = excluded.glossary_generation,
+		   marks = excluded.marks`
+	).run(
+		documentId,
+		DETECTOR_VERSION,
+		chars.en,
+		chars.es,
+		chars.und,
+		JSON.stringify(detection),
+		glossaryGeneration,
+		marks ? JSON.stringify(marks) : null
+	);
+	db.prepare(
+		`INSERT INTO document_stats (document_id, chars, sentences)
+		 SELECT id, length(text), ? FROM documents WHERE id = ?
+		 ON CONFLICT (document_id) DO UPDATE SET sentences = excluded.sentences`
+	).run(detection.sentences.length, documentId);
+}
+
+/** The stored detection, whatever glossary it was made with; undefined before the first analysis. */
+export function storedDetection(
+	db: Db,
+	documentId: number
+): { detection: Detection; current: boolean } | undefined {
+	const row = db
+		.prepare('SELECT detector_version, result FROM detections WHERE document_id = ?')
+		.get(documentId) as { detector_version: string; result: string } | undefined;
+	if (!row) return undefined;
+	return {
+		detection: JSON.parse(row.result) as Detection,
+		current: row.detector_version === DETECTOR_VERSION
+	};
+}
+
+/** The glossary marks stored with the detection (null when none were computed). */
+export function storedMarks(db: Db, documentId: number): StoredMark[] | null {
+	const row = db.prepare('SELECT marks FROM detections WHERE document_id = ?').get(documentId) as
+		{ marks: string | null } | undefined;
+	return row?.marks ? (JSON.parse(row.marks) as StoredMark[]) : null;
+}
+
+/**
+ * Detects now, on this thread, when no current detection is stored. For callers that need the
+ * sentences at once (a memory import pairs its units with them; scripts and tests); the
+ * server's pages read the store instead and leave the work to the analysis worker.
+ */
+function analysisOf(db: Db, row: DocumentRow): Detection {
+	const stored = storedDetection(db, row.id);
+	if (stored?.current) return stored.detection;
+	const glossary = glossaryMatcher(db);
+	const detection = detectLanguages(row.text, { protectedTerms: glossary.forms });
+	storeDetection(db, row.id, detection, glossary.generation, null);
 	return detection;
+}
+
+/**
+ * Stands in for the detection of a text not analysed yet (or whose analysis failed): each
+ * paragraph one sentence of no language, so the text can be shown at once, unlabelled.
+ */
+export function unanalysedDetection(text: string): Detection {
+	const sentences: Detection['sentences'] = [];
+	const blank = /\n[ \t\r]*\n/g;
+	let from = 0;
+	const push = (start: number, end: number) => {
+		while (start < end && /\s/.test(text[start])) start++;
+		while (end > start && /\s/.test(text[end - 1])) end--;
+		if (end > start)
+			sentences.push({
+				start,
+				end,
+				text: text.slice(start, end),
+				paragraph: sentences.length,
+				lang: 'und',
+				confidence: 0,
+				spans: []
+			});
+	};
+	for (let m = blank.exec(text); m; m = blank.exec(text)) {
+		push(from, m.index);
+		from = m.index + m[0].length;
+	}
+	push(from, text.length);
+	const runs: Detection['runs'] = sentences.length
+		? [
+				{
+					start: sentences[0].start,
+					end: sentences[sentences.length - 1].end,
+					lang: 'und',
+					confidence: 0,
+					sentenceStart: 0,
+					sentenceEnd: sentences.length
+				}
+			]
+		: [];
+	return { sentences, runs };
 }
 
 function summaryOf(
 	row: DocumentRow,
 	chars: { en: number; es: number; und: number },
-	sentences: number
+	sentences: number,
+	length = row.text.length
 ): DocumentSummary {
 	return {
 		id: row.id,
@@ -123,7 +220,7 @@ function summaryOf(
 		source: row.source,
 		origin: row.origin,
 		translationOf: row.translation_of,
-		chars: row.text.length,
+		chars: length,
 		sentences,
 		createdAt: row.created_at,
 		languages: languageShares(chars.en, chars.es, chars.und),
@@ -131,43 +228,72 @@ function summaryOf(
 	};
 }
 
+/**
+ * Every document with its language shares and sentence count as last analysed (zero before
+ * the first analysis). Reads stored numbers only: nothing is parsed or detected here.
+ */
 export function listDocuments(db: Db): DocumentSummary[] {
+	// Only columns stored before the text (and the narrow stats tables): reading a column after a
+	// long value makes SQLite walk that value's overflow pages.
 	const rows = db
 		.prepare(
-			`SELECT d.*, x.en_chars, x.es_chars, x.und_chars,
-			   json_array_length(x.result, '$.sentences') sentence_count FROM documents d
-			 LEFT JOIN detections x ON x.document_id = d.id AND x.detector_version = ?
+			`SELECT d.id, d.slug, d.title, d.author, d.source, d.origin, d.translation_of,
+			   d.meta, d.version, d.created_at, s.chars text_length, s.sentences sentence_count,
+			   x.en_chars, x.es_chars, x.und_chars
+			 FROM documents d LEFT JOIN document_stats s ON s.document_id = d.id
+			 LEFT JOIN detections x ON x.document_id = d.id
 			 ORDER BY d.id`
 		)
-		.all(analysisVersion(db)) as (DocumentRow & {
+		.all() as (Omit<DocumentRow, 'text'> & {
+		text_length: number | null;
 		en_chars: number | null;
 		es_chars: number | null;
 		und_chars: number | null;
 		sentence_count: number | null;
 	})[];
 	return rows.map((row) => {
-		if (row.en_chars === null) {
-			const detection = analysisOf(db, row);
-			return summaryOf(row, charsByLanguage(detection), detection.sentences.length);
-		}
-		const chars = { en: row.en_chars, es: row.es_chars ?? 0, und: row.und_chars ?? 0 };
-		return summaryOf(row, chars, row.sentence_count ?? 0);
+		const chars = { en: row.en_chars ?? 0, es: row.es_chars ?? 0, und: row.und_chars ?? 0 };
+		return summaryOf({ ...row, text: '' }, chars, row.sentence_count ?? 0, row.text_length ?? 0);
 	});
 }
 
-export function getDocument(db: Db, idOrSlug: string | number): DocumentWithAnalysis | undefined {
-	const row = (
+function documentRow(db: Db, idOrSlug: string | number): DocumentRow | undefined {
+	return (
 		typeof idOrSlug === 'number' || /^\d+$/.test(idOrSlug)
 			? db.prepare('SELECT * FROM documents WHERE id = ?').get(Number(idOrSlug))
 			: db.prepare('SELECT * FROM documents WHERE slug = ?').get(idOrSlug)
 	) as DocumentRow | undefined;
-	if (!row) return undefined;
-	const detection = analysisOf(db, row);
+}
+
+function withDetection(row: DocumentRow, detection: Detection): DocumentWithAnalysis {
 	return {
 		...summaryOf(row, charsByLanguage(detection), detection.sentences.length),
 		text: row.text,
 		detection,
 		version: row.version
+	};
+}
+
+/** The document with its detection, detecting on this thread if none is stored (see analysisOf). */
+export function getDocument(db: Db, idOrSlug: string | number): DocumentWithAnalysis | undefined {
+	const row = documentRow(db, idOrSlug);
+	return row && withDetection(row, analysisOf(db, row));
+}
+
+/**
+ * The document with its stored detection, or the unanalysed stand-in when there is none yet:
+ * never detects, so a page can show a text at once while the worker analyses it.
+ */
+export function getStoredDocument(
+	db: Db,
+	idOrSlug: string | number
+): (DocumentWithAnalysis & { analysed: boolean }) | undefined {
+	const row = documentRow(db, idOrSlug);
+	if (!row) return undefined;
+	const stored = storedDetection(db, row.id);
+	return {
+		...withDetection(row, stored?.detection ?? unanalysedDetection(row.text)),
+		analysed: !!stored
 	};
 }
 

@@ -10,7 +10,7 @@ import {
 } from './glossary-rows';
 
 export { toGlossaryEntry, type StoredGlossaryEntry };
-import { getDocument, listDocuments } from './documents';
+import { getDocument, getStoredDocument, listDocuments, storedMarks } from './documents';
 import { counterparts, readingOf } from './reading';
 import { glossaryMatcher } from './glossary-matching';
 import { checkGlossaryEntry, GLOSSARY_TYPES, type GlossaryEntry } from '$lib/core/glossary';
@@ -528,18 +528,27 @@ function markedPieces(
  * Every occurrence of the entry in the documents of the store, in document and reading order,
  * each with the aligned translation of its sentence where there is one.
  */
+/** Texts up to this size are analysed on the spot for the concordance when not analysed yet. */
+const ANALYSE_ON_VISIT_CHARS = 50_000;
+
 export function glossaryConcordance(db: Db, entryId: string): ConcordanceLine[] {
 	const { matcher } = glossaryMatcher(db);
 	const lines: ConcordanceLine[] = [];
 	const documents = listDocuments(db);
 	const titles = new Map(documents.map((d) => [d.slug, d.title]));
 	for (const summary of documents) {
-		const doc = getDocument(db, summary.id);
-		if (!doc) continue;
-		const matches = matcher.find(doc.text).filter((m) => m.entryId === entryId);
+		// From the store; a short text not analysed yet is analysed here (a few milliseconds), a
+		// long one joins the concordance once the background analysis has reached it.
+		const stored = getStoredDocument(db, summary.id);
+		if (!stored) continue;
+		const computeHere = !stored.analysed && stored.text.length <= ANALYSE_ON_VISIT_CHARS;
+		if (!stored.analysed && !computeHere) continue;
+		const doc = computeHere ? getDocument(db, summary.id)! : stored;
+		const matches = (storedMarks(db, doc.id) ?? matcher.find(doc.text)).filter(
+			(m) => m.entryId === entryId
+		);
 		if (matches.length === 0) continue;
-		// Alignments are computed on first need; the concordance is such a need.
-		const translations = counterparts(readingOf(db, doc));
+		const translations = counterparts(readingOf(db, doc, { stored: !computeHere }));
 		const sentences = doc.detection.sentences;
 		let s = 0;
 		for (const match of matches) {

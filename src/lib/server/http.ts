@@ -23,28 +23,67 @@ export function errorResponse(error: UserError, lang: UiLanguage): Response {
 	);
 }
 
-/** Reads a JSON object body, refusing oversized or malformed ones before parsing them. */
+const MB = 1024 * 1024;
+
+/**
+ * The largest JSON body for `texts` texts: each may be MAX_INPUT_BYTES (5 MB), and quoting and
+ * escaping in JSON (newlines, quotes, tabs) makes it longer, so a quarter more per text plus
+ * 64 KB for the rest of the object. Two 4.6 MB sides fit; start.js sets adapter-node's
+ * BODY_SIZE_LIMIT above this, so this check (and its message) decides.
+ */
+export function jsonBodyLimit(texts: number): number {
+	return Math.ceil(texts * MAX_INPUT_BYTES * 1.25) + 64 * 1024;
+}
+
+function bodyTooLarge(texts: number): UserError {
+	return {
+		code: 'text-too-large',
+		key: 'errors:body-too-large',
+		params: {
+			limitMb: Math.round((jsonBodyLimit(texts) / MB) * 10) / 10,
+			perTextMb: MAX_INPUT_BYTES / MB
+		}
+	};
+}
+
+/**
+ * Reads a JSON object body holding up to `texts` texts, refusing an oversized or malformed one
+ * before parsing it. Each text's own 5 MB limit is checked by the caller, with its own message.
+ */
 export async function readJsonBody(
-	request: Request
+	request: Request,
+	{ texts = 1 }: { texts?: number } = {}
 ): Promise<{ ok: true; value: Record<string, unknown> } | { ok: false; error: UserError }> {
+	const limit = jsonBodyLimit(texts);
 	const declared = Number(request.headers.get('content-length') ?? 0);
-	// A JSON string of 5 MB of text is a little more than 5 MB once quoted and escaped.
-	const limit = MAX_INPUT_BYTES * 1.2 + 1024;
-	if (declared > limit) return { ok: false, error: userError('text-too-large', { limitMb: 5 }) };
-	let body: string;
+	if (declared > limit) return { ok: false, error: bodyTooLarge(texts) };
+	let bytes: ArrayBuffer;
 	try {
-		body = await request.text();
+		bytes = await request.arrayBuffer();
 	} catch (cause) {
-		return { ok: false, error: unreadableFormError(cause) };
+		const error = unreadableFormError(cause);
+		return { ok: false, error: error.code === 'text-too-large' ? bodyTooLarge(texts) : error };
 	}
-	if (body.length > limit) return { ok: false, error: userError('text-too-large', { limitMb: 5 }) };
+	if (bytes.byteLength > limit) return { ok: false, error: bodyTooLarge(texts) };
 	try {
-		const value = JSON.parse(body);
+		const value = JSON.parse(new TextDecoder().decode(bytes));
 		if (value && typeof value === 'object' && !Array.isArray(value)) return { ok: true, value };
 	} catch {
 		/* fall through to the error below */
 	}
 	return { ok: false, error: userError('invalid-input', { detail: 'expected a JSON object' }) };
+}
+
+/**
+ * 503 with Retry-After: the bound on concurrent heavy jobs is reached. Said in the caller's
+ * language; the client may simply retry after the given seconds.
+ */
+export function busyResponse(lang: UiLanguage, seconds = 5): Response {
+	const t = createTranslator(lang);
+	return json(
+		{ error: { code: 'busy', message: t('errors:busy', { seconds }), params: { seconds } } },
+		{ status: 503, headers: { 'retry-after': String(seconds) } }
+	);
 }
 
 /** Why a form body could not be read: too large for the server, or not a form at all. */

@@ -62,5 +62,41 @@ export const migrations: string[] = [
 		version INTEGER NOT NULL DEFAULT 1,
 		updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 	);
+	`,
+	// 4: analysis happens once, in the background, and is served from the store. Per document:
+	// its analysis state (pending until a worker has detected and aligned it, failed with the
+	// reason when that threw); its glossary marks beside the detection, so the reader never
+	// recomputes them on a visit. The numbers the library lists live in narrow tables of their
+	// own: a column added to documents, detections or alignments would sit after the text or
+	// the JSON in each record, and SQLite walks a value's overflow pages to reach what follows
+	// it. `analysis_meta` remembers the glossary the stored analyses were made with, so an edit
+	// re-analyses only the texts that contain a changed term.
+	`
+	CREATE INDEX documents_translation_of ON documents (translation_of);
+	CREATE INDEX glossary_entries_live ON glossary_entries (deleted, updated_at, version);
+	ALTER TABLE detections ADD COLUMN glossary_generation TEXT;
+	ALTER TABLE detections ADD COLUMN marks TEXT;
+	CREATE TABLE document_stats (
+		document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+		chars INTEGER NOT NULL,
+		sentences INTEGER
+	);
+	INSERT INTO document_stats (document_id, chars) SELECT id, length(text) FROM documents;
+	CREATE TABLE alignment_stats (
+		alignment_id INTEGER PRIMARY KEY REFERENCES alignments(id) ON DELETE CASCADE,
+		pairs INTEGER NOT NULL,
+		reviewed INTEGER NOT NULL,
+		en_sentences INTEGER NOT NULL,
+		es_sentences INTEGER NOT NULL
+	);
+	CREATE TABLE analyses (
+		document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+		state TEXT NOT NULL CHECK (state IN ('pending', 'ready', 'failed')),
+		target TEXT NOT NULL,
+		error TEXT,
+		updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+	);
+	CREATE INDEX analyses_state ON analyses (state);
+	CREATE TABLE analysis_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 	`
 ];

@@ -2,7 +2,13 @@
 // thin: the document, the documents its alignments name, the rows that lay them out, and the
 // glossary terms in them.
 import type { Db } from './db';
-import type { DocumentWithAnalysis } from './documents';
+import {
+	getStoredDocument,
+	storedMarks,
+	type DocumentSummary,
+	type DocumentWithAnalysis
+} from './documents';
+import { analysisFor, type AnalysisStatus } from './analysis';
 import { glossaryMatcher } from './glossary-matching';
 import { readingOf } from './reading';
 import type {
@@ -23,10 +29,17 @@ function readerDocument(doc: DocumentWithAnalysis): ReaderDocument {
 	};
 }
 
+/** Texts up to this size are marked on a visit when no marks are stored yet (linear, a few ms). */
+const MARK_ON_VISIT_CHARS = 200_000;
+
+/**
+ * `stored: true` (the reader page) reads the analysis, alignments and glossary marks from the
+ * store and computes none of them; without it, missing work is done on this thread.
+ */
 export function readerData(
 	db: Db,
 	doc: DocumentWithAnalysis,
-	options: { partner?: string } = {}
+	options: { partner?: string; stored?: boolean } = {}
 ): ReaderData {
 	const reading = readingOf(db, doc, options);
 	const documents: Record<number, ReaderDocument> = {};
@@ -36,8 +49,15 @@ export function readerData(
 	const terms: Record<number, TermMark[]> = {};
 	const glossary: Record<string, ReaderGlossaryEntry> = {};
 	for (const document of Object.values(documents)) {
-		terms[document.id] = matcher
-			.find(document.text)
+		const stored = options.stored ? storedMarks(db, document.id) : null;
+		const marks =
+			stored ??
+			(options.stored && document.text.length > MARK_ON_VISIT_CHARS
+				? []
+				: matcher.find(document.text));
+		// An entry removed since the marks were stored is left out until the text is re-marked.
+		terms[document.id] = marks
+			.filter((m) => entries.has(m.entryId))
 			.map((m) => ({ start: m.start, end: m.end, entryId: m.entryId }));
 		for (const mark of terms[document.id]) {
 			const entry = entries.get(mark.entryId);
@@ -76,4 +96,62 @@ export function readerData(
 		repeats,
 		runs: doc.detection.runs
 	};
+}
+
+export interface ReaderPage {
+	document: DocumentSummary & { version: number };
+	reader: ReaderData & { analysis: AnalysisStatus };
+}
+
+// What a reader page shows changes only when the text, its analysis, an alignment or the
+// glossary does: the last few are kept, so a visit to a book is a lookup, not a rebuild.
+type CachedPage = Omit<ReaderPage, 'reader'> & { reader: ReaderData };
+const pageCaches = new WeakMap<Db, Map<string, CachedPage>>();
+const PAGE_CACHE_SIZE = 4;
+
+/**
+ * The reader page of a document, from the store only: a text not analysed yet comes at once
+ * (unlabelled, its paragraphs as sentences) with its analysis state, and the analysis is
+ * started if it is not running. Undefined when there is no such document.
+ */
+export function readerPage(
+	db: Db,
+	idOrSlug: string,
+	partner: string | undefined
+): ReaderPage | undefined {
+	const head = (
+		/^\d+$/.test(idOrSlug)
+			? db.prepare('SELECT id, version FROM documents WHERE id = ?').get(Number(idOrSlug))
+			: db.prepare('SELECT id, version FROM documents WHERE slug = ?').get(idOrSlug)
+	) as { id: number; version: number } | undefined;
+	if (!head) return undefined;
+	const analysis = analysisFor(db);
+	const status = analysis.status(head.id);
+	if (status.state === 'pending') analysis.kick();
+	const { alignments } = db
+		.prepare(
+			`SELECT group_concat(id || '.' || version) alignments FROM alignments
+			 WHERE en_document_id = ? OR es_document_id = ?`
+		)
+		.get(head.id, head.id) as { alignments: string | null };
+	const key = [
+		head.id,
+		head.version,
+		analysis.epoch,
+		alignments,
+		glossaryMatcher(db).generation,
+		partner ?? ''
+	].join('|');
+	let pageCache = pageCaches.get(db);
+	if (!pageCache) pageCaches.set(db, (pageCache = new Map()));
+	let page = pageCache.get(key);
+	if (!page) {
+		const doc = getStoredDocument(db, head.id);
+		if (!doc) return undefined;
+		const { text: _text, detection: _detection, analysed: _analysed, ...summary } = doc;
+		page = { document: summary, reader: readerData(db, doc, { partner, stored: true }) };
+		pageCache.set(key, page);
+		if (pageCache.size > PAGE_CACHE_SIZE) pageCache.delete(pageCache.keys().next().value!);
+	}
+	return { document: page.document, reader: { ...page.reader, analysis: status } };
 }

@@ -2,7 +2,7 @@
 // its repeated passages, and the rows that lay them out. The reader, the exports, practice and
 // the concordance all start here, so they agree on what is paired with what.
 import type { Db } from './db';
-import { getDocument, type DocumentWithAnalysis } from './documents';
+import { getDocument, getStoredDocument, type DocumentWithAnalysis } from './documents';
 import { alignmentsOf, ensureAlignments, type StoredAlignment } from './alignments';
 import { findRepeatedPassages, type RepeatedStretch } from '$lib/core/repeats/find-repeats';
 import { readingRows, type ReadingRow } from '$lib/core/reading/rows';
@@ -19,19 +19,25 @@ export interface Reading {
 	rows: ReadingRow[];
 }
 
+/**
+ * `stored: true` (the pages) reads only what the store holds: no alignment or detection is
+ * computed, a partner not analysed yet is left out. Without it, missing work is done here, on
+ * this thread (scripts, exports, tests).
+ */
 export function readingOf(
 	db: Db,
 	doc: DocumentWithAnalysis,
-	options: { partner?: string } = {}
+	options: { partner?: string; stored?: boolean } = {}
 ): Reading {
-	ensureAlignments(db, doc);
+	if (!options.stored) ensureAlignments(db, doc);
 	const alignments = alignmentsOf(db, doc.id);
 	const documents = new Map([[doc.id, doc]]);
 	for (const a of alignments)
 		for (const id of [a.enDocumentId, a.esDocumentId])
 			if (!documents.has(id)) {
-				const partner = getDocument(db, id);
-				if (partner) documents.set(id, partner);
+				const partner = options.stored ? getStoredDocument(db, id) : getDocument(db, id);
+				if (partner && (!options.stored || (partner as { analysed?: boolean }).analysed))
+					documents.set(id, partner);
 			}
 	const usable = alignments.filter(
 		(a) => documents.has(a.enDocumentId) && documents.has(a.esDocumentId)
@@ -56,7 +62,8 @@ export function readingOf(
 const repeatCache = new Map<string, RepeatedStretch[]>();
 
 function repeatsOf(doc: DocumentWithAnalysis): RepeatedStretch[] {
-	const key = `${doc.id}:${doc.version}:${doc.text.length}`;
+	// The sentence count tells the real detection from the stand-in of an unanalysed text.
+	const key = `${doc.id}:${doc.version}:${doc.text.length}:${doc.detection.sentences.length}`;
 	let repeats = repeatCache.get(key);
 	if (!repeats) {
 		repeats = findRepeatedPassages(doc.detection.sentences.map((s) => s.text));

@@ -1,8 +1,7 @@
 // Loads the bundled corpus (src/lib/data/corpus) into the store on first start. Idempotent:
 // a document already there (same slug) is left as it is, so user edits survive restarts.
 import type { Db } from './db';
-import { getDocument, insertDocument } from './documents';
-import { ensureAlignments } from './alignments';
+import { insertDocument } from './documents';
 import corpusIndex from '$lib/data/corpus/index.json';
 
 interface CorpusEntry {
@@ -74,17 +73,4 @@ export function seedCorpus(db: Db): void {
 			}
 		}
 	})();
-}
-
-/**
- * Detects and aligns every document not analysed yet, so the library shows languages and
- * alignment progress from the first visit. Each document is also done on demand if this
- * hasn't reached it.
- */
-export function prepareDocuments(db: Db): void {
-	const ids = db.prepare('SELECT id FROM documents ORDER BY id').all() as { id: number }[];
-	for (const { id } of ids) {
-		const doc = getDocument(db, id);
-		if (doc) ensureAlignments(db, doc);
-	}
 }

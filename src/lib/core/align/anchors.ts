@@ -185,7 +185,8 @@ function dropOutliers(chain: Anchor[], n: number, m: number): Anchor[] {
 /** Strictly increasing in both indices, maximal total similarity (Fenwick tree over es). */
 function heaviestChain(candidates: Anchor[]): Anchor[] {
 	if (candidates.length === 0) return [];
-	const size = Math.max(...candidates.map((a) => a.es)) + 2;
+	// A loop, not Math.max(...): ~125,000 candidates overflow the call stack as arguments.
+	const size = candidates.reduce((m, a) => Math.max(m, a.es), -Infinity) + 2;
 	const tree = new Float64Array(size + 1);
 	const treeArg = new Int32Array(size + 1).fill(-1);
 	const total = new Float64Array(candidates.length);

@@ -42,7 +42,8 @@ function lineBlocks(text: string, start: number, end: number): Array<[number, nu
 	}
 	lines.push(trimmed(text, from, end));
 	const widths = lines.map(([a, b]) => b - a);
-	const widest = Math.max(...widths.slice(0, -1));
+	// A loop, not Math.max(...widths): a paragraph of ~120,000 lines overflows the call stack.
+	const widest = widths.slice(0, -1).reduce((m, w) => Math.max(m, w), -Infinity);
 	const hardWrapped = widths.slice(0, -1).every((w) => w >= 40 && w >= 0.6 * widest);
 
 	const blocks: Array<[number, number]> = [];

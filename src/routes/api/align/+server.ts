@@ -1,10 +1,13 @@
 // POST /api/align: the CLI's `puente align` over HTTP. JSON in; JSON out by default, or the
-// alignment rendered as TMX, TSV or vecalign beads when `format` asks for it.
+// alignment rendered as TMX, TSV or vecalign beads when `format` asks for it. The alignment runs
+// in the worker pool, never on the event loop; past a bound on concurrent alignments the
+// answer is 503 with Retry-After.
 import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { userError } from '$lib/core/errors';
-import { alignTexts, ALIGNMENT_FORMATS, type AlignmentFormat } from '$lib/core/align/align-texts';
-import { errorResponse, readJsonBody } from '$lib/server/http';
+import { ALIGNMENT_FORMATS, type AlignmentFormat } from '$lib/core/align/align-texts';
+import { busyResponse, errorResponse, readJsonBody } from '$lib/server/http';
+import { heavyJobs } from '$lib/server/heavy-jobs';
 import { createTranslator } from '$lib/i18n/translator';
 
 const CONTENT_TYPES: Record<Exclude<AlignmentFormat, 'json'>, string> = {
@@ -14,7 +17,9 @@ const CONTENT_TYPES: Record<Exclude<AlignmentFormat, 'json'>, string> = {
 };
 
 export const POST: RequestHandler = async ({ request, locals }) => {
-	const body = await readJsonBody(request);
+	// Refuse before reading 13 MB that could not be aligned now anyway.
+	if (heavyJobs.full()) return busyResponse(locals.lang);
+	const body = await readJsonBody(request, { texts: 2 });
 	if (!body.ok) return errorResponse(body.error, locals.lang);
 	const { en, es, presplit, format } = body.value;
 	if (typeof en !== 'string' || typeof es !== 'string')
@@ -29,12 +34,11 @@ export const POST: RequestHandler = async ({ request, locals }) => {
 			}),
 			locals.lang
 		);
-	const result = alignTexts({
-		en,
-		es,
-		presplit: presplit === true,
-		format: (format as AlignmentFormat) ?? 'json'
+	const result = await heavyJobs.run({
+		kind: 'align-texts',
+		input: { en, es, presplit: presplit === true, format: (format as AlignmentFormat) ?? 'json' }
 	});
+	if (result === 'busy') return busyResponse(locals.lang);
 	if (!result.ok) return errorResponse(result.error, locals.lang);
 	const t = createTranslator(locals.lang);
 	const warnings = result.value.warnings.map((w) => ({

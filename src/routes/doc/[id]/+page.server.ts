@@ -2,18 +2,16 @@ import { error, fail } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import type { BeadEdit } from '$lib/core/align/bead-edits';
 import { getDb } from '$lib/server/db';
-import { getDocument } from '$lib/server/documents';
 import { editAlignment } from '$lib/server/alignments';
-import { readerData } from '$lib/server/reader';
+import { readerPage } from '$lib/server/reader';
 import { readForm } from '$lib/server/http';
 
+// Reads the store only: a text not analysed yet comes at once, unlabelled, with its analysis
+// state (`reader.analysis`) for the page to show and poll (GET /doc/<slug>/status).
 export const load: PageServerLoad = ({ params, url }) => {
-	const db = getDb();
-	const document = getDocument(db, params.id);
-	if (!document) error(404, { message: 'errors:not-found', code: 'not-found' });
-	const { text: _text, detection: _detection, ...summary } = document;
-	const partner = url.searchParams.get('with') ?? undefined;
-	return { document: summary, reader: readerData(db, document, { partner }) };
+	const page = readerPage(getDb(), params.id, url.searchParams.get('with') ?? undefined);
+	if (!page) error(404, { message: 'errors:not-found', code: 'not-found' });
+	return page;
 };
 
 /** Reads an alignment correction from a form: which alignment, the version seen, and the edit. */

@@ -1,16 +1,16 @@
 import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { getDocument } from '$lib/server/documents';
-import { readerData } from '$lib/server/reader';
+import { readerPage } from '$lib/server/reader';
 import { practicePairs } from '$lib/reader/practice';
 
+// From the store, like the reader: a text not analysed yet has no pairs to practise until it is.
 export const load: PageServerLoad = ({ params }) => {
-	const db = getDb();
-	const document = getDocument(db, params.id);
-	if (!document) error(404, { message: 'errors:not-found', code: 'not-found' });
+	const page = readerPage(getDb(), params.id, undefined);
+	if (!page) error(404, { message: 'errors:not-found', code: 'not-found' });
 	return {
-		document: { slug: document.slug, title: document.title },
-		pairs: practicePairs(readerData(db, document))
+		document: { slug: page.document.slug, title: page.document.title },
+		pairs: practicePairs(page.reader),
+		analysis: page.reader.analysis
 	};
 };

@@ -1,0 +1,143 @@
+// The heavy work of the server as plain functions of plain data: detect a document's languages
+// and find its glossary terms, align a document with its translation, pair the passages of a
+// mixed document, align two texts for the API. They run in a worker thread (analysis-pool.ts),
+// so they do no I/O and read nothing but their task; the results go back to the main thread,
+// which stores them.
+//
+// Relative imports only: in development and tests the worker loads this file through tsx,
+// outside Vite, where the `$lib` alias does not exist.
+import { detectLanguages } from '../core/detect';
+import { createGlossaryMatcher, glossarySurfaceForms, type GlossaryEntry } from '../core/glossary';
+import { alignTranslation, type TranslationSide } from '../core/align/translation';
+import { pairPassages, type PassagePairing } from '../core/align/passages';
+import { alignTexts, type AlignTextsInput, type AlignTextsOutput } from '../core/align/align-texts';
+import type { Bead, Detection } from '../core/types';
+import type { Result } from '../core/errors';
+
+/** The glossary as a task carries it; `generation` names it so a worker builds its matcher once. */
+export interface GlossaryInput {
+	generation: string;
+	entries: GlossaryEntry[];
+}
+
+/** A glossary term found in a text: character offsets and the entry. */
+export interface StoredMark {
+	start: number;
+	end: number;
+	entryId: string;
+}
+
+/** What a long task reports while it runs (posted on the task's progress port). */
+export interface TaskProgress {
+	phase: 'detecting' | 'marking' | 'aligning';
+	sentences?: number;
+	pairs?: number;
+}
+
+interface ProgressPort {
+	postMessage(value: TaskProgress): void;
+	close?(): void;
+}
+
+export type AnalysisTask =
+	| { kind: 'document'; text: string; glossary: GlossaryInput; progress?: ProgressPort }
+	| {
+			kind: 'translation';
+			en: TranslationSide;
+			es: TranslationSide;
+			glossary: GlossaryInput;
+			progress?: ProgressPort;
+	  }
+	| {
+			kind: 'passages';
+			text: string;
+			detection: Detection;
+			glossary: GlossaryInput;
+			progress?: ProgressPort;
+	  }
+	| { kind: 'contains-forms'; text: string; entries: GlossaryEntry[] }
+	| { kind: 'align-texts'; input: AlignTextsInput };
+
+export interface DocumentAnalysis {
+	detection: Detection;
+	marks: StoredMark[];
+}
+
+export interface TaskResults {
+	document: DocumentAnalysis;
+	translation: Bead[];
+	passages: PassagePairing;
+	'contains-forms': boolean;
+	'align-texts': Result<AlignTextsOutput>;
+}
+
+// One glossary per worker at a time: building the matcher for 50,000 entries is the expensive
+// part, and consecutive tasks nearly always carry the same generation.
+let glossaryCache:
+	| {
+			generation: string;
+			matcher: ReturnType<typeof createGlossaryMatcher>;
+			forms: string[];
+			anchors: { en: string; es: string }[];
+	  }
+	| undefined;
+
+function glossaryOf(input: GlossaryInput) {
+	if (glossaryCache?.generation !== input.generation)
+		glossaryCache = {
+			generation: input.generation,
+			matcher: createGlossaryMatcher(input.entries),
+			forms: glossarySurfaceForms(input.entries),
+			anchors: input.entries.map((e) => ({ en: e.en, es: e.es }))
+		};
+	return glossaryCache;
+}
+
+function analyseDocument(task: Extract<AnalysisTask, { kind: 'document' }>): DocumentAnalysis {
+	const glossary = glossaryOf(task.glossary);
+	task.progress?.postMessage({ phase: 'detecting' });
+	const detection = detectLanguages(task.text, { protectedTerms: glossary.forms });
+	task.progress?.postMessage({ phase: 'marking', sentences: detection.sentences.length });
+	const marks = glossary.matcher
+		.find(task.text)
+		.map(({ start, end, entryId }) => ({ start, end, entryId }));
+	return { detection, marks };
+}
+
+export function runAnalysisTask<K extends AnalysisTask['kind']>(
+	task: Extract<AnalysisTask, { kind: K }>
+): TaskResults[K];
+export function runAnalysisTask(task: AnalysisTask): TaskResults[keyof TaskResults] {
+	try {
+		switch (task.kind) {
+			case 'document':
+				return analyseDocument(task);
+			case 'translation': {
+				const { anchors } = glossaryOf(task.glossary);
+				task.progress?.postMessage({ phase: 'aligning', sentences: task.en.texts.length });
+				const beads = alignTranslation(task.en, task.es, { anchorPairs: anchors });
+				task.progress?.postMessage({ phase: 'aligning', pairs: beads.length });
+				return beads;
+			}
+			case 'passages': {
+				const { anchors } = glossaryOf(task.glossary);
+				task.progress?.postMessage({ phase: 'aligning' });
+				return pairPassages(task.text, task.detection, { anchorPairs: anchors });
+			}
+			case 'contains-forms':
+				return createGlossaryMatcher(task.entries).find(task.text).length > 0;
+			case 'align-texts':
+				return alignTexts(task.input);
+		}
+	} finally {
+		if ('progress' in task) task.progress?.close?.();
+	}
+	throw new Error(`unknown analysis task ${(task as { kind: string }).kind}`);
+}
+
+/** Where the worker finds this module: the source file under tsx, the built chunk in production. */
+export const ANALYSIS_JOBS_URL = import.meta.url;
+
+// The worker's bootstrap imports this module (or the chunk the build put it in) for this side
+// effect, since a bundler may rename its exports.
+(globalThis as Record<symbol, unknown>)[Symbol.for('puente.analysis-task')] = runAnalysisTask;

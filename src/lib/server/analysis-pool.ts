@@ -1,0 +1,107 @@
+// The worker threads that run the heavy work (analysis-jobs.ts) off the event loop, through
+// tinypool: a bounded number of threads, started on demand and stopped when idle, a task's
+// exception (or a worker that dies) rejecting only that task's promise.
+//
+// Finding the worker's code is the delicate part. Vite handles `new Worker(new URL(…,
+// import.meta.url))` only for browser builds (its asset-import-meta-url and worker plugins apply
+// to the client environment), and SvelteKit has no server-side worker entry. So the worker is a
+// small bootstrap module, given to tinypool as a data: URL, that imports the very module that
+// holds runAnalysisTask, by that module's own import.meta.url: in the production build it is the
+// server chunk Vite put the module in (build/server/chunks/…), in tests and `vite dev` it is the
+// TypeScript source, loaded through tsx's loader. Either way the worker runs the same code as
+// the server.
+import type Tinypool from 'tinypool';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { MessageChannel } from 'node:worker_threads';
+import {
+	ANALYSIS_JOBS_URL,
+	type AnalysisTask,
+	type TaskProgress,
+	type TaskResults
+} from './analysis-jobs';
+
+/** tsx's ESM loader, for a worker that must load TypeScript sources (tests, `vite dev`). */
+function tsxLoaderUrl(): string {
+	const cjs = createRequire(ANALYSIS_JOBS_URL).resolve('tsx/esm/api');
+	return pathToFileURL(join(dirname(cjs), 'index.mjs')).href;
+}
+
+function bootstrapUrl(): string {
+	const source = ANALYSIS_JOBS_URL.endsWith('.ts')
+		? `const { register } = await import(${JSON.stringify(tsxLoaderUrl())}); register();\n`
+		: '';
+	const code = `${source}await import(${JSON.stringify(ANALYSIS_JOBS_URL)});
+const run = globalThis[Symbol.for('puente.analysis-task')];
+export default (task) => run(task);
+`;
+	return `data:text/javascript,${encodeURIComponent(code)}`;
+}
+
+/** Threads: PUENTE_WORKERS, else one fewer than the cores (at least one, at most four). */
+export function workerCount(env: NodeJS.ProcessEnv = process.env): number {
+	const asked = Number(env.PUENTE_WORKERS);
+	if (Number.isInteger(asked) && asked > 0) return asked;
+	return Math.max(1, Math.min(4, availableParallelism() - 1));
+}
+
+let pool: Promise<Tinypool> | undefined;
+
+// Imported by a name the bundler cannot see: tinypool finds its own worker entry next to its
+// module file (node_modules/tinypool/dist/entry/worker.js), which a bundled copy would lose.
+const TINYPOOL = 'tinypool';
+
+async function createPool(): Promise<Tinypool> {
+	const { default: Pool } = (await import(/* @vite-ignore */ TINYPOOL)) as {
+		default: typeof Tinypool;
+	};
+	return new Pool({
+		filename: bootstrapUrl(),
+		minThreads: 0,
+		maxThreads: workerCount(),
+		// Threads hold the lexicon and a glossary matcher (~100 MB each): let them go when idle.
+		idleTimeout: 30_000,
+		// A pathological input runs one worker out of memory, not the server.
+		resourceLimits: { maxOldGenerationSizeMb: 3072 }
+	});
+}
+
+function thePool(): Promise<Tinypool> {
+	pool ??= createPool();
+	return pool;
+}
+
+/** A task as a caller gives it: the progress port is the pool's business. */
+export type TaskInput<K extends AnalysisTask['kind']> = Omit<
+	Extract<AnalysisTask, { kind: K }>,
+	'progress'
+> & { kind: K };
+
+/**
+ * Runs a task in a worker thread. `onProgress` hears what the task reports while it runs
+ * (sentences detected, pairs aligned).
+ */
+export async function runTask<K extends AnalysisTask['kind']>(
+	task: TaskInput<K>,
+	onProgress?: (progress: TaskProgress) => void
+): Promise<TaskResults[K]> {
+	if (!onProgress) return (await thePool()).run(task);
+	const channel = new MessageChannel();
+	channel.port1.on('message', onProgress);
+	try {
+		return await (
+			await thePool()
+		).run({ ...task, progress: channel.port2 }, { transferList: [channel.port2] });
+	} finally {
+		channel.port1.close();
+	}
+}
+
+/** Stops the threads (tests, shutdown); the next task starts a new pool. */
+export async function closePool(): Promise<void> {
+	const closing = pool;
+	pool = undefined;
+	await (await closing)?.destroy();
+}

@@ -1,0 +1,326 @@
+// Background analysis: every document is detected, marked and aligned once, in a worker thread
+// (analysis-pool.ts), when it is added or changed, and the results are stored; pages read the
+// store and never wait for the work. One document at a time, in id order; a document whose
+// analysis throws is marked failed with the reason and logged, and the queue goes on: it is
+// shown unanalysed, nothing else is affected, and a restart does not retry it until the
+// detector, the aligner or the text changes.
+//
+// A glossary edit re-analyses only the documents that contain a form that changed: the
+// glossary the stored analyses were made with is remembered (analysis_meta), and each text is
+// searched for the changed forms only (in the worker), not re-analysed.
+import type { Db } from './db';
+import {
+	DETECTOR_VERSION,
+	getStoredDocument,
+	storeDetection,
+	type DocumentWithAnalysis
+} from './documents';
+import {
+	ALIGNER_VERSION,
+	isCurrent,
+	mainLanguage,
+	markExamined,
+	storeAlignment,
+	translationPartners,
+	translationSide
+} from './alignments';
+import { glossaryMatcher } from './glossary-matching';
+import { runTask, type TaskInput } from './analysis-pool';
+import type { AnalysisTask, GlossaryInput, TaskProgress, TaskResults } from './analysis-jobs';
+import { entryForms, type GlossaryEntry } from '$lib/core/glossary';
+
+export type AnalysisState = 'pending' | 'ready' | 'failed';
+
+/** How far a pending document's analysis has come (steps: detect, then one per alignment). */
+export interface AnalysisProgress {
+	phase: 'queued' | TaskProgress['phase'];
+	sentences?: number;
+	pairs?: number;
+	/** Documents waiting before this one. */
+	queued?: number;
+}
+
+export interface AnalysisStatus {
+	state: AnalysisState;
+	progress?: AnalysisProgress;
+	/** Why it failed, in English for the log and the curious (the page shows a translated note). */
+	error?: string;
+}
+
+/** Runs one task; the worker pool by default, a stand-in in tests. */
+export type TaskRunner = <K extends AnalysisTask['kind']>(
+	task: TaskInput<K>,
+	onProgress?: (progress: TaskProgress) => void
+) => Promise<TaskResults[K]>;
+
+/** What a stored analysis is of: the detector, the aligner and the text's version. */
+const targetOf = (version: number) => `${DETECTOR_VERSION}+${ALIGNER_VERSION}:${version}`;
+
+/** Documents whose stored analysis is missing, out of date or asked for again. */
+const NEEDING_WORK = `
+	SELECT d.id FROM documents d LEFT JOIN analyses a ON a.document_id = d.id
+	WHERE a.document_id IS NULL OR a.state = 'pending'
+	   OR (a.target != ('${DETECTOR_VERSION}+${ALIGNER_VERSION}:' || d.version))
+	ORDER BY d.id`;
+
+interface GlossarySnapshot {
+	generation: string;
+	/** Forms of each live entry, by id. */
+	forms: Record<string, string[]>;
+	entries: Record<string, GlossaryEntry>;
+}
+
+export class AnalysisService {
+	private running: Promise<void> | undefined;
+	private again = false;
+	private readonly progress = new Map<number, AnalysisProgress>();
+	/** Bumped on every stored result, so caches of what pages show know to refresh. */
+	epoch = 0;
+
+	constructor(
+		private readonly db: Db,
+		private readonly run: TaskRunner = runTask,
+		private readonly log: (message: string) => void = (m) => console.error(m)
+	) {}
+
+	/** Starts a pass over everything that needs work, unless one is running (then it runs again after). */
+	kick(): void {
+		if (this.running) {
+			this.again = true;
+			return;
+		}
+		this.running = (async () => {
+			do {
+				this.again = false;
+				await this.pass();
+			} while (this.again);
+		})()
+			.catch((error) => this.log(`puente: background analysis stopped: ${describe(error)}`))
+			.finally(() => {
+				this.running = undefined;
+			});
+	}
+
+	/** Resolves when no work is left (tests and the benchmark wait on it). */
+	async idle(): Promise<void> {
+		while (this.running) await this.running;
+	}
+
+	/** Asks for a document to be analysed again (its text changed). */
+	request(documentId: number): void {
+		this.db
+			.prepare(
+				`INSERT INTO analyses (document_id, state, target) VALUES (?, 'pending', '')
+				 ON CONFLICT (document_id) DO UPDATE SET state = 'pending', error = NULL`
+			)
+			.run(documentId);
+		this.kick();
+	}
+
+	status(documentId: number): AnalysisStatus {
+		const row = this.db
+			.prepare(
+				`SELECT a.state, a.target, a.error, d.version FROM documents d
+				 LEFT JOIN analyses a ON a.document_id = d.id WHERE d.id = ?`
+			)
+			.get(documentId) as
+			| {
+					state: AnalysisState | null;
+					target: string | null;
+					error: string | null;
+					version: number;
+			  }
+			| undefined;
+		if (!row) return { state: 'failed', error: 'no such document' };
+		const current = row.target === targetOf(row.version);
+		if (row.state === 'ready' && current) return { state: 'ready' };
+		if (row.state === 'failed' && current) return { state: 'failed', error: row.error ?? '' };
+		return { state: 'pending', progress: this.progress.get(documentId) ?? { phase: 'queued' } };
+	}
+
+	/** The states of every document, for the library (one query). */
+	states(): Map<number, AnalysisState> {
+		const rows = this.db
+			.prepare(
+				`SELECT d.id, a.state, a.target = ('${DETECTOR_VERSION}+${ALIGNER_VERSION}:' || d.version) current
+				 FROM documents d LEFT JOIN analyses a ON a.document_id = d.id`
+			)
+			.all() as { id: number; state: AnalysisState | null; current: number | null }[];
+		return new Map(
+			rows.map((r) => [r.id, r.state && r.state !== 'pending' && r.current ? r.state : 'pending'])
+		);
+	}
+
+	private async pass(): Promise<void> {
+		await this.reconcileGlossary();
+		const ids = (this.db.prepare(NEEDING_WORK).all() as { id: number }[]).map((r) => r.id);
+		ids.forEach((id, k) => this.progress.set(id, { phase: 'queued', queued: k }));
+		for (const id of ids) {
+			await this.analyse(id);
+			this.progress.delete(id);
+		}
+	}
+
+	private glossaryInput(): GlossaryInput {
+		const { generation, entries } = glossaryMatcher(this.db);
+		return { generation, entries: [...entries.values()] };
+	}
+
+	private setState(documentId: number, state: AnalysisState, target: string, error?: string) {
+		this.db
+			.prepare(
+				`INSERT INTO analyses (document_id, state, target, error) VALUES (?, ?, ?, ?)
+				 ON CONFLICT (document_id) DO UPDATE SET state = excluded.state, target = excluded.target,
+				   error = excluded.error, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`
+			)
+			.run(documentId, state, target, error ?? null);
+		this.epoch++;
+	}
+
+	/** Detects, marks and aligns one document; a failure is recorded and logged, never thrown. */
+	private async analyse(documentId: number): Promise<void> {
+		const row = this.db
+			.prepare('SELECT id, slug, version, text FROM documents WHERE id = ?')
+			.get(documentId) as { id: number; slug: string; version: number; text: string } | undefined;
+		if (!row) return;
+		const target = targetOf(row.version);
+		const report = (p: TaskProgress) => {
+			const known = this.progress.get(documentId);
+			this.progress.set(documentId, { ...known, ...p, queued: undefined });
+		};
+		try {
+			const glossary = this.glossaryInput();
+			const result = await this.run({ kind: 'document', text: row.text, glossary }, report);
+			// The text may have changed while the worker ran: store nothing for an old version.
+			const now = this.db.prepare('SELECT version FROM documents WHERE id = ?').get(documentId) as
+				{ version: number } | undefined;
+			if (now?.version !== row.version) return;
+			storeDetection(this.db, documentId, result.detection, glossary.generation, result.marks);
+			this.epoch++;
+			const doc = getStoredDocument(this.db, documentId);
+			if (doc) await this.align(doc, glossary, report);
+			this.setState(documentId, 'ready', target);
+		} catch (error) {
+			this.log(`puente: analysis of "${row.slug}" failed: ${describe(error)}`);
+			this.setState(documentId, 'failed', target, describe(error).slice(0, 500));
+		}
+	}
+
+	/** Aligns the document with each analysed translation, and the passages of a mixed one. */
+	private async align(
+		doc: DocumentWithAnalysis,
+		glossary: GlossaryInput,
+		report: (p: TaskProgress) => void
+	): Promise<void> {
+		for (const partnerId of translationPartners(this.db, doc)) {
+			const partner = getStoredDocument(this.db, partnerId);
+			// A partner not analysed yet aligns with this one when its own turn comes.
+			if (!partner?.analysed) continue;
+			const docLang = mainLanguage(doc);
+			if (mainLanguage(partner) === docLang) continue;
+			const [en, es] = docLang === 'en' ? [doc, partner] : [partner, doc];
+			const beads = await this.run(
+				{ kind: 'translation', en: translationSide(en), es: translationSide(es), glossary },
+				report
+			);
+			storeAlignment(this.db, en.id, es.id, 0, beads, null);
+			this.epoch++;
+		}
+		const languages = new Set(doc.detection.runs.map((r) => r.lang));
+		if (languages.has('en') && languages.has('es')) {
+			const pairing = await this.run(
+				{ kind: 'passages', text: doc.text, detection: doc.detection, glossary },
+				report
+			);
+			this.db.transaction(() => {
+				this.db
+					.prepare(
+						'DELETE FROM alignments WHERE en_document_id = ? AND es_document_id = ? AND edited = 0'
+					)
+					.run(doc.id, doc.id);
+				pairing.pairs.forEach((pair, k) =>
+					storeAlignment(this.db, doc.id, doc.id, k, pair.beads, pair.score)
+				);
+				if (pairing.pairs.length === 0) markExamined(this.db, doc.id);
+			})();
+			this.epoch++;
+		} else if (!isCurrent(this.db, doc.id, doc.id)) markExamined(this.db, doc.id);
+	}
+
+	/**
+	 * When the glossary changed since the stored analyses were made, marks for re-analysis the
+	 * documents that contain a form of a changed, added or removed entry, and only those.
+	 */
+	private async reconcileGlossary(): Promise<void> {
+		const { generation, entries } = glossaryMatcher(this.db);
+		const row = this.db.prepare("SELECT value FROM analysis_meta WHERE key = 'glossary'").get() as
+			{ value: string } | undefined;
+		const previous = row ? (JSON.parse(row.value) as GlossarySnapshot) : undefined;
+		if (previous?.generation === generation) return;
+		const snapshot: GlossarySnapshot = { generation, forms: {}, entries: {} };
+		for (const [id, entry] of entries) {
+			snapshot.forms[id] = entryForms(entry);
+			snapshot.entries[id] = entry;
+		}
+		if (previous) {
+			const changed: GlossaryEntry[] = [];
+			const ids = new Set([...Object.keys(previous.forms), ...Object.keys(snapshot.forms)]);
+			for (const id of ids) {
+				const before = previous.forms[id]?.join('\u0000');
+				const after = snapshot.forms[id]?.join('\u0000');
+				if (before === after) continue;
+				if (previous.entries[id]) changed.push(previous.entries[id]);
+				if (snapshot.entries[id]) changed.push(snapshot.entries[id]);
+			}
+			if (changed.length) await this.markTextsWithForms(changed);
+		}
+		this.db
+			.prepare(
+				`INSERT INTO analysis_meta (key, value) VALUES ('glossary', ?)
+				 ON CONFLICT (key) DO UPDATE SET value = excluded.value`
+			)
+			.run(JSON.stringify(snapshot));
+	}
+
+	private async markTextsWithForms(changed: GlossaryEntry[]): Promise<void> {
+		// Distinct ids: an entry's old and new forms are searched together.
+		const entries = changed.map((e, k) => ({ ...e, id: `${k}` }));
+		const ids = this.db
+			.prepare("SELECT document_id id FROM analyses WHERE state != 'pending'")
+			.all() as { id: number }[];
+		const pending = this.db.prepare(
+			"UPDATE analyses SET state = 'pending', error = NULL WHERE document_id = ?"
+		);
+		for (const { id } of ids) {
+			const row = this.db.prepare('SELECT text FROM documents WHERE id = ?').get(id) as
+				{ text: string } | undefined;
+			if (!row) continue;
+			try {
+				if (await this.run({ kind: 'contains-forms', text: row.text, entries })) pending.run(id);
+			} catch (error) {
+				this.log(`puente: glossary check of document ${id} failed: ${describe(error)}`);
+			}
+		}
+	}
+}
+
+function describe(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}
+
+const services = new WeakMap<Db, AnalysisService>();
+
+/** The analysis service of a store (one per connection). */
+export function analysisFor(db: Db): AnalysisService {
+	let service = services.get(db);
+	if (!service) {
+		service = new AnalysisService(db);
+		services.set(db, service);
+	}
+	return service;
+}
+
+/** Replaces the service of a store (tests inject a runner that fails on purpose). */
+export function setAnalysisService(db: Db, service: AnalysisService): void {
+	services.set(db, service);
+}
