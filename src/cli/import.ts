@@ -15,7 +15,6 @@ import {
 import { EXIT_BAD_INPUT, EXIT_OK, reportError, type CliIO } from './io';
 import {
 	encodingOption,
-	formatOfPath,
 	parseOptions,
 	readInputBytes,
 	reportNotes,
@@ -26,11 +25,14 @@ import { getDocument } from '../lib/server/documents';
 
 const baseName = (path: string) => (path === '-' ? '' : (path.split(/[\\/]/).pop() ?? ''));
 
-/** A file is a memory by its format option or its extension; anything else is a text. */
+/** A file is a memory by its format option or its extension (.tmx, .tsv, .tab, .csv, .json); a .txt is a text. */
 function memoryFormat(path: string, from: string | undefined): MemoryFormat | undefined {
-	const format = from ?? formatOfPath(path);
-	return (MEMORY_FORMATS as readonly string[]).includes(format ?? '')
-		? (format as MemoryFormat)
+	if (from !== undefined) return from as MemoryFormat;
+	const extension = /\.([a-z]+)$/i.exec(path)?.[1]?.toLowerCase() ?? '';
+	if (extension === 'tab') return 'tsv';
+	if (extension === 'xml') return 'tmx';
+	return (MEMORY_FORMATS as readonly string[]).includes(extension)
+		? (extension as MemoryFormat)
 		: undefined;
 }
 

@@ -89,8 +89,9 @@ export function parseAlignmentJson(input: string): Result<AlignmentJson> {
 			typeof b !== 'object' ||
 			!indices(b.en) ||
 			!indices(b.es) ||
-			typeof confidence !== 'number' ||
-			!(confidence >= 0 && confidence <= 1) ||
+			// A file converted from a memory without confidences has none; the aligner's always has one.
+			(confidence !== undefined &&
+				!(typeof confidence === 'number' && confidence >= 0 && confidence <= 1)) ||
 			typeof b.enText !== 'string' ||
 			typeof b.esText !== 'string'
 		)
@@ -114,7 +115,7 @@ export function readAlignmentJsonUnits(
 		units: parsed.value.beads.map((b) => ({
 			en: b.enText,
 			es: b.esText,
-			confidence: b.confidence,
+			...(b.confidence === undefined ? {} : { confidence: b.confidence }),
 			...(b.reviewed ? { reviewed: true } : {})
 		}))
 	});
@@ -125,12 +126,13 @@ export function writeAlignmentJsonUnits(
 	units: readonly TranslationUnit[],
 	languages = { en: 'en', es: 'es' }
 ): string {
-	const beads: Bead[] = units.map((u, k) => ({
+	// Bead requires a confidence; a unit without one is written without it (cast below).
+	const beads = units.map((u, k) => ({
 		en: u.en ? [k] : [],
 		es: u.es ? [k] : [],
-		confidence: u.confidence ?? 1,
+		...(u.confidence === undefined ? {} : { confidence: u.confidence }),
 		...(u.reviewed ? { reviewed: true } : {})
-	}));
+	})) as Bead[];
 	const doc: AlignmentJson = {
 		format: 'puente-alignment',
 		version: 1,

@@ -12,7 +12,7 @@ export interface Row {
 export type RowsRead = { rows: Row[] } | { problem: string; line: number };
 
 /**
- * All rows of `text` (a BOM already removed), blank lines skipped. `quotes: false` reads every
+ * All rows of `text` (a BOM already removed), empty lines skipped. `quotes: false` reads every
  * character literally, for TSV written by hand where a cell may start with a quotation mark.
  */
 export function readRows(
@@ -33,12 +33,12 @@ export function readRows(
 		// NUL never reaches here (binary input is refused first), so it quotes nothing.
 		quoteChar: options.quotes === false ? '\u0000' : '"',
 		escapeChar: options.quotes === false ? '\u0000' : '"',
-		skipEmptyLines: 'greedy',
+		// Only empty lines: a row of empty cells ("\t\t") is a row, and the caller decides.
+		skipEmptyLines: true,
 		step: (result, parser) => {
 			// Blank lines skipped before this row still count towards its line number.
 			const rowStart =
-				cursor +
-				(text.slice(cursor, result.meta.cursor).match(/^(?:[ \t]*\r?\n)*/)?.[0].length ?? 0);
+				cursor + (text.slice(cursor, result.meta.cursor).match(/^(?:\r?\n)*/)?.[0].length ?? 0);
 			countLines(cursor, rowStart);
 			const rowLine = line;
 			countLines(rowStart, result.meta.cursor);

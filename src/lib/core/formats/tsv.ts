@@ -142,6 +142,8 @@ export function readDelimited(input: string, delimiter: Delimiter): Result<Delim
 	const columns: Column[] = header?.columns ?? ['en', 'es', 'confidence', 'reviewed'];
 	const units: TranslationUnit[] = [];
 	for (const { cells, line } of header ? rows.slice(1) : rows) {
+		// A line of spaces alone is a blank line (a row of empty cells is a unit, empty on both sides).
+		if (cells.length === 1 && cells[0].trim() === '') continue;
 		if (cells.length === 1 && !header)
 			return invalid(
 				delimiter,
