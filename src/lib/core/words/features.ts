@@ -20,6 +20,10 @@ export interface WordFacts {
 	kind: WordToken['kind'];
 	/** Starts with a capital letter (a name, or a sentence's first word). */
 	capitalised: boolean;
+	/** The dictionary knows it as a word of its language. */
+	known: boolean;
+	/** Has something besides letters: a command, a path, an option, a code ("apt-get", "/etc"). */
+	symbolic: boolean;
 	/** Folded lemmas the word can be a form of, the folded word itself included. */
 	lemmas: string[];
 	/** Folded translations of those lemmas → how much to trust them (1 single word, less for a word of a phrase). */
@@ -36,6 +40,24 @@ export interface WordFacts {
 
 const QUOTES = /^["“”«»„‘’'`‹›]+$/u;
 const DASHES = /^[-‐‑‒–—―]+$/u;
+
+const ENTITIES: Record<string, string> = { quot: '"', apos: "'", amp: '&', lt: '<', gt: '>' };
+
+/** "&quot;" → '"': Moses-style tokenisers escape punctuation. */
+function unescape(token: string): string {
+	const m = /^&(#x[0-9a-f]+|#\d+|[a-z]+);$/i.exec(token);
+	if (!m) return token;
+	const name = m[1].toLowerCase();
+	if (name.startsWith('#x')) return String.fromCodePoint(parseInt(name.slice(2), 16));
+	if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
+	return ENTITIES[name] ?? token;
+}
+
+function punctuationClass(mark: string): string {
+	if (QUOTES.test(mark)) return '"';
+	if (DASHES.test(mark)) return '-';
+	return mark;
+}
 
 /** Ids of one side stay below this, so that a pair of ids makes one number key. */
 export const PAIR_KEY = 2 ** 24;
@@ -87,15 +109,19 @@ export class WordKnowledge {
 			foldedId: foldedIds.get(folded)!,
 			kind,
 			capitalised: /^\p{Lu}/u.test(text),
+			known: false,
+			symbolic: kind === 'word' && /[^\p{L}\p{M}'’]/u.test(text),
 			lemmas: [folded],
 			translations: new Map(),
 			concepts: [],
 			skeleton: cognateSkeleton(folded),
 			digits: kind === 'number' ? text.replace(/[^\p{N}]/gu, '') : '',
-			punctClass: kind !== 'punct' ? '' : QUOTES.test(text) ? '"' : DASHES.test(text) ? '-' : text
+			punctClass: kind === 'punct' ? punctuationClass(unescape(text)) : ''
 		};
 		if (kind !== 'word') return facts;
-		for (const entry of this.resources.lookup(text, side)) {
+		const entries = this.resources.lookup(text, side);
+		facts.known = entries.length > 0;
+		for (const entry of entries) {
 			const lemma = foldWord(entry.lemma);
 			if (!facts.lemmas.includes(lemma)) facts.lemmas.push(lemma);
 			for (const translation of entry.translations) {
@@ -125,11 +151,21 @@ export function lexicalScore(en: WordFacts, es: WordFacts): number {
 	for (const lemma of en.lemmas) score = Math.max(score, es.translations.get(lemma) ?? 0);
 	if (score === 1) return 1;
 	if (sharesConcept(en.concepts, es.concepts)) return 1;
-	if (en.folded === es.folded && (en.capitalised || es.capitalised || en.folded.length >= 4)) {
+	if (en.folded === es.folded && sameWordBothSides(en, es)) {
 		// The same spelling: a name, an acronym, a loan word ("software"), a command.
 		return Math.max(score, 0.9);
 	}
 	return Math.max(score, cognateScore(en, es));
+}
+
+/**
+ * Whether one spelling on both sides is one word: short common words are false friends more
+ * often than not ("a", "me", "son"), so a short lower-case word needs to be a name, a symbol or
+ * a word that one of the languages does not have ("ls", "dpkg").
+ */
+function sameWordBothSides(en: WordFacts, es: WordFacts): boolean {
+	if (en.folded.length >= 4 || en.capitalised || es.capitalised) return true;
+	return en.symbolic || es.symbolic || !en.known || !es.known;
 }
 
 function sharesConcept(a: readonly number[], b: readonly number[]): boolean {

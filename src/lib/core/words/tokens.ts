@@ -13,10 +13,18 @@ export interface WordToken {
 
 // A word: letters and marks, joined by inner apostrophes; abbreviations with inner dots
 // (EE.UU., e.g., U.S.) are one token with their final dot. Numbers keep their inner separators
-// ("3,000", "50.13", "10:54", "1/2/2023"). Anything else that is not space is one punctuation
-// character, except runs of the same character ("...", "--").
-const TOKEN =
-	/(\p{N}+(?:[.,:/]\p{N}+)*)|([\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*(?:(?:\.\p{L}+)+\.(?!\p{L}))?)|(\S)\3*/gu;
+// ("3,000", "50.13", "10:54", "1/2/2023"). What documentation writes for the machine stays whole:
+// paths ("/etc/apt"), file and host names ("sources.list", "debian.org") and options ("-l",
+// "--help"). Anything else that is not space is one punctuation character, except runs of the
+// same character ("...", "--").
+const NUMBER = String.raw`\p{N}+(?:[.,:/]\p{N}+)*`;
+const PATH_PART = String.raw`[\p{L}\p{N}_.+~-]*[\p{L}\p{N}_+~-]`;
+// A path needs two parts ("etc/apt", "/etc/apt"): a lone "/La" is prose, a slash before a word.
+const PATH = String.raw`(?:${PATH_PART}(?:\/${PATH_PART})+|(?:\/${PATH_PART}){2,})\/?`;
+const FILE_NAME = String.raw`\p{Ll}[\p{L}\p{N}_-]*(?:\.[\p{Ll}\p{N}][\p{L}\p{N}_-]+)+`;
+const OPTION = String.raw`(?<![\p{L}\p{N}])--?\p{L}[\p{L}\p{N}-]*`;
+const WORD = String.raw`[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*(?:(?:\.\p{L}+)+\.(?!\p{L}))?`;
+const TOKEN = new RegExp(`(${NUMBER})|(${PATH}|${FILE_NAME}|${OPTION})|(${WORD})|(\\S)\\4*`, 'gu');
 
 // English clitics split off the way Penn-style tokenisers do ("Peru’s" → "Peru" "’s",
 // "don't" → "do" "n't"), so that the possessive can link to "de" and "n't" to "no".
@@ -30,7 +38,8 @@ export function tokenizeSentence(text: string, lang: 'en' | 'es'): WordToken[] {
 		const start = m.index;
 		const end = start + m[0].length;
 		if (m[1]) tokens.push({ start, end, text: m[0], kind: 'number' });
-		else if (m[2]) {
+		else if (m[2]) tokens.push({ start, end, text: m[0], kind: 'word' });
+		else if (m[3]) {
 			const clitic = lang === 'en' ? ENGLISH_CLITIC.exec(m[0]) : null;
 			if (clitic && clitic.index > 0) {
 				const cut = start + clitic.index;
@@ -42,8 +51,12 @@ export function tokenizeSentence(text: string, lang: 'en' | 'es'): WordToken[] {
 	return tokens;
 }
 
+// Tokenisers of the Moses family escape these; the token is still a quote or a bracket.
+const ESCAPED_PUNCTUATION = /^&(?:quot|apos|amp|lt|gt|#\d+|#x[0-9a-f]+);$/i;
+
 /** What kind of thing a token of pre-tokenised text is. */
 export function tokenKind(token: string): WordTokenKind {
+	if (ESCAPED_PUNCTUATION.test(token)) return 'punct';
 	if (/^\p{N}+(?:[.,:/]\p{N}+)*%?$/u.test(token)) return 'number';
 	if (/[\p{L}\p{N}]/u.test(token)) return 'word';
 	return 'punct';
