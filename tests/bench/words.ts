@@ -53,7 +53,10 @@ const gold = readLines(join(goldDir, 'gold.txt')).map(parseLinks);
 if (enGold.length !== esGold.length || enGold.length !== gold.length)
 	throw new Error('eval/words: en.txt, es.txt and gold.txt differ in line count');
 
-/** Every 1-1 sentence pair of the corpus's paragraph-aligned translations, tokenised. */
+// The gold's own pairs, by place, so that training does not count them twice.
+const goldPlaces = new Set(readLines(join(goldDir, 'sources.tsv')).slice(1));
+
+/** Every other 1-1 sentence pair of the corpus's paragraph-aligned translations, tokenised. */
 function corpusPairs(): Array<[string, string]> {
 	const corpus = join(root, 'src/lib/data/corpus');
 	const pairs: Array<[string, string]> = [];
@@ -67,6 +70,7 @@ function corpusPairs(): Array<[string, string]> {
 			const b = segmentSentences(esLines[k] ?? '');
 			if (a.length === 0 || a.length !== b.length) return;
 			a.forEach((s, n) => {
+				if (goldPlaces.has(`${file}\t${k + 1}\t${n + 1}`)) return;
 				const en = tokenizeSentence(s.text, 'en')
 					.map((t) => t.text)
 					.join(' ');
@@ -81,6 +85,7 @@ function corpusPairs(): Array<[string, string]> {
 }
 
 const goldKeys = new Set(enGold.map((en, k) => `${en}\t${esGold[k]}`));
+// Repeated sections of an article are left out of the gold, and out of training once.
 const rest = corpusPairs().filter(([en, es]) => !goldKeys.has(`${en}\t${es}`));
 const trainEn = [...enGold, ...rest.map((p) => p[0])];
 const trainEs = [...esGold, ...rest.map((p) => p[1])];
