@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { tokenizeSentence, tokensOfLine } from '../../../src/lib/core/words/tokens';
+
+describe('tokenizeSentence', () => {
+	it('keeps words, numbers and punctuation, each with offsets into the sentence', () => {
+		const sentence = '“Perú’s president,” he said, won 50.13% on June 6, 2021.';
+		const tokens = tokenizeSentence(sentence, 'en');
+		for (const t of tokens) expect(sentence.slice(t.start, t.end)).toBe(t.text);
+		expect(tokens.map((t) => t.text)).toEqual([
+			'“',
+			'Perú',
+			'’s',
+			'president',
+			',',
+			'”',
+			'he',
+			'said',
+			',',
+			'won',
+			'50.13',
+			'%',
+			'on',
+			'June',
+			'6',
+			',',
+			'2021',
+			'.'
+		]);
+		expect(tokens.find((t) => t.text === '50.13')?.kind).toBe('number');
+		expect(tokens.find((t) => t.text === '“')?.kind).toBe('punct');
+	});
+
+	it('splits English clitics but not Spanish words or names with an apostrophe', () => {
+		expect(tokenizeSentence("They don't know O’Dwyer", 'en').map((t) => t.text)).toEqual([
+			'They',
+			'do',
+			"n't",
+			'know',
+			'O’Dwyer'
+		]);
+		expect(tokenizeSentence('Según EE.UU. y la O’Dwyer', 'es').map((t) => t.text)).toEqual([
+			'Según',
+			'EE.UU.',
+			'y',
+			'la',
+			'O’Dwyer'
+		]);
+	});
+});
+
+describe('tokenizeSentence on documentation', () => {
+	it('keeps paths, file names, host names and options whole, but not prose after a slash', () => {
+		expect(
+			tokenizeSentence(
+				'Read /etc/apt/sources.list or www.debian.org/doc with -l, --help at 10am.',
+				'en'
+			).map((t) => t.text)
+		).toEqual([
+			'Read',
+			'/etc/apt/sources.list',
+			'or',
+			'www.debian.org/doc',
+			'with',
+			'-l',
+			',',
+			'--help',
+			'at',
+			'10',
+			'am',
+			'.'
+		]);
+		expect(tokenizeSentence('Videos /La Mosca, far-right', 'en').map((t) => t.text)).toEqual([
+			'Videos',
+			'/',
+			'La',
+			'Mosca',
+			',',
+			'far',
+			'-',
+			'right'
+		]);
+	});
+});
+
+describe('tokensOfLine', () => {
+	it('takes the tokens of a pre-tokenised line as given, with their offsets', () => {
+		const line = 'la Toma de Lima ( 2023 ) &quot;';
+		const tokens = tokensOfLine(line);
+		expect(tokens.map((t) => t.text)).toEqual(line.split(' '));
+		for (const t of tokens) expect(line.slice(t.start, t.end)).toBe(t.text);
+		expect(tokens.map((t) => t.kind)).toEqual([
+			'word',
+			'word',
+			'word',
+			'word',
+			'punct',
+			'number',
+			'punct',
+			'punct'
+		]);
+	});
+});
