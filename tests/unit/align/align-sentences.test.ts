@@ -202,7 +202,7 @@ describe('alignSentences', () => {
 	});
 
 	it('aligns German and French without the lexicon', () => {
-		const root = new URL('../../../../shared/eval/align/textberg/test4/', import.meta.url);
+		const root = new URL('../../fixtures/align/textberg-test4/', import.meta.url);
 		const lines = (file: string) =>
 			readFileSync(new URL(file, root), 'utf8').split('\n').slice(0, -1);
 		const de = lines('src.txt');
@@ -268,7 +268,7 @@ describe('alignDocuments (an English and a Spanish file)', () => {
 
 	it('pairs long files through candidate partners (rare shared words), not every sentence pair', () => {
 		// Four books of the Bible dev set, hundreds of verses a side: past the exhaustive limit.
-		const dev = new URL('../../../../shared/eval/align/dev/', import.meta.url);
+		const dev = new URL('../../fixtures/align/bible-dev/', import.meta.url);
 		const book = (c: string, file: string) =>
 			readFileSync(new URL(`${c}/${file}`, dev), 'utf8')
 				.trim()
