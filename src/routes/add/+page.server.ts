@@ -156,7 +156,9 @@ export const actions: Actions = {
 			title: values.title,
 			fileName: values.files.memory ?? '',
 			bytes: new Uint8Array(await file.arrayBuffer()),
-			sides: sidesOf(form)
+			sides: sidesOf(form),
+			// Windows-1252 only when the person chose it (the error for such a file offers it).
+			encoding: form.get('encoding') === 'windows-1252' ? 'windows-1252' : undefined
 		});
 		return respond('import', values, result);
 	}

@@ -1,4 +1,5 @@
-// Downloads a document's aligned pairs: ?format=tmx (TMX 1.4b), tsv or json.
+// Downloads a document's aligned pairs: ?format=tmx (TMX 1.4b), tsv, csv (with a BOM, for
+// spreadsheets) or json.
 import type { RequestHandler } from './$types';
 import { userError } from '$lib/core/errors';
 import { getDb } from '$lib/server/db';
