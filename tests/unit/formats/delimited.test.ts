@@ -84,7 +84,8 @@ describe('delimited files from spreadsheets', () => {
 			['a\tb\n\nno tab here\n', 3],
 			['a\tb\n\t\n  \n\nno tab\n', 5],
 			['en\tes\na\tb\tc\n', 2],
-			['a\tb\tnot a number\n', 1]
+			['a\tb\t0.9\n', 1],
+			['en\tes\tconfidence\na\tb\tnot a number\n', 2]
 		] as const) {
 			const result = readTsvUnits(text);
 			expect(!result.ok && result.error.params).toMatchObject({ format: 'TSV', line });

@@ -3,7 +3,7 @@
 // breaks and quotation marks as written, and a file saved by LibreOffice or Excel reads back
 // unchanged. Puente writes a header line of language tags ("en-GB", "es-419") and two columns
 // more, confidence and reviewed, so that its own export reads back equal; a two-column file with
-// or without a header ("English<TAB>Spanish", "es<TAB>en") reads too.
+// or without a header ("English<TAB>Spanish", "es<TAB>en") reads too; more columns need a header.
 import { fail, ok, UserErrorException, type Result } from '../errors';
 import type { Bead } from '../types';
 import { neutraliseCell, readRows, restoreCell, writeRows, type Row } from './delimited';
@@ -139,7 +139,7 @@ export function readDelimited(input: string, delimiter: Delimiter): Result<Delim
 		return invalid(delimiter, 'quotes', read.line, 0, `line ${read.line}: ${read.problem}`);
 	const rows: Row[] = read.rows;
 	const header = rows.length > 0 ? headerOf(rows[0].cells) : undefined;
-	const columns: Column[] = header?.columns ?? ['en', 'es', 'confidence', 'reviewed'];
+	const columns: Column[] = header?.columns ?? ['en', 'es'];
 	const units: TranslationUnit[] = [];
 	for (const { cells, line } of header ? rows.slice(1) : rows) {
 		// A line of spaces alone is a blank line (a row of empty cells is a unit, empty on both sides).
@@ -152,14 +152,17 @@ export function readDelimited(input: string, delimiter: Delimiter): Result<Delim
 				1,
 				`line ${line} has no ${delimiter === '\t' ? 'tab' : `“${delimiter}”`} between the English and the Spanish`
 			);
-		const limit = header ? columns.length : 4;
+		// Without a header a third column could be anything (a note, a score): refused, not guessed.
+		const limit = header ? columns.length : 2;
 		if (cells.length > limit)
 			return invalid(
 				delimiter,
 				'columns',
 				line,
 				cells.length,
-				`line ${line} has ${cells.length} columns; expected ${header ? limit : 'English, Spanish'}`
+				header
+					? `line ${line} has ${cells.length} columns; the header names ${limit}`
+					: `line ${line} has ${cells.length} columns; expected English, Spanish (or a header line naming the columns: en, es, confidence, reviewed)`
 			);
 		const cell = (column: Column) => {
 			const i = columns.indexOf(column);
