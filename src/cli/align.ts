@@ -1,18 +1,37 @@
 // `puente align EN ES [--presplit] [--format beads|tsv|tmx|json] [--languages en,es]` aligns two
 // files; `puente align MIXED --format json` pairs the passages of one mixed document.
+// Many pairs in one run pay the start-up (loading, the lexicon tables) once:
+// `puente align --pairs LIST --out DIR` (LIST: one "EN ES" pair of paths a line) or
+// `puente align FOLDER --out DIR` (every NAME.en.txt with its NAME.es.txt) write one file per
+// pair into DIR, with a progress bar on stderr when it is a terminal.
+import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { ALIGNMENT_FORMATS, alignTexts, type AlignmentFormat } from '../lib/core/align/align-texts';
 import { userError } from '../lib/core/errors';
 import { EXIT_BAD_INPUT, EXIT_OK, readTextInput, reportError, type CliIO } from './io';
 
-const USAGE =
-	'Usage: puente align EN ES [--presplit] [--format beads|tsv|tmx|json] [--languages en,es]\n       puente align MIXED --format json\n';
+const USAGE = `Usage: puente align EN ES [--presplit] [--format beads|tsv|tmx|json] [--languages en,es]
+       puente align MIXED --format json
+       puente align --pairs LIST --out DIR [options]   (LIST: "EN ES" paths, one pair a line)
+       puente align FOLDER --out DIR [options]         (every NAME.en.txt with NAME.es.txt)
+`;
 
 interface AlignArgs {
 	files: string[];
 	presplit: boolean;
 	format: AlignmentFormat;
 	languages?: { en: string; es: string };
+	pairs?: string;
+	out?: string;
 }
+
+/** File name endings of the outputs of a batch, by format. */
+const EXTENSIONS: Record<AlignmentFormat, string> = {
+	beads: 'beads.txt',
+	tsv: 'tsv',
+	tmx: 'tmx',
+	json: 'json'
+};
 
 function parseArgs(args: string[]): AlignArgs | string {
 	const parsed: AlignArgs = { files: [], presplit: false, format: 'beads' };
@@ -29,12 +48,134 @@ function parseArgs(args: string[]): AlignArgs | string {
 			const [en, es] = value.split(',');
 			if (!en || !es) return '--languages takes two codes, e.g. de,fr';
 			parsed.languages = { en, es };
+		} else if (arg === '--pairs' || arg.startsWith('--pairs=')) {
+			parsed.pairs = arg.includes('=') ? arg.split('=')[1] : args[++k];
+			if (!parsed.pairs) return '--pairs takes a list file';
+		} else if (arg === '--out' || arg.startsWith('--out=')) {
+			parsed.out = arg.includes('=') ? arg.split('=')[1] : args[++k];
+			if (!parsed.out) return '--out takes a folder';
 		} else if (arg.startsWith('--')) return `unknown option ${arg}`;
 		else parsed.files.push(arg);
 	}
-	if (parsed.files.length < 1 || parsed.files.length > 2)
+	if (parsed.pairs) {
+		if (parsed.files.length) return '--pairs takes no other files';
+	} else if (parsed.files.length < 1 || parsed.files.length > 2)
 		return 'give two files (English, Spanish) or one mixed file';
 	return parsed;
+}
+
+interface BatchPair {
+	name: string;
+	en: string;
+	es: string;
+}
+
+/** The pairs of a list file: "EN ES" a line, paths relative to the list's folder, # comments. */
+async function pairsFromList(list: string): Promise<BatchPair[] | string> {
+	let text: string;
+	try {
+		text = await readFile(list, 'utf8');
+	} catch {
+		return `cannot read the list ${list}`;
+	}
+	const pairs: BatchPair[] = [];
+	for (const [k, raw] of text.split(/\r?\n/).entries()) {
+		const line = raw.trim();
+		if (!line || line.startsWith('#')) continue;
+		const paths = line.includes('\t') ? line.split('\t') : line.split(/\s+/);
+		if (paths.length !== 2) return `${list}:${k + 1}: expected two paths, English then Spanish`;
+		const [en, es] = paths.map((p) => resolve(dirname(list), p.trim()));
+		pairs.push({ name: basename(en).replace(/(\.en)?\.[^.]*$/, ''), en, es });
+	}
+	return pairs;
+}
+
+/** Every NAME.en.txt of a folder with its NAME.es.txt, by name. */
+async function pairsFromFolder(folder: string): Promise<BatchPair[] | string> {
+	const names = await readdir(folder);
+	const pairs = names
+		.filter((n) => n.endsWith('.en.txt'))
+		.sort()
+		.map((n) => n.slice(0, -'.en.txt'.length))
+		.filter((name) => names.includes(`${name}.es.txt`))
+		.map((name) => ({
+			name,
+			en: join(folder, `${name}.en.txt`),
+			es: join(folder, `${name}.es.txt`)
+		}));
+	return pairs.length ? pairs : `no NAME.en.txt with a NAME.es.txt in ${folder}`;
+}
+
+/** A progress bar on stderr, redrawn in place; nothing at all when stderr is not a terminal. */
+export function progressBar(io: CliIO, total: number, enabled: boolean) {
+	const width = 30;
+	return {
+		update(done: number, label: string) {
+			if (!enabled) return;
+			const filled = Math.round((width * done) / Math.max(1, total));
+			const bar = `${'#'.repeat(filled)}${'-'.repeat(width - filled)}`;
+			io.stderr(`\r[${bar}] ${done}/${total} ${label.slice(0, 40).padEnd(40)}`);
+		},
+		done() {
+			if (enabled) io.stderr('\n');
+		}
+	};
+}
+
+async function runBatch(parsed: AlignArgs, io: CliIO): Promise<number> {
+	if (!parsed.out) {
+		io.stderr(`puente align: a batch writes one file per pair: give --out DIR\n${USAGE}`);
+		return EXIT_BAD_INPUT;
+	}
+	const pairs = parsed.pairs
+		? await pairsFromList(parsed.pairs)
+		: await pairsFromFolder(parsed.files[0]);
+	if (typeof pairs === 'string') {
+		io.stderr(`puente align: ${pairs}\n`);
+		return EXIT_BAD_INPUT;
+	}
+	await mkdir(parsed.out, { recursive: true });
+	const tty = (io as { stderrIsTTY?: boolean }).stderrIsTTY ?? process.stderr.isTTY === true;
+	const bar = progressBar(io, pairs.length, tty);
+	let failures = 0;
+	for (const [k, pair] of pairs.entries()) {
+		bar.update(k, pair.name);
+		const lines: string[] = [];
+		const quiet: CliIO = { ...io, stderr: (text) => lines.push(text) };
+		const en = await readTextInput(pair.en, quiet);
+		const es = await readTextInput(pair.es, quiet);
+		const result = !en.ok
+			? en
+			: !es.ok
+				? es
+				: alignTexts({
+						en: en.value,
+						es: es.value,
+						presplit: parsed.presplit,
+						format: parsed.format,
+						languages: parsed.languages
+					});
+		if (!result.ok) {
+			failures++;
+			reportError(result.error, quiet);
+		} else {
+			for (const warning of result.value.warnings) reportWarning(warning, quiet);
+			await writeFile(
+				join(parsed.out, `${pair.name}.${EXTENSIONS[parsed.format]}`),
+				result.value.output
+			);
+		}
+		if (lines.length) {
+			if (tty) io.stderr('\n');
+			io.stderr(lines.join('').replace(/^puente: /gm, `puente: ${pair.name}: `));
+		}
+	}
+	bar.update(pairs.length, '');
+	bar.done();
+	io.stderr(
+		`puente align: ${pairs.length - failures} of ${pairs.length} pairs aligned into ${parsed.out}\n`
+	);
+	return failures ? EXIT_BAD_INPUT : EXIT_OK;
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
@@ -43,6 +184,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 		io.stderr(`puente align: ${parsed}\n${USAGE}`);
 		return EXIT_BAD_INPUT;
 	}
+	if (parsed.pairs) return runBatch(parsed, io);
+	if (parsed.files.length === 1 && (await isFolder(parsed.files[0]))) return runBatch(parsed, io);
 	if (parsed.files.length === 1) return runMixed(parsed, io);
 	const [enFile, esFile] = parsed.files;
 	const en = await readTextInput(enFile, io);
@@ -81,4 +224,12 @@ function reportWarning(warning: ReturnType<typeof userError>, io: CliIO): void {
 	const lines: string[] = [];
 	reportError(warning, { ...io, stderr: (s) => lines.push(s) });
 	io.stderr(lines.join('').replace(/^puente: /, 'puente: warning: '));
+}
+
+async function isFolder(path: string): Promise<boolean> {
+	try {
+		return (await stat(path)).isDirectory();
+	} catch {
+		return false;
+	}
 }
