@@ -69,6 +69,16 @@ describe('tokenizeSentence on documentation', () => {
 			'am',
 			'.'
 		]);
+		expect(tokenizeSentence('bzip2 v1.0.8 loads pam_unix(8).', 'en').map((t) => t.text)).toEqual([
+			'bzip2',
+			'v1.0.8',
+			'loads',
+			'pam_unix',
+			'(',
+			'8',
+			')',
+			'.'
+		]);
 		expect(tokenizeSentence('Videos /La Mosca, far-right', 'en').map((t) => t.text)).toEqual([
 			'Videos',
 			'/',

@@ -22,6 +22,8 @@ export interface TokenisedPair {
 
 // fast_align runs 5 iterations; with the dictionary as a start, counts settle by then.
 const ITERATIONS = 5;
+// How many sentence pairs must show two words together before they count as a learned pair.
+const MIN_TOGETHER = 2;
 // Pairs longer than this cost m×n and say little about single words.
 const MAX_TOKENS = 120;
 
@@ -43,6 +45,14 @@ export function learnTranslations(
 	for (const pair of usable) {
 		for (const f of pair.en) bump(occurrences.en, f.foldedId, 1);
 		for (const f of pair.es) bump(occurrences.es, f.foldedId, 1);
+	}
+	// Sentence pairs in which both words occur: a pair of words met once teaches nothing the
+	// pair itself does not already say, and hapax pairs would otherwise pull each other in.
+	const together = new Map<number, number>();
+	for (const pair of usable) {
+		const seen = new Set<number>();
+		for (const e of pair.en) for (const f of pair.es) seen.add(key(e, f));
+		for (const k of seen) bump(together, k, 1);
 	}
 	let learned = new Map<number, number>();
 	const lexical = usable.map((pair) => lexicalMatrix(pair.en, pair.es, knowledge));
@@ -68,6 +78,7 @@ export function learnTranslations(
 		});
 		learned = new Map();
 		for (const [k, c] of counts) {
+			if (together.get(k)! < MIN_TOGETHER) continue;
 			const en = Math.floor(k / PAIR_KEY);
 			const es = k - en * PAIR_KEY;
 			const dice = (2 * c) / (occurrences.en.get(en)! + occurrences.es.get(es)!);

@@ -14,8 +14,8 @@ export interface WordToken {
 // A word: letters and marks, joined by inner apostrophes; abbreviations with inner dots
 // (EE.UU., e.g., U.S.) are one token with their final dot. Numbers keep their inner separators
 // ("3,000", "50.13", "10:54", "1/2/2023"). What documentation writes for the machine stays whole:
-// paths ("/etc/apt"), file and host names ("sources.list", "debian.org") and options ("-l",
-// "--help"). Anything else that is not space is one punctuation character, except runs of the
+// paths ("/etc/apt"), file and host names ("sources.list", "debian.org"), options ("-l",
+// "--help") and identifiers ("pam_unix", "bzip2"). Anything else that is not space is one punctuation character, except runs of the
 // same character ("...", "--").
 const NUMBER = String.raw`\p{N}+(?:[.,:/]\p{N}+)*`;
 const PATH_PART = String.raw`[\p{L}\p{N}_.+~-]*[\p{L}\p{N}_+~-]`;
@@ -23,8 +23,10 @@ const PATH_PART = String.raw`[\p{L}\p{N}_.+~-]*[\p{L}\p{N}_+~-]`;
 const PATH = String.raw`(?:${PATH_PART}(?:\/${PATH_PART})+|(?:\/${PATH_PART}){2,})\/?`;
 const FILE_NAME = String.raw`\p{Ll}[\p{L}\p{N}_-]*(?:\.[\p{Ll}\p{N}][\p{L}\p{N}_-]+)+`;
 const OPTION = String.raw`(?<![\p{L}\p{N}])--?\p{L}[\p{L}\p{N}-]*`;
+// Names of programs and things in code: "pam_unix", "bzip2", "x86_64", "ext4".
+const IDENTIFIER = String.raw`\p{L}[\p{L}\p{N}]*(?:_[\p{L}\p{N}]+)+|\p{L}+\p{N}[\p{L}\p{N}]*(?:\.\p{N}+)*`;
 const WORD = String.raw`[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*(?:(?:\.\p{L}+)+\.(?!\p{L}))?`;
-const TOKEN = new RegExp(`(${NUMBER})|(${PATH}|${FILE_NAME}|${OPTION})|(${WORD})|(\\S)\\4*`, 'gu');
+const TOKEN = new RegExp(`(${NUMBER})|(${PATH}|${FILE_NAME}|${OPTION}|${IDENTIFIER})|(${WORD})|(\\S)\\4*`, 'gu');
 
 // English clitics split off the way Penn-style tokenisers do ("Peru’s" → "Peru" "’s",
 // "don't" → "do" "n't"), so that the possessive can link to "de" and "n't" to "no".
