@@ -1,15 +1,16 @@
 // Word-alignment benchmark: Puente's `align-words` beside baselines run the same way in the same
-// run, scored on the hand-made gold of eval/words (105 sentence pairs of the bundled corpus, sure
-// and possible links) by alignment error rate (Och & Ney 2003), precision and recall; then the
-// cost per sentence pair of the function the reader calls.
+// run, scored by alignment error rate (Och & Ney 2003), precision and recall on two hand-made
+// golds (sure and possible links): eval/words (105 sentence pairs of the bundled news corpus) and
+// eval/words/doc (40 pairs of Debian documentation from eval/align); then the cost per sentence
+// pair of the function the reader calls.
 // Run with `npm run bench:words` from the repository root.
 //
 // The gold is a dev set: its figures are reported, constants are never tuned to it.
 // fast_align and eflomal are baselines only and are not shipped: the bench runs the binaries named
 // by $FAST_ALIGN (fast_align) and $EFLOMAL (eflomal's C program, src/eflomal in its repository) and
 // says "not available" without them. Both are trained on the gold sentences plus every other 1-1
-// sentence pair of the corpus, as they would be used, run in both directions and symmetrised
-// with grow-diag-final-and.
+// sentence pair of the same documents, as they would be used, run in both directions and
+// symmetrised with grow-diag-final-and.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -47,17 +48,31 @@ function parseLinks(line: string): { sure: Links; possible: Links } {
 	return { sure, possible };
 }
 
-const enGold = readLines(join(goldDir, 'en.txt'));
-const esGold = readLines(join(goldDir, 'es.txt'));
-const gold = readLines(join(goldDir, 'gold.txt')).map(parseLinks);
-if (enGold.length !== esGold.length || enGold.length !== gold.length)
-	throw new Error('eval/words: en.txt, es.txt and gold.txt differ in line count');
+interface DevSet {
+	name: string;
+	en: string[];
+	es: string[];
+	gold: Array<{ sure: Links; possible: Links }>;
+	/** Other sentence pairs of the same documents (tokenised), for training. */
+	rest: Array<[string, string]>;
+}
 
-// The gold's own pairs, by place, so that training does not count them twice.
-const goldPlaces = new Set(readLines(join(goldDir, 'sources.tsv')).slice(1));
+function readGold(dir: string): Pick<DevSet, 'en' | 'es' | 'gold'> {
+	const en = readLines(join(dir, 'en.txt'));
+	const es = readLines(join(dir, 'es.txt'));
+	const gold = readLines(join(dir, 'gold.txt')).map(parseLinks);
+	if (en.length !== es.length || en.length !== gold.length)
+		throw new Error(`${dir}: en.txt, es.txt and gold.txt differ in line count`);
+	return { en, es, gold };
+}
+
+const tokens = (text: string, lang: 'en' | 'es') =>
+	tokenizeSentence(text, lang)
+		.map((t) => t.text)
+		.join(' ');
 
 /** Every other 1-1 sentence pair of the corpus's paragraph-aligned translations, tokenised. */
-function corpusPairs(): Array<[string, string]> {
+function corpusRest(goldPlaces: Set<string>): Array<[string, string]> {
 	const corpus = join(root, 'src/lib/data/corpus');
 	const pairs: Array<[string, string]> = [];
 	for (const file of readdirSync(corpus)
@@ -71,12 +86,8 @@ function corpusPairs(): Array<[string, string]> {
 			if (a.length === 0 || a.length !== b.length) return;
 			a.forEach((s, n) => {
 				if (goldPlaces.has(`${file}\t${k + 1}\t${n + 1}`)) return;
-				const en = tokenizeSentence(s.text, 'en')
-					.map((t) => t.text)
-					.join(' ');
-				const es = tokenizeSentence(b[n].text, 'es')
-					.map((t) => t.text)
-					.join(' ');
+				const en = tokens(s.text, 'en');
+				const es = tokens(b[n].text, 'es');
 				if (en && es) pairs.push([en, es]);
 			});
 		});
@@ -84,11 +95,36 @@ function corpusPairs(): Array<[string, string]> {
 	return pairs;
 }
 
-const goldKeys = new Set(enGold.map((en, k) => `${en}\t${esGold[k]}`));
-// Repeated sections of an article are left out of the gold, and out of training once.
-const rest = corpusPairs().filter(([en, es]) => !goldKeys.has(`${en}\t${es}`));
-const trainEn = [...enGold, ...rest.map((p) => p[0])];
-const trainEs = [...esGold, ...rest.map((p) => p[1])];
+/** Every other 1-1 bead of the documentation dev sets the doc gold was drawn from. */
+function documentationRest(goldPlaces: Set<string>): Array<[string, string]> {
+	const pairs: Array<[string, string]> = [];
+	const cases = new Set([...goldPlaces].map((place) => place.split('\t')[0]));
+	for (const name of cases) {
+		const dir = join(root, 'eval/align', name);
+		const enLines = readLines(join(dir, 'en.txt'));
+		const esLines = readLines(join(dir, 'es.txt'));
+		for (const bead of readLines(join(dir, 'gold.txt'))) {
+			const m = /^\[(\d+)\]:\[(\d+)\]$/.exec(bead);
+			if (!m || goldPlaces.has(`${name}\t${m[1]}\t${m[2]}`)) continue;
+			const en = tokens(enLines[Number(m[1])], 'en');
+			const es = tokens(esLines[Number(m[2])], 'es');
+			if (en && es) pairs.push([en, es]);
+		}
+	}
+	return pairs;
+}
+
+const places = (dir: string) => new Set(readLines(join(dir, 'sources.tsv')).slice(1));
+const newsDir = goldDir;
+const docDir = join(goldDir, 'doc');
+const devSets: DevSet[] = [
+	{ name: 'news (eval/words)', ...readGold(newsDir), rest: corpusRest(places(newsDir)) },
+	{
+		name: 'documentation (eval/words/doc)',
+		...readGold(docDir),
+		rest: documentationRest(places(docDir))
+	}
+];
 
 interface Score {
 	aer: number;
@@ -97,7 +133,7 @@ interface Score {
 	links: number;
 }
 
-function score(predicted: string[]): Score {
+function score(predicted: string[], gold: DevSet['gold']): Score {
 	let a = 0;
 	let s = 0;
 	let aS = 0;
@@ -188,7 +224,12 @@ function run(command: string, args: string[], stdout?: string): boolean {
 	return true;
 }
 
-function fastAlign(binary: string): string[] | null {
+function fastAlign(
+	binary: string,
+	set: DevSet,
+	trainEn: string[],
+	trainEs: string[]
+): string[] | null {
 	const corpus = join(work, 'fast_align.en-es');
 	writeFileSync(
 		corpus,
@@ -200,7 +241,7 @@ function fastAlign(binary: string): string[] | null {
 	if (!run(binary, ['-i', corpus, '-d', '-o', '-v', '-r'], rev)) return null;
 	const f = readLines(fwd);
 	const r = readLines(rev);
-	return enGold.map((_, k) => growDiagFinalAnd(f[k] ?? '', r[k] ?? ''));
+	return set.en.map((_, k) => growDiagFinalAnd(f[k] ?? '', r[k] ?? ''));
 }
 
 /** eflomal's C program reads numbered tokens: "sentences vocabulary" then "length ids…" a line. */
@@ -217,7 +258,12 @@ function eflomalText(lines: string[], path: string): void {
 	writeFileSync(path, `${lines.length} ${ids.size}\n${body.join('\n')}\n`);
 }
 
-function eflomal(binary: string): string[] | null {
+function eflomal(
+	binary: string,
+	set: DevSet,
+	trainEn: string[],
+	trainEs: string[]
+): string[] | null {
 	const src = join(work, 'eflomal.en');
 	const tgt = join(work, 'eflomal.es');
 	eflomalText(trainEn, src);
@@ -232,17 +278,17 @@ function eflomal(binary: string): string[] | null {
 	if (!run(binary, [...args, '-f', fwd, '-r', rev])) return null;
 	const f = readLines(fwd);
 	const r = readLines(rev);
-	return enGold.map((_, k) => growDiagFinalAnd(f[k] ?? '', r[k] ?? ''));
+	return set.en.map((_, k) => growDiagFinalAnd(f[k] ?? '', r[k] ?? ''));
 }
 
 const resources = await loadWordResources();
 
 /** Dictionary and position only: each Spanish token to the nearest English token the dictionary pairs it with. */
-function dictionaryAndPosition(): string[] {
+function dictionaryAndPosition(set: DevSet): string[] {
 	const knowledge = new WordKnowledge(resources);
-	return enGold.map((enLine, k) => {
+	return set.en.map((enLine, k) => {
 		const en = tokensOfLine(enLine).map((t) => knowledge.facts(t, 'en'));
-		const es = tokensOfLine(esGold[k]).map((t) => knowledge.facts(t, 'es'));
+		const es = tokensOfLine(set.es[k]).map((t) => knowledge.facts(t, 'es'));
 		const links: Array<[number, number]> = [];
 		es.forEach((f, j) => {
 			let best = -1;
@@ -261,65 +307,72 @@ function dictionaryAndPosition(): string[] {
 	});
 }
 
-function puenteOn(en: string[], es: string[]): string[] {
+function puenteOn(set: DevSet, en: string[], es: string[]): string[] {
 	const result = alignPretokenised(`${en.join('\n')}\n`, `${es.join('\n')}\n`, resources);
 	if (!result.ok) throw new Error(result.error.code);
-	return result.value.slice(0, enGold.length);
+	return result.value.slice(0, set.en.length);
 }
 
-const systems: Array<[string, () => string[] | null]> = [
-	['diagonal', () => enGold.map((en, k) => diagonal(en, esGold[k]))],
-	['dictionary + position', dictionaryAndPosition],
-	[
-		'Puente, each pair alone',
-		() => {
-			const aligner = new WordAligner(resources);
-			return enGold.map((en, k) =>
-				aligner
-					.alignTokens(tokensOfLine(en), tokensOfLine(esGold[k]))
-					.links.map((l) => `${l.en}-${l.es}`)
-					.join(' ')
-			);
-		}
-	],
-	['Puente align-words, gold file only', () => puenteOn(enGold, esGold)],
-	['Puente align-words, gold + corpus', () => puenteOn(trainEn, trainEs)],
-	[
-		'fast_align (gdfa), gold + corpus',
-		() => (process.env.FAST_ALIGN ? fastAlign(process.env.FAST_ALIGN) : null)
-	],
-	[
-		'eflomal (gdfa), gold + corpus',
-		() => (process.env.EFLOMAL ? eflomal(process.env.EFLOMAL) : null)
-	]
-];
-
-console.log(
-	`Word alignment on eval/words: ${enGold.length} pairs, ` +
-		`${gold.reduce((n, g) => n + g.sure.size, 0)} sure and ` +
-		`${gold.reduce((n, g) => n + g.possible.size - g.sure.size, 0)} possible links; ` +
-		`baselines train on ${trainEn.length} sentence pairs (dev set: reported, not tuned to)\n`
-);
-console.log('system                                   AER    precision  recall  links   seconds');
-for (const [name, align] of systems) {
-	const started = performance.now();
-	const predicted = align();
-	const seconds = ((performance.now() - started) / 1000).toFixed(2);
-	if (!predicted) {
-		console.log(
-			`${name.padEnd(40)} not available (set ${name.startsWith('fast') ? 'FAST_ALIGN' : 'EFLOMAL'})`
-		);
-		continue;
-	}
-	const s = score(predicted);
+function evaluate(set: DevSet): void {
+	const trainEn = [...set.en, ...set.rest.map((p) => p[0])];
+	const trainEs = [...set.es, ...set.rest.map((p) => p[1])];
+	const systems: Array<[string, () => string[] | null]> = [
+		['diagonal', () => set.en.map((en, k) => diagonal(en, set.es[k]))],
+		['dictionary + position', () => dictionaryAndPosition(set)],
+		[
+			'Puente, each pair alone',
+			() => {
+				const aligner = new WordAligner(resources);
+				return set.en.map((en, k) =>
+					aligner
+						.alignTokens(tokensOfLine(en), tokensOfLine(set.es[k]))
+						.links.map((l) => `${l.en}-${l.es}`)
+						.join(' ')
+				);
+			}
+		],
+		['Puente align-words, gold file only', () => puenteOn(set, set.en, set.es)],
+		['Puente align-words, gold + rest', () => puenteOn(set, trainEn, trainEs)],
+		[
+			'fast_align (gdfa), gold + rest',
+			() =>
+				process.env.FAST_ALIGN ? fastAlign(process.env.FAST_ALIGN, set, trainEn, trainEs) : null
+		],
+		[
+			'eflomal (gdfa), gold + rest',
+			() => (process.env.EFLOMAL ? eflomal(process.env.EFLOMAL, set, trainEn, trainEs) : null)
+		]
+	];
 	console.log(
-		`${name.padEnd(40)} ${s.aer.toFixed(3)}  ${s.precision.toFixed(3)}      ${s.recall.toFixed(3)}   ${String(s.links).padStart(5)}   ${seconds.padStart(7)}`
+		`\n${set.name}: ${set.en.length} pairs, ` +
+			`${set.gold.reduce((n, g) => n + g.sure.size, 0)} sure and ` +
+			`${set.gold.reduce((n, g) => n + g.possible.size - g.sure.size, 0)} possible links; ` +
+			`"+ rest" trains on ${trainEn.length} sentence pairs of the same documents`
 	);
+	console.log('system                                   AER    precision  recall  links   seconds');
+	for (const [name, align] of systems) {
+		const started = performance.now();
+		const predicted = align();
+		const seconds = ((performance.now() - started) / 1000).toFixed(2);
+		if (!predicted) {
+			const variable = name.startsWith('fast') ? 'FAST_ALIGN' : 'EFLOMAL';
+			console.log(`${name.padEnd(40)} not available (set ${variable})`);
+			continue;
+		}
+		const s = score(predicted, set.gold);
+		console.log(
+			`${name.padEnd(40)} ${s.aer.toFixed(3)}  ${s.precision.toFixed(3)}      ${s.recall.toFixed(3)}   ${String(s.links).padStart(5)}   ${seconds.padStart(7)}`
+		);
+	}
 }
+
+console.log('Word alignment, hand-made dev sets (reported, never tuned to)');
+for (const set of devSets) evaluate(set);
 
 // The reader's cost: one aligner per document (learning from its pairs), then one call per pair
 // on screen, with the word lookups of earlier calls cached.
-const documentPairs = enGold.map((en, k) => ({ en, es: esGold[k] }));
+const news = devSets[0];
+const documentPairs = news.en.map((en, k) => ({ en, es: news.es[k] }));
 let started = performance.now();
 const aligner = new WordAligner(resources, { documentPairs });
 const learnMs = performance.now() - started;
