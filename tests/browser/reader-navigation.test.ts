@@ -212,6 +212,22 @@ describe('La Mosca', () => {
 		expect(await seriousAxeViolations(page)).toEqual([]);
 	});
 
+	it('jumps, in the original view, to where the Spanish original stands in the text', async () => {
+		await page.goto(`${baseURL()}${MOSCA}?view=original`);
+		const contents = page.locator('details.contents');
+		await contents.locator('summary').click();
+		const entry = contents.locator('nav a', { hasText: 'read beside its English' });
+		const first = sentenceNumber(await entry.locator('.range').textContent());
+		await entry.click();
+		// Focus on that sentence of the text (ids count from 0), in Spanish, on screen.
+		await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe(`s-${first - 1}`);
+		expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.lang)).toBe(
+			'es'
+		);
+		expect(await onScreen(page, `#s-${first - 1}`)).toBe(true);
+		await expect.poll(async () => sentenceNumber(await positionText(page))).toBe(first);
+	});
+
 	it('moves the position with j and k and announces only those steps', async () => {
 		await page.goto(`${baseURL()}${MOSCA}?view=parallel`);
 		await page.locator('.row').first().focus();
@@ -233,6 +249,14 @@ describe('La Mosca', () => {
 			.poll(async () => sentenceNumber(await positionText(page)))
 			.toBeGreaterThan(sentenceNumber(said));
 		expect(await announced(page)).toBe(said);
+	});
+
+	it('moves the position with j in the one-language view too', async () => {
+		await page.goto(`${baseURL()}${MOSCA}?view=single&lang=en`);
+		await page.locator('.single .text').first().focus();
+		for (let i = 0; i < 4; i++) await page.keyboard.press('j');
+		await expect.poll(async () => sentenceNumber(await announced(page))).toBeGreaterThan(1);
+		expect(await announced(page)).toBe(await positionText(page));
 	});
 
 	it('marks search matches in the original view too', async () => {

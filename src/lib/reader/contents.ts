@@ -118,7 +118,8 @@ export function tableOfContents(input: ContentsInput): ContentsPart[] {
 			const first = input.repeats[raw.repeat]?.first;
 			if (first) part.ref = { from: first.start, to: first.end - 1 };
 		} else if (raw.ref.length) part.ref = { from: Math.min(...raw.ref), to: Math.max(...raw.ref) };
-		part.headings = own
+		// A repeat is shown as its changes, not its lines: its headings are not there to land on.
+		part.headings = (raw.kind === 'repeat' ? [] : own)
 			.filter((i) => headings.has(i) && placeOf[i] >= raw.row && placeOf[i] < raw.rowEnd)
 			.map((i) => ({ text: headings.get(i)!, sentence: i, row: placeOf[i] }));
 		return part;

@@ -111,6 +111,29 @@ describe('tableOfContents', () => {
 	});
 });
 
+describe('headings in a repeat', () => {
+	it('are not listed: the view shows a repeat as its changes, not its lines', () => {
+		const d = documentOf(1, [
+			['Prices', 'en', 0],
+			['Maize costs more this year than last.', 'en', 1],
+			['Prices', 'en', 2],
+			['Maize costs more this year than before.', 'en', 3]
+		]);
+		const repeated = [{ first: { start: 0, end: 2 }, second: { start: 2, end: 4 } }];
+		const r = readingRows({
+			documentId: 1,
+			documents: { 1: d.sentences },
+			alignments: [],
+			repeats: repeated
+		});
+		const p = tableOfContents({ documentId: 1, documents: { 1: d }, rows: r, repeats: repeated });
+		expect(p.map((x) => [x.kind, x.headings.map((h) => h.sentence)])).toEqual([
+			['no-counterpart', [0]],
+			['repeat', []]
+		]);
+	});
+});
+
 describe('needsContents', () => {
 	it('wants contents for a mixed text, not for a short one of one kind', () => {
 		const parts = tableOfContents(input);
