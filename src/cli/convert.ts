@@ -7,7 +7,7 @@ import { open, stat, writeFile } from 'node:fs/promises';
 import { fail, ok, type Result, type UserError } from '../lib/core/errors';
 import { decodeFileBytes, encodingNamed, type TextEncoding } from '../lib/core/formats/encoding';
 import { exportGlossaryCsv, parseGlossaryCsv } from '../lib/core/formats/glossary-csv';
-import { exportTbx, parseTbx } from '../lib/core/formats/tbx';
+import { exportTbx, NO_DEFINITION, readTbx, type TbxNotes } from '../lib/core/formats/tbx';
 import type { GlossaryEntry } from '../lib/core/glossary/types';
 import { MAX_INPUT_BYTES } from '../lib/core/text/decode';
 import { createTranslator } from '../lib/i18n/translator';
@@ -134,6 +134,19 @@ export function reportNotes(notes: MemoryNotes, io: CliIO, command: string): voi
 	for (const line of lines) io.stderr(`puente ${command}: ${line}\n`);
 }
 
+/** What reading a TBX file decided (ids given, definitions shared or missing), one line each. */
+export function reportTbxNotes(notes: TbxNotes, io: CliIO): void {
+	const lines: string[] = [];
+	for (const { from, to } of notes.ids) lines.push(say('notes.id', { from, to }));
+	if (notes.oneDefinition) lines.push(say('notes.oneDefinition', { count: notes.oneDefinition }));
+	if (notes.noDefinition)
+		lines.push(say('notes.noDefinition', { count: notes.noDefinition, mark: NO_DEFINITION }));
+	if (notes.typeDefaulted) lines.push(say('notes.typeDefaulted', { count: notes.typeDefaulted }));
+	if (notes.undeterminedAsSpanish)
+		lines.push(say('notes.undetermined', { code: notes.undeterminedAsSpanish }));
+	for (const line of lines) io.stderr(`puente convert: ${line}\n`);
+}
+
 /** A CSV is a glossary when its header names Puente's glossary columns. */
 const isGlossaryCsv = (text: string) => {
 	const header = text
@@ -145,10 +158,15 @@ const isGlossaryCsv = (text: string) => {
 
 type Read =
 	| { kind: 'memory'; memory: Awaited<ReturnType<typeof readMemory>> }
-	| { kind: 'glossary'; glossary: Result<GlossaryEntry[]> };
+	| { kind: 'glossary'; glossary: Result<GlossaryEntry[]>; notes?: TbxNotes };
 
 function readAny(text: string, format: FileFormat): Read {
-	if (format === 'tbx') return { kind: 'glossary', glossary: parseTbx(text) };
+	if (format === 'tbx') {
+		const read = readTbx(text);
+		return read.ok
+			? { kind: 'glossary', glossary: ok(read.value.entries), notes: read.value.notes }
+			: { kind: 'glossary', glossary: read };
+	}
 	if (format === 'csv' && isGlossaryCsv(text))
 		return { kind: 'glossary', glossary: parseGlossaryCsv(text) };
 	return { kind: 'memory', memory: readMemory(text, format as MemoryFormat) };
@@ -205,6 +223,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 		body = writeMemory(read.memory.value.units, to as MemoryFormat, read.memory.value.languages);
 	} else {
 		if (!read.glossary.ok) return reportError(read.glossary.error, io);
+		if (read.notes) reportTbxNotes(read.notes, io);
 		if (to !== 'tbx' && to !== 'csv')
 			return usageError(io, 'convert', say('kindMismatch', { from, to }));
 		body =

@@ -46,7 +46,7 @@ async function run(...argv: string[]) {
 	return { code, stdout: t.stdout(), stderr: t.stderr() };
 }
 
-describe('puente convert', () => {
+describe('puente convert', { timeout: 60_000 }, () => {
 	it('converts an OmegaT TMX to TSV and back, saying what it left out', async () => {
 		const tsv = join(dir, 'omegat.tsv');
 		const first = await run('convert', fixture('omegat-level2.tmx'), tsv);
@@ -70,6 +70,8 @@ describe('puente convert', () => {
 		expect(v2.code).toBe(0);
 		expect(v2.stdout).toContain('<martif type="TBX-Basic-V1"');
 		expect(v2.stdout).toContain('<termEntry id="congress-of-the-republic">');
+		expect(v2.stderr).toMatch(/“Congress of the Republic” has id “congress-of-the-republic”/);
+		expect(v2.stderr).toMatch(/second language only “xx”; it was read as Spanish/);
 		const v3 = await run(
 			'convert',
 			fixture('csv2tbx-output.tbx'),
@@ -126,7 +128,7 @@ describe('puente convert', () => {
 	});
 });
 
-describe('puente import and export against the store', () => {
+describe('puente import and export against the store', { timeout: 60_000 }, () => {
 	it('imports a memory, prints its slug, and exports it in every format', async () => {
 		const imported = await run('import', fixture('po2tmx-debian-es.tmx'), '--title', 'GNU grep');
 		expect(imported.code).toBe(0);
@@ -155,7 +157,7 @@ describe('puente import and export against the store', () => {
 	});
 });
 
-describe('the installed command', () => {
+describe('the installed command', { timeout: 60_000 }, () => {
 	it('runs import and export from a shell, resolving the server modules’ $lib imports', () => {
 		const db = join(dir, 'shell.db');
 		const env = { ...process.env, PUENTE_DB: db, LANG: 'C.UTF-8' };

@@ -92,7 +92,7 @@ const importers: [string, (text: string) => Result<unknown>, string][] = [
 	['glossary CSV', parseGlossaryCsv, exportGlossaryCsv(GLOSSARY)]
 ];
 
-describe('every importer, given random and mutated files', () => {
+describe('every importer, given random and mutated files', { timeout: 60_000 }, () => {
 	for (const [name, read, valid] of importers) {
 		it(`${name}: units or a clear message, never a throw`, () => {
 			fc.assert(
@@ -116,7 +116,7 @@ describe('every importer, given random and mutated files', () => {
 	});
 });
 
-describe('round trips of random units', () => {
+describe('round trips of random units', { timeout: 60_000 }, () => {
 	const units = fc.array(unit, { maxLength: 8 });
 	const both = (u: TranslationUnit) => u.en.trim().length > 0 && u.es.trim().length > 0;
 	// XML 1.0 cannot carry these; the store never holds them (the decoder refuses control characters).

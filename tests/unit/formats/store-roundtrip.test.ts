@@ -60,7 +60,7 @@ const UNITS: TranslationUnit[] = [
 	{ en: '=SUM(A1) is not a formula here.', es: '=SUM(A1) no es una fórmula aquí.', confidence: 0.5 }
 ];
 
-describe('round trips through the store', () => {
+describe('round trips through the store', { timeout: 60_000 }, () => {
 	it('every format: export → import → export is identical, confidences, review marks and region codes kept', () => {
 		const source = writeTmxUnits(UNITS, { srcLang: 'en-GB', tgtLang: 'es-419' });
 		const slug = imported('memory.tmx', bytes(source));
