@@ -68,6 +68,9 @@ describe('delimited files from spreadsheets', () => {
 		expect(value(readTsvUnits('Inglés\tEspañol\nYes\tSí\n')).units).toEqual([
 			{ en: 'Yes', es: 'Sí' }
 		]);
+		expect(value(readCsvUnits('English;Spanish\r\n"Yes, sir";"Sí, señor"\r\n')).units).toEqual([
+			{ en: 'Yes, sir', es: 'Sí, señor' }
+		]);
 		const plain = value(readTsvUnits('English words\tPalabras\n'));
 		expect(plain.header).toBe(false);
 		expect(plain.units).toEqual([{ en: 'English words', es: 'Palabras' }]);

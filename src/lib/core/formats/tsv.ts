@@ -195,7 +195,13 @@ export function readDelimited(input: string, delimiter: Delimiter): Result<Delim
 }
 
 export const readTsvUnits = (text: string) => readDelimited(text, '\t');
-export const readCsvUnits = (text: string) => readDelimited(text, ',');
+
+/** CSV with "," or, as spreadsheets in Spanish locales save it, ";": the first line decides. */
+export function readCsvUnits(text: string): Result<DelimitedRead> {
+	const first = text.replace(/^\ufeff/, '').split(/\r?\n/, 1)[0];
+	const count = (c: string) => first.split(c).length - 1;
+	return readDelimited(text, count(';') > count(',') ? ';' : ',');
+}
 
 /** Pairs of a TSV Puente wrote itself (tests, the aligner's output); a malformed file throws. */
 export function readTsv(text: string): TranslationUnit[] {
