@@ -64,6 +64,9 @@ export const PAIR_KEY = 2 ** 24;
 
 const MAX_CACHED_SCORES = 500_000;
 
+/** What a two-step path through the dictionary is worth against a direct entry (1). */
+const BRIDGE_SCORE = 0.5;
+
 /** Weight of a word that is one of several in a dictionary translation ("go away" for "marcharse"). */
 const PHRASE_WORD_WEIGHT = 0.5;
 
@@ -80,6 +83,7 @@ export class WordKnowledge {
 		let score = this.scores.get(key);
 		if (score === undefined) {
 			score = lexicalScore(en, es);
+			if (score < BRIDGE_SCORE) score = Math.max(score, this.bridgeScore(en, es));
 			// Word pairs seen together grow with every pair aligned; start afresh rather than grow
 			// without bound in a long-running server (a few tens of MB at this size).
 			if (this.scores.size >= MAX_CACHED_SCORES) this.scores.clear();
@@ -96,6 +100,24 @@ export class WordKnowledge {
 			cache.set(token.text, facts);
 		}
 		return facts;
+	}
+
+	/**
+	 * Synonyms through the dictionary: "jail" → prisión, and "cárcel" → prison, and prisión ↔
+	 * prison, so jail ↔ cárcel, weaker than a direct entry. Content words only (four letters or
+	 * more): function words have so many translations that every path would connect them.
+	 */
+	private bridgeScore(en: WordFacts, es: WordFacts): number {
+		if (en.kind !== 'word' || es.kind !== 'word') return 0;
+		if (en.folded.length < 4 || es.folded.length < 4) return 0;
+		const pairs = this.resources.translationPairs();
+		for (const [spanish, w1] of en.translations) {
+			if (w1 < 1) continue;
+			for (const [english, w2] of es.translations) {
+				if (w2 === 1 && pairs.has(`${english}\t${spanish}`)) return BRIDGE_SCORE;
+			}
+		}
+		return 0;
 	}
 
 	private describe(token: Pick<WordToken, 'text' | 'kind'>, side: Side): WordFacts {
@@ -175,17 +197,33 @@ function sharesConcept(a: readonly number[], b: readonly number[]): boolean {
 }
 
 /**
- * Cognates share the start of their cross-language skeleton: "democracy"/"democracia",
- * "oligarchy"/"oligarquía". Short words are left out: most short look-alikes are not cognates.
+ * Cognates spell alike across the languages once their spelling is brought together
+ * ("democracy"/"democracia", "insecure"/"inseguro", "restraint"/"restrinja"): the longest
+ * common subsequence ratio of the two skeletons (Melamed 1995), and they must start alike.
+ * Short words are left out: most short look-alikes are not cognates.
  */
 function cognateScore(en: WordFacts, es: WordFacts): number {
 	const a = en.skeleton;
 	const b = es.skeleton;
-	const shorter = Math.min(a.length, b.length);
-	if (shorter < 5) return 0;
-	let k = 0;
-	while (k < shorter && a.charCodeAt(k) === b.charCodeAt(k)) k++;
-	if (k < 5) return 0;
-	const share = k / Math.max(a.length, b.length);
-	return share >= 0.6 ? 0.5 + 0.4 * share : 0;
+	if (Math.min(a.length, b.length) < 4 || a.slice(0, 2) !== b.slice(0, 2)) return 0;
+	const ratio = commonSubsequence(a, b) / Math.max(a.length, b.length);
+	return ratio >= COGNATE_RATIO ? 0.5 + 0.4 * ratio : 0;
+}
+
+// Melamed's threshold for cognates by longest common subsequence ratio.
+const COGNATE_RATIO = 0.58;
+
+function commonSubsequence(a: string, b: string): number {
+	let previous = new Uint16Array(b.length + 1);
+	let current = new Uint16Array(b.length + 1);
+	for (let i = 1; i <= a.length; i++) {
+		for (let j = 1; j <= b.length; j++) {
+			current[j] =
+				a.charCodeAt(i - 1) === b.charCodeAt(j - 1)
+					? previous[j - 1] + 1
+					: Math.max(previous[j], current[j - 1]);
+		}
+		[previous, current] = [current, previous];
+	}
+	return previous[b.length];
 }

@@ -26,7 +26,10 @@ const OPTION = String.raw`(?<![\p{L}\p{N}])--?\p{L}[\p{L}\p{N}-]*`;
 // Names of programs and things in code: "pam_unix", "bzip2", "x86_64", "ext4".
 const IDENTIFIER = String.raw`\p{L}[\p{L}\p{N}]*(?:_[\p{L}\p{N}]+)+|\p{L}+\p{N}[\p{L}\p{N}]*(?:\.\p{N}+)*`;
 const WORD = String.raw`[\p{L}\p{M}]+(?:['’][\p{L}\p{M}]+)*(?:(?:\.\p{L}+)+\.(?!\p{L}))?`;
-const TOKEN = new RegExp(`(${NUMBER})|(${PATH}|${FILE_NAME}|${OPTION}|${IDENTIFIER})|(${WORD})|(\\S)\\4*`, 'gu');
+const TOKEN = new RegExp(
+	`(${NUMBER})|(${PATH}|${FILE_NAME}|${OPTION}|${IDENTIFIER})|(${WORD})|(\\S)\\4*`,
+	'gu'
+);
 
 // English clitics split off the way Penn-style tokenisers do ("Peru’s" → "Peru" "’s",
 // "don't" → "do" "n't"), so that the possessive can link to "de" and "n't" to "no".
