@@ -4,14 +4,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { threadId } from 'node:worker_threads';
 import { closePool, runTask } from '$lib/server/analysis-pool';
 import { runAnalysisTask } from '$lib/server/analysis-jobs';
-import type { TaskProgress } from '$lib/server/analysis-jobs';
+import type { GlossaryInput, TaskProgress } from '$lib/server/analysis-jobs';
 
-const GLOSSARY = {
+const GLOSSARY: GlossaryInput = {
 	generation: 'test-1',
 	entries: [
 		{
 			id: 'oea',
-			type: 'organization',
+			type: 'organisation',
 			es: 'OEA',
 			en: 'OAS',
 			variants: [],
@@ -21,7 +21,7 @@ const GLOSSARY = {
 			}
 		}
 	]
-} as never;
+};
 
 const TEXT =
 	'The OAS met in Lima on Monday. Protesters marched to the capital.\n\nLa OEA se reunió en Lima el lunes. Los manifestantes marcharon a la capital.';

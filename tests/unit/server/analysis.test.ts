@@ -62,7 +62,7 @@ function add(title: string, en: string, es: string): number[] {
 
 /** The pool, except that the analysis of a text containing `POISON` throws, as a bug would. */
 const failingOnPoison: TaskRunner = (task, onProgress) => {
-	if (task.kind === 'document' && (task as { text: string }).text.includes(POISON))
+	if (task.kind === 'document' && (task as unknown as { text: string }).text.includes(POISON))
 		return Promise.reject(new Error('injected failure'));
 	return runTask(task, onProgress);
 };
@@ -151,7 +151,7 @@ describe('background analysis', () => {
 	it('a glossary edit re-analyses only the texts that contain a changed form', async () => {
 		const tasks: { kind: string; text?: string }[] = [];
 		const counting: TaskRunner = (task, onProgress) => {
-			tasks.push({ kind: task.kind, text: (task as { text?: string }).text });
+			tasks.push({ kind: task.kind, text: (task as unknown as { text?: string }).text });
 			return runTask(task, onProgress);
 		};
 		setAnalysisService(db, new AnalysisService(db, counting));
