@@ -20,7 +20,8 @@ import { loadavg, tmpdir } from 'node:os';
 import { gunzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { translationPairs } from '../../src/lib/core/dictionary';
+import { alignTexts } from '../../src/lib/core/align/align-texts';
+import { lookup, translationPairs } from '../../src/lib/core/dictionary';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const shared = resolve(root, '../shared');
@@ -60,14 +61,16 @@ const sets: CaseSet[] = [
 // set's baseline uses), with FreeDict and -realign (its second pass on a learned dictionary,
 // which these short documents make worse), and with the project's Apertium + FreeDict pairs.
 type Hunalign = 'hunalign' | 'hunalign+dict' | 'hunalign+dict -realign' | 'hunalign+apertium';
-type Aligner = 'puente' | 'gale-church' | Hunalign;
+type Aligner = 'puente' | 'puente+dictionary' | 'gale-church' | Hunalign;
 const HUNALIGNS: Hunalign[] = [
 	'hunalign',
 	'hunalign+dict',
 	'hunalign+dict -realign',
 	'hunalign+apertium'
 ];
-const ALIGNERS: Aligner[] = ['puente', 'gale-church', ...HUNALIGNS];
+// puente+dictionary: the aligner with the bilingual dictionary's evidence (AlignOptions.dictionary,
+// off in the shipped command), run in this process; en-es only.
+const ALIGNERS: Aligner[] = ['puente', 'puente+dictionary', 'gale-church', ...HUNALIGNS];
 const isHunalign = (a: Aligner): a is Hunalign => (HUNALIGNS as string[]).includes(a);
 
 // ------------------------------------------------------------------------------------------
@@ -206,6 +209,7 @@ function alignerCommand(aligner: Aligner, en: string, es: string, languages?: st
 
 /** False when this aligner cannot run on this set (hunalign missing, no de-fr dictionary). */
 function available(aligner: Aligner, set: CaseSet): boolean {
+	if (aligner === 'puente+dictionary') return !set.languages;
 	if (aligner === 'hunalign') return hunalign !== null;
 	if (aligner === 'hunalign+apertium') return hunalign !== null && !set.languages;
 	if (isHunalign(aligner)) return hunalign !== null && freedict !== null && !set.languages;
@@ -219,6 +223,17 @@ function runAligner(
 	out: string,
 	languages?: string
 ): void {
+	if (aligner === 'puente+dictionary') {
+		const result = alignTexts({
+			en: readFileSync(en, 'utf8'),
+			es: readFileSync(es, 'utf8'),
+			presplit: true,
+			dictionary: lookup
+		});
+		if (!result.ok) throw new Error(`${aligner} failed on ${en}: ${result.error.code}`);
+		writeFileSync(out, result.value.output);
+		return;
+	}
 	if (isHunalign(aligner)) {
 		const dictionary =
 			aligner === 'hunalign'

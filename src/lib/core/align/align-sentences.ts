@@ -13,6 +13,7 @@ import {
 	type PairFeatures,
 	withLearned
 } from './features';
+import type { DictionaryLookup } from './dictionary-concepts';
 import { learnDictionary } from './learn';
 import { parseLexicon, type Lexicon } from './lexicon';
 import { closeBand, searchBeads, type Band, type BeadShape } from './search';
@@ -28,6 +29,12 @@ export interface AlignOptions {
 	paragraphs?: { en: number[]; es: number[] };
 	/** Learn word translations from the first pass and align again (default true). */
 	realign?: boolean;
+	/**
+	 * Also match words through the bilingual dictionary's lookup (en + es only; the caller loads
+	 * it). Not used by default: it makes neighbouring sentences share words and costs F1 on
+	 * the real dev sets.
+	 */
+	dictionary?: DictionaryLookup;
 }
 
 /** Beads with confidence, plus the model's view of each (for reports and tests). */
@@ -118,7 +125,11 @@ export function alignSentences(
 	}
 	const langs = options.languages ?? { en: 'en', es: 'es' };
 	const lexicon = langs.en === 'en' && langs.es === 'es' ? enEsLexicon() : undefined;
-	const base: FeatureOptions = { lexicon, anchorPairs: options.anchorPairs };
+	const base: FeatureOptions = {
+		lexicon,
+		anchorPairs: options.anchorPairs,
+		dictionary: lexicon ? options.dictionary : undefined
+	};
 	const split = { en: en.map(splitUnit), es: es.map(splitUnit) };
 	const features = buildPairFeatures(en, es, base, split);
 	const first = alignPass(features, options);

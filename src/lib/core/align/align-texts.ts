@@ -24,6 +24,8 @@ export interface AlignTextsInput {
 	anchorPairs?: { en: string; es: string }[];
 	/** Codes of the two sides; other than en/es skips the language check and the built-in lexicon. */
 	languages?: { en: string; es: string };
+	/** Match words through the bilingual dictionary too (see AlignOptions.dictionary; off by default). */
+	dictionary?: AlignOptions['dictionary'];
 }
 
 export interface AlignTextsOutput {
@@ -74,12 +76,14 @@ export function alignTexts(input: AlignTextsInput): Result<AlignTextsOutput> {
 	const beads = input.presplit
 		? alignLines(sides.en.units, sides.es.units, {
 				languages,
-				anchorPairs: input.anchorPairs
+				anchorPairs: input.anchorPairs,
+				dictionary: input.dictionary
 			})
 		: alignSentences(sides.en.units, sides.es.units, {
 				languages,
 				anchorPairs: input.anchorPairs,
-				paragraphs: { en: sides.en.paragraphs, es: sides.es.paragraphs }
+				paragraphs: { en: sides.en.paragraphs, es: sides.es.paragraphs },
+				dictionary: input.dictionary
 			});
 	const enUnits = sides.en.units;
 	const esUnits = sides.es.units;

@@ -1,6 +1,7 @@
 // Features that score a candidate bead: how much of its words translate each other
 // (lexicon, learned dictionary, cognates, numbers, names, punctuation, glossary anchors)
 // and how plausible its two lengths are. The search never looks at words, only at these.
+import { dictionaryConcepts, type DictionaryLookup } from './dictionary-concepts';
 import type { Lexicon } from './lexicon';
 import { cognateSkeleton, foldWord, isNumber, splitUnit, type UnitPieces } from './words';
 
@@ -19,12 +20,18 @@ export interface SideFeatures {
 	conceptStart: Int32Array;
 	concepts: Int32Array;
 	/**
+	 * How much a match through each concept is worth, 0..1, parallel to `concepts`: 1 for the
+	 * lexicon, learned words, cognates and numbers; less for a bilingual dictionary's pair.
+	 */
+	conceptStrength: Float32Array;
+	/**
 	 * The same concepts laid out per word occurrence, in text order, so scanning a unit reads
 	 * one contiguous stretch: occurrence k (an index into `words`) has
 	 * occConcepts[occStart[k] .. occStart[k+1]) and weighs occWeight[k].
 	 */
 	occStart: Int32Array;
 	occConcepts: Int32Array;
+	occStrength: Float32Array;
 	occWeight: Float64Array;
 	vocabulary: string[];
 }
@@ -50,6 +57,8 @@ export interface FeatureOptions {
 	lexicon?: Lexicon;
 	learned?: LearnedDictionary;
 	anchorPairs?: { en: string; es: string }[];
+	/** Also match words through this English/Spanish dictionary, at its pairs' strengths. */
+	dictionary?: DictionaryLookup;
 }
 
 /** Glossary anchors count this many times the rarest word: a term pair is near-proof. */
@@ -160,6 +169,12 @@ export function buildPairFeatures(
 		options,
 		conceptId
 	);
+	if (options.dictionary) {
+		const fromDictionary = new Uint8Array(concepts.size);
+		for (const [key, id] of concepts) if (key.startsWith('B')) fromDictionary[id] = 1;
+		weakenByConceptRarity(enSide, esSide, fromDictionary);
+		weakenByConceptRarity(esSide, enSide, fromDictionary);
+	}
 	let enChars = 0;
 	let esChars = 0;
 	for (const c of enSide.chars) enChars += c;
@@ -172,6 +187,42 @@ export function buildPairFeatures(
 		lengthRatio,
 		lengthVariance: 6.8 * lengthRatio
 	};
+}
+
+/**
+ * A dictionary concept found in many units of the other side (a lemma, all its forms counted,
+ * or a translation several words share) says little about which unit is the partner: a match
+ * through it is worth at most its own rarity there, as a word is worth its rarity (IDF).
+ */
+function weakenByConceptRarity(
+	side: SideFeatures,
+	other: SideFeatures,
+	fromDictionary: Uint8Array
+): void {
+	const df = new Int32Array(fromDictionary.length);
+	const seen = new Int32Array(fromDictionary.length).fill(-1);
+	for (let u = 0; u < other.units; u++)
+		for (
+			let c = other.occStart[other.unitStart[u]];
+			c < other.occStart[other.unitStart[u + 1]];
+			c++
+		) {
+			const concept = other.occConcepts[c];
+			if (fromDictionary[concept] && seen[concept] !== u) {
+				seen[concept] = u;
+				df[concept]++;
+			}
+		}
+	for (let k = 0; k < side.words.length; k++) {
+		const own = side.occWeight[k];
+		if (own <= 0) continue;
+		for (let c = side.occStart[k]; c < side.occStart[k + 1]; c++) {
+			const concept = side.occConcepts[c];
+			if (!fromDictionary[concept] || df[concept] === 0) continue;
+			const rarity = Math.log((other.units + 1) / df[concept]);
+			side.occStrength[c] *= Math.min(1, rarity / own);
+		}
+	}
 }
 
 /**
@@ -188,13 +239,16 @@ export function withLearned(base: PairFeatures, learned: LearnedDictionary): Pai
 			conceptStart[w + 1] =
 				conceptStart[w] + side.conceptStart[w + 1] - side.conceptStart[w] + (extra[w]?.length ?? 0);
 		const concepts = new Int32Array(conceptStart[vocabulary.length]);
+		const strength = new Float32Array(conceptStart[vocabulary.length]).fill(1);
 		for (let w = 0; w < vocabulary.length; w++) {
 			let to = conceptStart[w];
-			for (let c = side.conceptStart[w]; c < side.conceptStart[w + 1]; c++)
+			for (let c = side.conceptStart[w]; c < side.conceptStart[w + 1]; c++) {
+				strength[to] = side.conceptStrength[c];
 				concepts[to++] = side.concepts[c];
+			}
 			for (const entry of extra[w] ?? []) concepts[to++] = first + entry;
 		}
-		return withOccurrences(side, conceptStart, concepts);
+		return withOccurrences(side, conceptStart, concepts, strength);
 	};
 	return {
 		...base,
@@ -246,20 +300,31 @@ function buildSide(
 
 	const conceptStart = new Int32Array(vocabulary.length + 1);
 	const conceptList: number[] = [];
+	const strengthList: number[] = [];
 	const lexSide = side === 'en' ? 'a' : 'b';
+	const full = (id: number) => {
+		conceptList.push(id);
+		strengthList.push(1);
+	};
 	vocabulary.forEach((word, w) => {
 		conceptStart[w] = conceptList.length;
-		for (const key of conceptKeys(word)) conceptList.push(conceptId(key));
+		for (const key of conceptKeys(word)) full(conceptId(key));
 		const lex = options.lexicon?.lookup(lexSide, word);
-		if (lex) for (const entry of lex) conceptList.push(conceptId(`L${entry}`));
+		if (lex) for (const entry of lex) full(conceptId(`L${entry}`));
 		const learned = options.learned?.[side].get(word);
-		if (learned) for (const entry of learned) conceptList.push(conceptId(`D${entry}`));
+		if (learned) for (const entry of learned) full(conceptId(`D${entry}`));
+		if (options.dictionary && !/^[pauzx]:/.test(word))
+			for (const { key, strength } of dictionaryConcepts(options.dictionary, word, side)) {
+				conceptList.push(conceptId(`B${key}`));
+				strengthList.push(strength);
+			}
 	});
 	conceptStart[vocabulary.length] = conceptList.length;
 	return withOccurrences(
 		{ units, chars: interned.chars, unitStart, words, weight, unitWeight, vocabulary },
 		conceptStart,
-		Int32Array.from(conceptList)
+		Int32Array.from(conceptList),
+		Float32Array.from(strengthList)
 	);
 }
 
@@ -269,19 +334,24 @@ function withOccurrences(
 		'units' | 'chars' | 'unitStart' | 'words' | 'weight' | 'unitWeight' | 'vocabulary'
 	>,
 	conceptStart: Int32Array,
-	concepts: Int32Array
+	concepts: Int32Array,
+	conceptStrength: Float32Array
 ): SideFeatures {
 	const { words, weight } = side;
 	const occStart = new Int32Array(words.length + 1);
 	for (let k = 0; k < words.length; k++)
 		occStart[k + 1] = occStart[k] + conceptStart[words[k] + 1] - conceptStart[words[k]];
 	const occConcepts = new Int32Array(occStart[words.length]);
+	const occStrength = new Float32Array(occStart[words.length]);
 	const occWeight = new Float64Array(words.length);
 	for (let k = 0; k < words.length; k++) {
 		const w = words[k];
 		let to = occStart[k];
 		const end = conceptStart[w + 1];
-		for (let c = conceptStart[w]; c < end; c++) occConcepts[to++] = concepts[c];
+		for (let c = conceptStart[w]; c < end; c++) {
+			occStrength[to] = conceptStrength[c];
+			occConcepts[to++] = concepts[c];
+		}
 		occWeight[k] = weight[w];
 	}
 	return {
@@ -293,8 +363,10 @@ function withOccurrences(
 		unitWeight: side.unitWeight,
 		conceptStart,
 		concepts,
+		conceptStrength,
 		occStart,
 		occConcepts,
+		occStrength,
 		occWeight,
 		vocabulary: side.vocabulary
 	};
@@ -327,6 +399,9 @@ function conceptKeys(word: string): string[] {
 export class OverlapCounter {
 	private readonly enStamp: Int32Array;
 	private readonly esStamp: Int32Array;
+	/** The strongest strength each stamped concept has in the stamped unit. */
+	private readonly enStrength: Float32Array;
+	private readonly esStrength: Float32Array;
 	private enEpoch = 0;
 	private esEpoch = 0;
 	private currentEn = -1;
@@ -335,6 +410,8 @@ export class OverlapCounter {
 	constructor(private readonly f: PairFeatures) {
 		this.enStamp = new Int32Array(f.conceptCount);
 		this.esStamp = new Int32Array(f.conceptCount);
+		this.enStrength = new Float32Array(f.conceptCount);
+		this.esStrength = new Float32Array(f.conceptCount);
 	}
 
 	/** Weight of the words of en unit i with a counterpart in es unit j. */
@@ -353,9 +430,9 @@ export class OverlapCounter {
 		if (this.currentEn !== i) {
 			this.enEpoch++;
 			this.currentEn = i;
-			stamp(this.f.en, i, this.enStamp, this.enEpoch);
+			stamp(this.f.en, i, this.enStamp, this.enStrength, this.enEpoch);
 		}
-		return matchedWeight(this.f.es, j, this.enStamp, this.enEpoch);
+		return matchedWeight(this.f.es, j, this.enStamp, this.enStrength, this.enEpoch);
 	}
 
 	/** Weight of en unit i's words with a counterpart in es unit j (es j stamped once per run of calls). */
@@ -363,9 +440,9 @@ export class OverlapCounter {
 		if (this.currentEs !== j) {
 			this.esEpoch++;
 			this.currentEs = j;
-			stamp(this.f.es, j, this.esStamp, this.esEpoch);
+			stamp(this.f.es, j, this.esStamp, this.esStrength, this.esEpoch);
 		}
-		return matchedWeight(this.f.en, i, this.esStamp, this.esEpoch);
+		return matchedWeight(this.f.en, i, this.esStamp, this.esStrength, this.esEpoch);
 	}
 
 	/** Share of the pair's word weight that has a counterpart: 0 nothing, 1 everything. */
@@ -377,23 +454,50 @@ export class OverlapCounter {
 	}
 }
 
-function stamp(side: SideFeatures, u: number, marks: Int32Array, epoch: number): void {
-	const { unitStart, occStart, occConcepts } = side;
+function stamp(
+	side: SideFeatures,
+	u: number,
+	marks: Int32Array,
+	strengths: Float32Array,
+	epoch: number
+): void {
+	const { unitStart, occStart, occConcepts, occStrength } = side;
 	const end = occStart[unitStart[u + 1]];
-	for (let c = occStart[unitStart[u]]; c < end; c++) marks[occConcepts[c]] = epoch;
+	for (let c = occStart[unitStart[u]]; c < end; c++) {
+		const concept = occConcepts[c];
+		if (marks[concept] !== epoch) {
+			marks[concept] = epoch;
+			strengths[concept] = occStrength[c];
+		} else if (occStrength[c] > strengths[concept]) strengths[concept] = occStrength[c];
+	}
 }
 
-function matchedWeight(side: SideFeatures, u: number, marks: Int32Array, epoch: number): number {
-	const { unitStart, occStart, occConcepts, occWeight } = side;
+/**
+ * Weight of unit u's words with a counterpart among the stamped concepts, each word counted
+ * at the strength of its best match (a match is as strong as the weaker of its two ends).
+ */
+function matchedWeight(
+	side: SideFeatures,
+	u: number,
+	marks: Int32Array,
+	strengths: Float32Array,
+	epoch: number
+): number {
+	const { unitStart, occStart, occConcepts, occStrength, occWeight } = side;
 	let total = 0;
 	for (let k = unitStart[u]; k < unitStart[u + 1]; k++) {
 		const end = occStart[k + 1];
+		let best = 0;
 		for (let c = occStart[k]; c < end; c++) {
-			if (marks[occConcepts[c]] === epoch) {
-				total += occWeight[k];
-				break;
+			const concept = occConcepts[c];
+			if (marks[concept] !== epoch) continue;
+			const strength = Math.min(occStrength[c], strengths[concept]);
+			if (strength > best) {
+				best = strength;
+				if (best >= 1) break;
 			}
 		}
+		total += occWeight[k] * best;
 	}
 	return total;
 }
