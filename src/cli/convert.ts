@@ -26,6 +26,18 @@ export type FileFormat = (typeof FILE_FORMATS)[number];
 export const say = (key: string, params?: Record<string, unknown>): string =>
 	createTranslator(cliLanguage())(`contribute:cli.${key}`, params ?? {});
 
+/**
+ * A format error with a `reason` gets its detail in the user's language, as the pages do
+ * (contribute:formatDetail.*); any other error is reported as it is.
+ */
+export function reportLocalised(error: UserError, io: CliIO): number {
+	const reason = error.params?.reason;
+	if (error.code !== 'format-invalid' || typeof reason !== 'string') return reportError(error, io);
+	const t = createTranslator(cliLanguage());
+	const detail = t(`contribute:formatDetail.${reason}`, { ...error.params, defaultValue: '' });
+	return reportError(detail ? { ...error, params: { ...error.params, detail } } : error, io);
+}
+
 /** A usage problem: the message, the usage, exit code 2. */
 export function usageError(io: CliIO, command: string, message: string): number {
 	io.stderr(`puente ${command}: ${message}\n${say(`usage.${command}`)}\n`);
@@ -217,12 +229,12 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
 	let body: string;
 	if (read.kind === 'memory') {
-		if (!read.memory.ok) return reportError(read.memory.error, io);
+		if (!read.memory.ok) return reportLocalised(read.memory.error, io);
 		if (to === 'tbx') return usageError(io, 'convert', say('kindMismatch', { from, to }));
 		reportNotes(read.memory.value.notes, io, 'convert');
 		body = writeMemory(read.memory.value.units, to as MemoryFormat, read.memory.value.languages);
 	} else {
-		if (!read.glossary.ok) return reportError(read.glossary.error, io);
+		if (!read.glossary.ok) return reportLocalised(read.glossary.error, io);
 		if (read.notes) reportTbxNotes(read.notes, io);
 		if (to !== 'tbx' && to !== 'csv')
 			return usageError(io, 'convert', say('kindMismatch', { from, to }));

@@ -17,6 +17,7 @@ import {
 	encodingOption,
 	parseOptions,
 	readInputBytes,
+	reportLocalised,
 	reportNotes,
 	say,
 	usageError
@@ -94,7 +95,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 						});
 		}
 		if (!result.ok) {
-			for (const { error } of result.errors) reportError(error, io);
+			for (const { error } of result.errors) reportLocalised(error, io);
 			if (result.languages) io.stderr(`puente import: ${say('sidesHint')}\n`);
 			return EXIT_BAD_INPUT;
 		}

@@ -115,7 +115,9 @@ describe('puente convert', { timeout: 60_000 }, () => {
 		process.env.LANG = 'es_PE.UTF-8';
 		try {
 			const spanish = await run('convert', bad, '-', '--to', 'tsv');
-			expect(spanish.stderr).toMatch(/No se pudo leer este archivo TMX: line 3/);
+			expect(spanish.stderr).toMatch(
+				/No se pudo leer este archivo TMX: línea 3, columna 35: la entidad &lol9; no está definida/
+			);
 			const usage = await run('convert', 'a.tmx');
 			expect(usage.code).toBe(2);
 			expect(usage.stderr).toMatch(/indique un archivo de entrada y uno de salida/);

@@ -11,6 +11,7 @@ import { exportGlossaryCsv, parseGlossaryCsv } from '$lib/core/formats/glossary-
 import { decodeFileBytes } from '$lib/core/formats/encoding';
 import type { Result } from '$lib/core/errors';
 import type { GlossaryEntry } from '$lib/core/glossary/types';
+import { createTranslator } from '$lib/i18n/translator';
 import { fixtureText } from './tools';
 
 const text = fc.string({ unit: 'grapheme', maxLength: 40 });
@@ -72,6 +73,13 @@ const GLOSSARY: GlossaryEntry[] = [
 function answersClearly(result: Result<unknown>, file: string) {
 	if (result.ok) return;
 	expect(['format-invalid', 'text-empty']).toContain(result.error.code);
+	// Every reason reads as a sentence in both languages (pages and the CLI translate it).
+	const reason = result.error.params?.reason;
+	if (reason !== undefined)
+		for (const lng of ['en', 'es'] as const)
+			expect(
+				createTranslator(lng)(`contribute:formatDetail.${reason}`, { defaultValue: '' })
+			).not.toBe('');
 	const line = result.error.params?.line;
 	if (line !== undefined) {
 		expect(Number(line)).toBeGreaterThanOrEqual(1);

@@ -50,9 +50,18 @@ export function writeAlignmentJson(
 	return `${JSON.stringify(toAlignmentJson(beads, en, es, languages), null, 2)}\n`;
 }
 
-const invalid = (detail: string, line?: number, column?: number) =>
+/** `detail` in English for logs; `reason` lets pages and the CLI say it in the reader's language. */
+const invalid = (
+	reason: string,
+	values: Record<string, string | number>,
+	detail: string,
+	line?: number,
+	column?: number
+) =>
 	fail<AlignmentJson>('format-invalid', {
 		format: 'JSON',
+		reason,
+		...values,
 		detail: line === undefined ? detail : `line ${line}, column ${column}: ${detail}`,
 		...(line === undefined ? {} : { line, column: column ?? 1 })
 	});
@@ -70,7 +79,8 @@ export function parseAlignmentJson(input: string): Result<AlignmentJson> {
 		const where = lineColumn
 			? { line: Number(lineColumn[1]), column: Number(lineColumn[2]) }
 			: positionAt(text, offset ? Number(offset[1]) : text.length);
-		return invalid(message.replace(/^JSON\.parse: /, ''), where.line, where.column);
+		const detail = message.replace(/^JSON\.parse: /, '');
+		return invalid('json-syntax', { message: detail }, detail, where.line, where.column);
 	}
 	const doc = value as Partial<AlignmentJson>;
 	if (
@@ -79,7 +89,11 @@ export function parseAlignmentJson(input: string): Result<AlignmentJson> {
 		doc.format !== 'puente-alignment' ||
 		!Array.isArray(doc.beads)
 	)
-		return invalid('not a Puente alignment (no "format": "puente-alignment" with "beads")');
+		return invalid(
+			'not-puente-json',
+			{},
+			'not a Puente alignment (no "format": "puente-alignment" with "beads")'
+		);
 	for (const [k, b] of doc.beads.entries()) {
 		const indices = (x: unknown) =>
 			Array.isArray(x) && x.every((i) => Number.isInteger(i) && i >= 0);
@@ -95,7 +109,7 @@ export function parseAlignmentJson(input: string): Result<AlignmentJson> {
 			typeof b.enText !== 'string' ||
 			typeof b.esText !== 'string'
 		)
-			return invalid(`bead ${k + 1} is malformed`);
+			return invalid('json-bead', { bead: k + 1 }, `bead ${k + 1} is malformed`);
 	}
 	return ok(doc as AlignmentJson);
 }

@@ -143,9 +143,18 @@ export function exportTbx(
 
 // ---- reading ----
 
-const invalid = (detail: string, line?: number, column?: number) =>
+/** `detail` in English for logs; `reason` lets pages and the CLI say it in the reader's language. */
+const invalid = (
+	detail: string,
+	line?: number,
+	column?: number,
+	reason = 'tbx-entry',
+	values: Record<string, string> = { problem: detail }
+) =>
 	fail<TbxRead>('format-invalid', {
 		format: 'TBX',
+		reason,
+		...values,
 		detail: line === undefined ? detail : `line ${line}: ${detail}`,
 		...(line === undefined ? {} : { line, column: column ?? 1 })
 	});
@@ -311,15 +320,21 @@ function readEntry(
 /** Reads TBX v2 (martif) or v3 (tbx): entries, and what had to be decided to read them. */
 export function readTbx(input: string): Result<TbxRead> {
 	const text = normaliseXmlText(input);
-	if (!text.trim()) return invalid('the file is empty');
+	if (!text.trim()) return invalid('the file is empty', undefined, undefined, 'empty', {});
 	const parsed = parseXml(text);
 	if ('problem' in parsed) {
-		const { detail, line, column } = parsed.problem;
-		return invalid(`${detail} (column ${column})`, line, column);
+		const { detail, line, column, reason, values } = parsed.problem;
+		return invalid(`${detail} (column ${column})`, line, column, reason, values);
 	}
 	const root = parsed.root;
 	if (root.name !== 'tbx' && root.name !== 'martif')
-		return invalid('this is not a TBX file (no <tbx> or <martif> root element)');
+		return invalid(
+			'this is not a TBX file (no <tbx> or <martif> root element)',
+			undefined,
+			undefined,
+			'not-tbx',
+			{}
+		);
 	const body = childrenNamed(childrenNamed(root, 'text')[0] ?? root, 'body')[0];
 	const concepts = body ? childrenNamed(body, 'conceptEntry', 'termEntry') : [];
 	const rootLang = langOf(root);

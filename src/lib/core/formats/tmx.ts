@@ -18,6 +18,7 @@ import {
 	normaliseXmlText,
 	parseXml,
 	positionOfTag,
+	problemParams,
 	textContent,
 	type XmlChild,
 	type XmlElement
@@ -116,11 +117,22 @@ export interface TmxRead {
 	};
 }
 
-const invalid = (detail: string, line?: number, column?: number) =>
+/**
+ * `detail` in English for logs; `reason` and its values let pages and the CLI say it in the
+ * reader's language (contribute:formatDetail.*).
+ */
+const invalid = (
+	reason: string,
+	values: Record<string, string | number>,
+	detail: string,
+	position?: [number, number]
+) =>
 	fail<TmxRead>('format-invalid', {
 		format: 'TMX',
-		detail: line === undefined ? detail : `line ${line}, column ${column}: ${detail}`,
-		...(line === undefined ? {} : { line, column: column ?? 1 })
+		reason,
+		...values,
+		detail: position ? `line ${position[0]}, column ${position[1]}: ${detail}` : detail,
+		...(position ? { line: position[0], column: position[1] } : {})
 	});
 
 const CODES = new Set(['bpt', 'ept', 'it', 'ph', 'ut']);
@@ -165,17 +177,22 @@ export function readTmx(
 	languages: { en: string; es: string } = { en: 'en', es: 'es' }
 ): Result<TmxRead> {
 	const text = normaliseXmlText(input);
-	if (!text.trim()) return invalid('the file is empty');
+	if (!text.trim()) return invalid('empty', {}, 'the file is empty');
 	const parsed = parseXml(text);
-	if ('problem' in parsed)
-		return invalid(parsed.problem.detail, parsed.problem.line, parsed.problem.column);
+	if ('problem' in parsed) return fail('format-invalid', problemParams('TMX', parsed.problem));
 	const tmx = parsed.root;
-	if (tmx.name !== 'tmx') return invalid(`the root element is <${tmx.name}>, not <tmx>`, 1, 1);
+	if (tmx.name !== 'tmx')
+		return invalid(
+			'not-tmx',
+			{ root: tmx.name },
+			`the root element is <${tmx.name}>, not <tmx>`,
+			[1, 1]
+		);
 	const header = childrenNamed(tmx, 'header')[0];
-	if (!header) return invalid('no <header>', ...at(text, 'tmx', 0));
+	if (!header) return invalid('tmx-no-header', {}, 'no <header>', at(text, 'tmx', 0));
 	const srcLang = header.attrs.srclang ?? '';
 	const body = childrenNamed(tmx, 'body')[0];
-	if (!body) return invalid('no <body>', ...at(text, 'tmx', 0));
+	if (!body) return invalid('tmx-no-body', {}, 'no <body>', at(text, 'tmx', 0));
 
 	const counter = { codes: 0 };
 	const otherVariants: Record<string, number> = {};
@@ -189,14 +206,18 @@ export function readTmx(
 			const tag = (tuv.attrs['xml:lang'] ?? tuv.attrs.lang ?? '').trim();
 			if (!tag)
 				return invalid(
+					'tuv-no-lang',
+					{ unit: k + 1 },
 					`translation unit ${k + 1}: a <tuv> without xml:lang`,
-					...at(text, 'tuv', tuvIndex)
+					at(text, 'tuv', tuvIndex)
 				);
 			const seg = childrenNamed(tuv, 'seg')[0];
 			if (!seg)
 				return invalid(
+					'tuv-no-seg',
+					{ unit: k + 1 },
 					`translation unit ${k + 1}: a <tuv> without <seg>`,
-					...at(text, 'tuv', tuvIndex)
+					at(text, 'tuv', tuvIndex)
 				);
 			tuvIndex++;
 			const lang = primary(tag);
@@ -220,8 +241,10 @@ export function readTmx(
 		const confidence = confidenceProp ? Number(textContent(confidenceProp).trim()) : NaN;
 		if (confidenceProp && !(confidence >= 0 && confidence <= 1))
 			return invalid(
+				'bad-confidence',
+				{ unit: k + 1, value: textContent(confidenceProp) },
 				`translation unit ${k + 1}: x-confidence “${textContent(confidenceProp)}” is not a number from 0 to 1`,
-				...at(text, 'tu', k)
+				at(text, 'tu', k)
 			);
 		if (confidenceProp) unit.confidence = confidence;
 		const reviewed = prop('x-reviewed');

@@ -108,17 +108,19 @@ const formatName = (delimiter: Delimiter) => (delimiter === '\t' ? 'TSV' : 'CSV'
 /** `detail` in English for logs and the CLI; `reason`, `line` and `columns` let a page say it in its language. */
 const invalid = (
 	delimiter: Delimiter,
-	reason: 'no-tab' | 'columns' | 'quotes' | 'confidence',
+	reason: 'no-tab' | 'no-separator' | 'columns' | 'columns-header' | 'quotes' | 'confidence',
 	line: number,
 	columns: number,
-	detail: string
+	detail: string,
+	values: Record<string, string | number> = {}
 ) =>
 	fail<DelimitedRead>('format-invalid', {
 		format: formatName(delimiter),
 		detail,
 		reason,
 		line,
-		columns
+		columns,
+		...values
 	});
 
 /**
@@ -147,22 +149,24 @@ export function readDelimited(input: string, delimiter: Delimiter): Result<Delim
 		if (cells.length === 1 && !header)
 			return invalid(
 				delimiter,
-				'no-tab',
+				delimiter === '\t' ? 'no-tab' : 'no-separator',
 				line,
 				1,
-				`line ${line} has no ${delimiter === '\t' ? 'tab' : `“${delimiter}”`} between the English and the Spanish`
+				`line ${line} has no ${delimiter === '\t' ? 'tab' : `“${delimiter}”`} between the English and the Spanish`,
+				{ separator: delimiter }
 			);
 		// Without a header a third column could be anything (a note, a score): refused, not guessed.
 		const limit = header ? columns.length : 2;
 		if (cells.length > limit)
 			return invalid(
 				delimiter,
-				'columns',
+				header ? 'columns-header' : 'columns',
 				line,
 				cells.length,
 				header
 					? `line ${line} has ${cells.length} columns; the header names ${limit}`
-					: `line ${line} has ${cells.length} columns; expected English, Spanish (or a header line naming the columns: en, es, confidence, reviewed)`
+					: `line ${line} has ${cells.length} columns; expected English, Spanish (or a header line naming the columns: en, es, confidence, reviewed)`,
+				{ expected: limit }
 			);
 		const cell = (column: Column) => {
 			const i = columns.indexOf(column);
@@ -178,7 +182,8 @@ export function readDelimited(input: string, delimiter: Delimiter): Result<Delim
 					'confidence',
 					line,
 					cells.length,
-					`line ${line}: the confidence “${confidence}” is not a number from 0 to 1`
+					`line ${line}: the confidence “${confidence}” is not a number from 0 to 1`,
+					{ value: confidence }
 				);
 			unit.confidence = value;
 		}

@@ -65,7 +65,15 @@ export function decodeReferences(text: string): string {
 		: text;
 }
 
-export type XmlProblem = { detail: string } & XmlPosition;
+/**
+ * A problem in English (`detail`, for logs) and as a `reason` with its values, which the pages
+ * and the CLI turn into a sentence in the reader's language (contribute:formatDetail.*).
+ */
+export type XmlProblem = {
+	detail: string;
+	reason: 'xml-syntax' | 'entity-declaration' | 'entity-undefined' | 'ampersand' | 'bad-char-ref';
+	values?: Record<string, string>;
+} & XmlPosition;
 
 /**
  * Finds the first reference XML would not resolve: outside comments, CDATA and processing
@@ -79,12 +87,26 @@ function badReference(text: string): XmlProblem | undefined {
 		const [, name, semicolon] = match;
 		if (semicolon && referenced(name) !== undefined) continue;
 		const where = positionAt(text, match.index);
-		const detail = !semicolon
-			? `an “&” that starts no reference (write it as &amp;)`
-			: /^#/.test(name)
-				? `“&${name};” is not a character XML allows`
-				: `the entity “&${name};” is not defined (only &amp; &lt; &gt; &apos; &quot; and numeric references are)`;
-		return { detail, ...where };
+		const entity = `&${name};`;
+		if (!semicolon)
+			return {
+				detail: 'an “&” that starts no reference (write it as &amp;)',
+				reason: 'ampersand',
+				...where
+			};
+		if (/^#/.test(name))
+			return {
+				detail: `“${entity}” is not a character XML allows`,
+				reason: 'bad-char-ref',
+				values: { entity },
+				...where
+			};
+		return {
+			detail: `the entity “${entity}” is not defined (only &amp; &lt; &gt; &apos; &quot; and numeric references are)`,
+			reason: 'entity-undefined',
+			values: { entity },
+			...where
+		};
 	}
 	return undefined;
 }
@@ -151,13 +173,22 @@ export function parseXml(text: string): { root: XmlElement } | { problem: XmlPro
 				problem: {
 					detail:
 						'entity declarations are refused (they can expand without bound, as in a “billion laughs” file)',
+					reason: 'entity-declaration',
 					...positionAt(text, doctype.index + declaration.index)
 				}
 			};
 	}
 	const valid = XMLValidator.validate(text);
 	if (valid !== true)
-		return { problem: { detail: valid.err.msg, line: valid.err.line, column: valid.err.col } };
+		return {
+			problem: {
+				detail: valid.err.msg,
+				reason: 'xml-syntax',
+				values: { message: valid.err.msg },
+				line: valid.err.line,
+				column: valid.err.col
+			}
+		};
 	const reference = badReference(text);
 	if (reference) return { problem: reference };
 	let items: Ordered[];
@@ -167,13 +198,24 @@ export function parseXml(text: string): { root: XmlElement } | { problem: XmlPro
 		return {
 			problem: {
 				detail: error instanceof Error ? error.message : 'unreadable XML',
+				reason: 'xml-syntax',
+				values: { message: error instanceof Error ? error.message : 'unreadable XML' },
 				line: 1,
 				column: 1
 			}
 		};
 	}
 	const root = toChildren(items).find(isElement);
-	if (!root) return { problem: { detail: 'there is no root element', line: 1, column: 1 } };
+	if (!root)
+		return {
+			problem: {
+				detail: 'there is no root element',
+				reason: 'xml-syntax',
+				values: { message: 'there is no root element' },
+				line: 1,
+				column: 1
+			}
+		};
 	return { root };
 }
 
@@ -181,13 +223,23 @@ export function parseXml(text: string): { root: XmlElement } | { problem: XmlPro
 export function readXml(text: string, format: string): Result<XmlElement> {
 	const parsed = parseXml(text);
 	if ('root' in parsed) return ok(parsed.root);
-	const { detail, line, column } = parsed.problem;
-	return fail('format-invalid', {
+	return fail('format-invalid', problemParams(format, parsed.problem));
+}
+
+/** The parameters of a format-invalid error for an XML problem (see XmlProblem). */
+export function problemParams(
+	format: string,
+	problem: XmlProblem
+): Record<string, string | number> {
+	const { detail, line, column, reason, values } = problem;
+	return {
 		format,
 		detail: `line ${line}, column ${column}: ${detail}`,
 		line,
-		column
-	});
+		column,
+		reason,
+		...values
+	};
 }
 
 /** Child elements called `name` (any namespace prefix aside). */
