@@ -338,6 +338,11 @@ describe('La Mosca', () => {
 			expect(await p.locator('#reader-search').isVisible()).toBe(true);
 			await screenshot(p, `reader-navigation-phone-more-${theme}`);
 			expect(await seriousAxeViolations(p)).toEqual([]);
+			// Escape folds them away again, focus back on "More".
+			await p.locator('#reader-search').focus();
+			await p.keyboard.press('Escape');
+			expect(await more.getAttribute('aria-expanded')).toBe('false');
+			expect(await p.evaluate(() => document.activeElement?.textContent?.trim())).toBe('More');
 			await ctx.close();
 		});
 });
