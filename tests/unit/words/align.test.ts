@@ -3,6 +3,7 @@ import {
 	WordAligner,
 	counterparts,
 	loadWordResources,
+	termsFromGlossary,
 	type WordAlignment,
 	type WordResources
 } from '../../../src/lib/core/words';
@@ -105,5 +106,20 @@ describe('WordAligner.align', () => {
 		expect(partners(a, 'en', 'sources.list')).toEqual(['sources.list']);
 		expect(partners(a, 'en', '/etc/apt/')).toEqual(['/etc/apt/']);
 		expect(partners(a, 'en', 'edit')).toEqual(['edite']);
+	});
+});
+
+describe('glossary terms', () => {
+	it('finds a bundled glossary term on both sides and aligns it as one unit', async () => {
+		const { default: glossary } = await import('../../../src/lib/data/glossary.json');
+		const aligner = new WordAligner(resources, { terms: termsFromGlossary(glossary) });
+		const a = aligner.align(
+			'Thousands joined the takeover of Lima in January.',
+			'Miles se sumaron a la Toma de Lima en enero.'
+		);
+		const unit = a.units.find((u) => a.en[u.en[0]].text === 'takeover');
+		expect(unit).toBeDefined();
+		expect(a.es.slice(unit!.es[0], unit!.es[1]).map((t) => t.text)).toEqual(['Toma', 'de', 'Lima']);
+		expect(partners(a, 'en', 'January')).toEqual(['enero']);
 	});
 });

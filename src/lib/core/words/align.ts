@@ -4,7 +4,13 @@
 import { WordKnowledge } from './features';
 import { combine, learnTranslations, lexicalMatrix, NOTHING_LEARNED } from './learn';
 import type { LearnedTranslations, TokenisedPair } from './learn';
-import { findTermUnits, type TermPair, type TermUnit } from './phrases';
+import {
+	compileTerms,
+	findTermUnits,
+	type TermMatcher,
+	type TermPair,
+	type TermUnit
+} from './phrases';
 import type { WordResources } from './resources';
 import {
 	anchorsOf,
@@ -51,12 +57,13 @@ export interface WordAlignerOptions {
 export class WordAligner {
 	readonly learned: LearnedTranslations;
 	private readonly knowledge: WordKnowledge;
-	private readonly terms: readonly TermPair[];
+	private readonly terms: TermMatcher;
 	private readonly search: SearchOptions;
+	private readonly aligned = new Map<string, WordAlignment>();
 
 	constructor(resources: WordResources, options: WordAlignerOptions = {}) {
 		this.knowledge = knowledgeOf(resources);
-		this.terms = options.terms ?? [];
+		this.terms = compileTerms(options.terms ?? []);
 		this.search = options.search ?? DEFAULT_SEARCH;
 		const pairs: TokenisedPair[] = [...(options.tokenisedPairs ?? [])];
 		for (const pair of options.documentPairs ?? []) {
@@ -67,11 +74,21 @@ export class WordAligner {
 			: NOTHING_LEARNED;
 	}
 
-	/** Tokenises and aligns a sentence pair given as text; offsets index `en` and `es`. */
+	/**
+	 * Tokenises and aligns a sentence pair given as text; offsets index `en` and `es`. Results
+	 * are remembered per pair of texts (the last few thousand), so a reader can call this on
+	 * every hover; treat them as read-only.
+	 */
 	align(en: string, es: string): WordAlignment {
+		const key = `${en}\u0000${es}`;
+		const known = this.aligned.get(key);
+		if (known) return known;
 		const enTokens = tokenizeSentence(en, 'en');
 		const esTokens = tokenizeSentence(es, 'es');
-		return { en: enTokens, es: esTokens, ...this.alignTokens(enTokens, esTokens) };
+		const alignment = { en: enTokens, es: esTokens, ...this.alignTokens(enTokens, esTokens) };
+		if (this.aligned.size >= MAX_REMEMBERED_PAIRS) this.aligned.clear();
+		this.aligned.set(key, alignment);
+		return alignment;
 	}
 
 	/** Aligns tokens the caller made (pre-tokenised text). */
@@ -124,6 +141,8 @@ export class WordAligner {
 		return { links, units };
 	}
 }
+
+const MAX_REMEMBERED_PAIRS = 5000;
 
 // What is known about each word does not change with the document, so every aligner built on the
 // same resources shares it: a reader pays for a word's dictionary lookup once per process.

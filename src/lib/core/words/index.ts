@@ -2,6 +2,6 @@
 export { WordAligner, counterparts } from './align';
 export type { WordAlignment, WordAlignerOptions, WordLink } from './align';
 export { loadWordResources, type WordResources } from './resources';
-export type { TermPair, TermUnit } from './phrases';
+export { termsFromGlossary, type TermPair, type TermUnit } from './phrases';
 export { tokenizeSentence, tokensOfLine, type WordToken, type WordTokenKind } from './tokens';
 export { learnTranslations, type LearnedTranslations, type TokenisedPair } from './learn';
