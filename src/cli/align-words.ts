@@ -19,7 +19,10 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 	if (!en.ok) return reportError(en.error, io);
 	const es = await readTextInput(args[1], io);
 	if (!es.ok) return reportError(es.error, io);
-	const links = alignPretokenised(en.value, es.value, await loadWordResources());
+	const links = alignPretokenised(en.value, es.value, await loadWordResources(), {
+		en: args[0],
+		es: args[1]
+	});
 	if (!links.ok) return reportError(links.error, io);
 	io.stdout(links.value.map((line) => `${line}\n`).join(''));
 	return EXIT_OK;

@@ -21,13 +21,15 @@ function linesOf(text: string): string[] {
 export function alignPretokenised(
 	en: string,
 	es: string,
-	resources: WordResources
+	resources: WordResources,
+	/** How the two inputs are named in an error (file names). */
+	names: { en: string; es: string } = { en: 'EN', es: 'ES' }
 ): Result<string[]> {
 	const enLines = linesOf(en);
 	const esLines = linesOf(es);
 	if (enLines.length !== esLines.length) {
 		return fail('invalid-input', {
-			detail: `${enLines.length} ≠ ${esLines.length} (EN ≠ ES)`
+			detail: `${names.en} has ${enLines.length} lines and ${names.es} ${esLines.length}; line i of one must translate line i of the other`
 		});
 	}
 	const pairs: TokenisedPair[] = enLines.map((line, k) => ({
