@@ -10,9 +10,15 @@ import { detectLanguages } from '../core/detect';
 import { createGlossaryMatcher, glossarySurfaceForms, type GlossaryEntry } from '../core/glossary';
 import { alignTranslation, type TranslationSide } from '../core/align/translation';
 import { pairPassages, type PassagePairing } from '../core/align/passages';
-import { alignTexts, type AlignTextsInput, type AlignTextsOutput } from '../core/align/align-texts';
+import {
+	ALIGNMENT_FORMATS,
+	alignTexts,
+	type AlignmentFormat,
+	type AlignTextsInput,
+	type AlignTextsOutput
+} from '../core/align/align-texts';
 import type { Bead, Detection } from '../core/types';
-import type { Result } from '../core/errors';
+import { userError, type Result, type UserError } from '../core/errors';
 
 /** The glossary as a task carries it; `generation` names it so a worker builds its matcher once. */
 export interface GlossaryInput {
@@ -56,7 +62,23 @@ export type AnalysisTask =
 			progress?: ProgressPort;
 	  }
 	| { kind: 'contains-forms'; text: string; entries: GlossaryEntry[] }
-	| { kind: 'align-texts'; input: AlignTextsInput };
+	| { kind: 'align-texts'; input: AlignTextsInput }
+	| { kind: 'align-request'; body: ArrayBuffer };
+
+/**
+ * POST /api/align done off the event loop from the raw body on: decoding, parsing and
+ * checking the JSON, aligning, and writing the answer (10 MB of JSON parsed or written on the
+ * main thread would hold it for tens of milliseconds each).
+ */
+export type AlignResponse =
+	| { ok: false; error: UserError }
+	| {
+			ok: true;
+			format: AlignmentFormat;
+			/** The answer, except for `warnings`: the caller translates them and adds them. */
+			body: string;
+			warnings: UserError[];
+	  };
 
 export interface DocumentAnalysis {
 	detection: Detection;
@@ -69,6 +91,48 @@ export interface TaskResults {
 	passages: PassagePairing;
 	'contains-forms': boolean;
 	'align-texts': Result<AlignTextsOutput>;
+	'align-request': AlignResponse;
+}
+
+function alignRequest(body: ArrayBuffer): AlignResponse {
+	let value: unknown;
+	try {
+		value = JSON.parse(new TextDecoder().decode(body));
+	} catch {
+		value = undefined;
+	}
+	if (!value || typeof value !== 'object' || Array.isArray(value))
+		return { ok: false, error: userError('invalid-input', { detail: 'expected a JSON object' }) };
+	const { en, es, presplit, format } = value as Record<string, unknown>;
+	if (typeof en !== 'string' || typeof es !== 'string')
+		return {
+			ok: false,
+			error: userError('invalid-input', { detail: '"en" and "es" must be strings' })
+		};
+	if (format !== undefined && !ALIGNMENT_FORMATS.includes(format as AlignmentFormat))
+		return {
+			ok: false,
+			error: userError('invalid-input', {
+				detail: `format must be one of ${ALIGNMENT_FORMATS.join(', ')}`
+			})
+		};
+	const chosen = (format as AlignmentFormat | undefined) ?? 'json';
+	const result = alignTexts({ en, es, presplit: presplit === true, format: chosen });
+	if (!result.ok) return result;
+	const { beads, enUnits, esUnits, output, warnings } = result.value;
+	return {
+		ok: true,
+		format: chosen,
+		body:
+			chosen === 'json'
+				? JSON.stringify({
+						beads: beads.map(({ en, es, confidence }) => ({ en, es, confidence })),
+						en: enUnits,
+						es: esUnits
+					})
+				: output,
+		warnings
+	};
 }
 
 // One glossary per worker at a time: building the matcher for 50,000 entries is the expensive
@@ -128,6 +192,8 @@ export function runAnalysisTask(task: AnalysisTask): TaskResults[keyof TaskResul
 				return createGlossaryMatcher(task.entries).find(task.text).length > 0;
 			case 'align-texts':
 				return alignTexts(task.input);
+			case 'align-request':
+				return alignRequest(task.body);
 		}
 	} finally {
 		if ('progress' in task) task.progress?.close?.();

@@ -81,19 +81,21 @@ export type TaskInput<K extends AnalysisTask['kind']> = Omit<
 
 /**
  * Runs a task in a worker thread. `onProgress` hears what the task reports while it runs
- * (sentences detected, pairs aligned).
+ * (sentences detected, pairs aligned); `transfer` lists buffers of the task to move to the
+ * worker instead of copying them (they are unusable here afterwards).
  */
 export async function runTask<K extends AnalysisTask['kind']>(
 	task: TaskInput<K>,
-	onProgress?: (progress: TaskProgress) => void
+	onProgress?: (progress: TaskProgress) => void,
+	transfer: ArrayBuffer[] = []
 ): Promise<TaskResults[K]> {
-	if (!onProgress) return (await thePool()).run(task);
+	if (!onProgress) return (await thePool()).run(task, { transferList: transfer });
 	const channel = new MessageChannel();
 	channel.port1.on('message', onProgress);
 	try {
 		return await (
 			await thePool()
-		).run({ ...task, progress: channel.port2 }, { transferList: [channel.port2] });
+		).run({ ...task, progress: channel.port2 }, { transferList: [channel.port2, ...transfer] });
 	} finally {
 		channel.port1.close();
 	}

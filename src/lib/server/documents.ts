@@ -234,11 +234,13 @@ function summaryOf(
  */
 export function listDocuments(db: Db): DocumentSummary[] {
 	// Only columns stored before the text (and the narrow stats tables): reading a column after a
-	// long value makes SQLite walk that value's overflow pages.
+	// long value makes SQLite walk that value's overflow pages. A row written without stats (by
+	// hand, by a script) has its length counted.
 	const rows = db
 		.prepare(
 			`SELECT d.id, d.slug, d.title, d.author, d.source, d.origin, d.translation_of,
-			   d.meta, d.version, d.created_at, s.chars text_length, s.sentences sentence_count,
+			   d.meta, d.version, d.created_at, coalesce(s.chars, length(d.text)) text_length,
+			   s.sentences sentence_count,
 			   x.en_chars, x.es_chars, x.und_chars
 			 FROM documents d LEFT JOIN document_stats s ON s.document_id = d.id
 			 LEFT JOIN detections x ON x.document_id = d.id

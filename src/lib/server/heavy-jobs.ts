@@ -15,11 +15,14 @@ export class HeavyJobs {
 	}
 
 	/** The task's result, or 'busy' when `limit` jobs are running already. */
-	async run<K extends AnalysisTask['kind']>(task: TaskInput<K>): Promise<TaskResults[K] | 'busy'> {
+	async run<K extends AnalysisTask['kind']>(
+		task: TaskInput<K>,
+		transfer: ArrayBuffer[] = []
+	): Promise<TaskResults[K] | 'busy'> {
 		if (this.full()) return 'busy';
 		this.running++;
 		try {
-			return await runTask(task);
+			return await runTask(task, undefined, transfer);
 		} finally {
 			this.running--;
 		}

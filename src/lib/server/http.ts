@@ -47,13 +47,13 @@ function bodyTooLarge(texts: number): UserError {
 }
 
 /**
- * Reads a JSON object body holding up to `texts` texts, refusing an oversized or malformed one
- * before parsing it. Each text's own 5 MB limit is checked by the caller, with its own message.
+ * Reads the bytes of a body meant to hold up to `texts` texts, refusing an oversized one (by its
+ * Content-Length before reading, by its size after) with the real cap named.
  */
-export async function readJsonBody(
+export async function readBodyBytes(
 	request: Request,
 	{ texts = 1 }: { texts?: number } = {}
-): Promise<{ ok: true; value: Record<string, unknown> } | { ok: false; error: UserError }> {
+): Promise<{ ok: true; value: ArrayBuffer } | { ok: false; error: UserError }> {
 	const limit = jsonBodyLimit(texts);
 	const declared = Number(request.headers.get('content-length') ?? 0);
 	if (declared > limit) return { ok: false, error: bodyTooLarge(texts) };
@@ -65,8 +65,21 @@ export async function readJsonBody(
 		return { ok: false, error: error.code === 'text-too-large' ? bodyTooLarge(texts) : error };
 	}
 	if (bytes.byteLength > limit) return { ok: false, error: bodyTooLarge(texts) };
+	return { ok: true, value: bytes };
+}
+
+/**
+ * Reads a JSON object body holding up to `texts` texts, refusing an oversized or malformed one
+ * before parsing it. Each text's own 5 MB limit is checked by the caller, with its own message.
+ */
+export async function readJsonBody(
+	request: Request,
+	options: { texts?: number } = {}
+): Promise<{ ok: true; value: Record<string, unknown> } | { ok: false; error: UserError }> {
+	const bytes = await readBodyBytes(request, options);
+	if (!bytes.ok) return bytes;
 	try {
-		const value = JSON.parse(new TextDecoder().decode(bytes));
+		const value = JSON.parse(new TextDecoder().decode(bytes.value));
 		if (value && typeof value === 'object' && !Array.isArray(value)) return { ok: true, value };
 	} catch {
 		/* fall through to the error below */

@@ -1,0 +1,269 @@
+// Server benchmark on loopback, against baselines measured in the same run (a shared machine:
+// read the ratios, not the times). Run with `npm run bench:server` (builds first when needed).
+// Prints numbers; asserts nothing.
+//
+// 1. GET / and GET /doc/<slug> of a 5,000-pair book, 10 connections for 10 s each, beside a
+//    static server answering the same HTML bytes (requests per second, ratio, p50/p99).
+// 2. p99 of GET / (10 connections, 10 s) while another client aligns two 4 MB texts.
+// 3. Peak server memory (RSS, sampled every 50 ms, and the kernel's high-water mark) while
+//    aligning the largest input allowed: two texts just under 5 MB.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import http from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+
+const root = resolve(import.meta.dirname, '../..');
+const PAIRS = Number(process.env.PAIRS ?? 5000);
+const CONNECTIONS = 10;
+const SECONDS = Number(process.env.SECONDS ?? 10);
+const MB = 1024 * 1024;
+
+const en = [
+	'Protesters from Puno arrived in Lima on Monday to demand the resignation of the president.',
+	'The police used tear gas against the march near the Plaza San Martín.',
+	'Unions called a national strike for Thursday.'
+];
+const es = [
+	'Manifestantes de Puno llegaron a Lima el lunes para exigir la renuncia de la presidenta.',
+	'La policía usó gases lacrimógenos contra la marcha cerca de la Plaza San Martín.',
+	'Los sindicatos convocaron un paro nacional para el jueves.'
+];
+const sentence = (list: string[], i: number) => `${list[i % list.length].slice(0, -1)} (${i + 1}).`;
+
+/** Paragraphs of numbered sentences up to `bytes` bytes of UTF-8. */
+function textOf(list: string[], bytes: number): string {
+	const parts: string[] = [];
+	let size = 0;
+	for (let i = 0; ; i++) {
+		const s = sentence(list, i) + (i % 4 === 3 ? '\n\n' : ' ');
+		const n = Buffer.byteLength(s);
+		if (size + n > bytes) break;
+		parts.push(s);
+		size += n;
+	}
+	return parts.join('').trimEnd();
+}
+
+function freePort(): Promise<number> {
+	return new Promise((done) => {
+		const s = createServer().listen(0, '127.0.0.1', () => {
+			const a = s.address();
+			s.close(() => done(typeof a === 'object' && a ? a.port : 0));
+		});
+	});
+}
+
+const loadavg = () => readFileSync('/proc/loadavg', 'utf8').trim();
+
+if (!existsSync(join(root, 'build/handler.js'))) {
+	const r = spawnSync(
+		process.execPath,
+		[join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+		{ cwd: root, stdio: 'inherit' }
+	);
+	if (r.status !== 0) process.exit(r.status ?? 1);
+}
+
+console.log(`load average at start: ${loadavg()}`);
+const dir = mkdtempSync(join(tmpdir(), 'puente-bench-server-'));
+const dbPath = join(dir, 'bench.db');
+
+// The book goes in before the server starts: its start-up analyses it in the background.
+{
+	const port = await freePort();
+	const first = spawn(process.execPath, [join(root, 'src/cli/start.js')], {
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUENTE_DB: dbPath },
+		stdio: 'ignore'
+	});
+	await waitFor(`http://127.0.0.1:${port}/api/documents`);
+	first.kill('SIGTERM');
+	await new Promise((r) => first.once('exit', r));
+	const db = new Database(dbPath);
+	const enText = Array.from({ length: PAIRS }, (_, i) => sentence(en, i)).join('\n\n');
+	const esText = Array.from({ length: PAIRS }, (_, i) => sentence(es, i)).join('\n\n');
+	const enId = db
+		.prepare(
+			"INSERT INTO documents (slug, title, origin, text) VALUES ('bench-en', 'Bench', 'user', ?)"
+		)
+		.run(enText).lastInsertRowid;
+	db.prepare(
+		"INSERT INTO documents (slug, title, origin, translation_of, text) VALUES ('bench-es', 'Banco', 'user', ?, ?)"
+	).run(enId, esText);
+	db.close();
+}
+
+const port = await freePort();
+const startedAt = Date.now();
+const server = spawn(process.execPath, [join(root, 'src/cli/start.js')], {
+	env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUENTE_DB: dbPath },
+	stdio: ['ignore', 'ignore', 'inherit']
+});
+const base = `http://127.0.0.1:${port}`;
+await waitFor(`${base}/api/documents`);
+console.log(`server answering ${Date.now() - startedAt} ms after spawn (analysis runs behind)`);
+const ready = await waitForAnalysis(`${base}/doc/bench-en/status`);
+console.log(
+	`the ${PAIRS}-pair book analysed in the background: ${ready} ms after the server answered`
+);
+
+const pages = {
+	library: Buffer.from(await (await fetch(`${base}/`)).arrayBuffer()),
+	book: Buffer.from(await (await fetch(`${base}/doc/bench-en`)).arrayBuffer())
+};
+const staticPort = await freePort();
+const staticServer = http
+	.createServer((req, res) => {
+		const body = req.url === '/' ? pages.library : pages.book;
+		res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+		res.end(body);
+	})
+	.listen(staticPort, '127.0.0.1');
+const staticBase = `http://127.0.0.1:${staticPort}`;
+console.log(
+	`HTML: library ${(pages.library.length / 1024).toFixed(0)} KB, book ${(pages.book.length / MB).toFixed(1)} MB`
+);
+
+const rows: string[][] = [['', 'req/s', 'p50 ms', 'p99 ms', 'vs static']];
+for (const [name, path] of [
+	['GET /', '/'],
+	['GET /doc/bench-en', '/doc/bench-en']
+] as const) {
+	const baseline = await load(staticBase, path);
+	const puente = await load(base, path);
+	rows.push(
+		[`static ${name}`, ...figures(baseline), ''],
+		[`puente ${name}`, ...figures(puente), `${(puente.rps / baseline.rps).toFixed(2)}×`]
+	);
+}
+printTable(rows);
+
+// GET / while another client aligns two 4 MB texts.
+const quiet = await load(base, '/');
+const aligning = align(4 * MB);
+await new Promise((r) => setTimeout(r, 1000));
+const busy = await load(base, '/');
+const aligned = await aligning;
+console.log(
+	`GET / p99 alone ${quiet.p99.toFixed(1)} ms; while aligning two 4 MB texts ${busy.p99.toFixed(1)} ms ` +
+		`(${busy.rps.toFixed(0)} req/s); the alignment answered ${aligned.status} in ${(aligned.ms / 1000).toFixed(1)} s`
+);
+
+// Peak memory while aligning the largest input allowed.
+const rssBefore = rssOf(server.pid!);
+let peak = rssBefore;
+const sampler = setInterval(() => (peak = Math.max(peak, rssOf(server.pid!))), 50);
+const largest = await align(5 * MB - 64 * 1024);
+clearInterval(sampler);
+const hwm = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))![1]);
+console.log(
+	`two texts of ${((5 * MB - 64 * 1024) / MB).toFixed(2)} MB: answered ${largest.status} in ${(largest.ms / 1000).toFixed(1)} s; ` +
+		`server RSS ${(rssBefore / 1024).toFixed(0)} MB before, peak ${(peak / 1024).toFixed(0)} MB sampled, ` +
+		`high-water mark ${(hwm / 1024).toFixed(0)} MB`
+);
+
+console.log(`load average at end: ${loadavg()}`);
+staticServer.close();
+server.kill('SIGTERM');
+rmSync(dir, { recursive: true, force: true });
+process.exit(0);
+
+// ── helpers ─────────────────────────────────────────────────────────────────────────────
+
+async function waitFor(url: string): Promise<void> {
+	for (let i = 0; i < 600; i++) {
+		try {
+			if ((await fetch(url)).ok) return;
+		} catch {
+			/* starting */
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	throw new Error(`${url} did not answer`);
+}
+
+async function waitForAnalysis(url: string): Promise<number> {
+	const started = Date.now();
+	for (;;) {
+		const status = (await (await fetch(url)).json()) as { state: string };
+		if (status.state === 'ready') return Date.now() - started;
+		if (status.state === 'failed') throw new Error('the book failed to analyse');
+		await new Promise((r) => setTimeout(r, 250));
+	}
+}
+
+interface LoadResult {
+	rps: number;
+	p50: number;
+	p99: number;
+	errors: number;
+}
+
+/** CONNECTIONS keep-alive connections, each sending the next GET when the last one answered. */
+async function load(origin: string, path: string): Promise<LoadResult> {
+	const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+	const url = new URL(path, origin);
+	const latencies: number[] = [];
+	let errors = 0;
+	const until = Date.now() + SECONDS * 1000;
+	const one = () =>
+		new Promise<void>((done) => {
+			const t = performance.now();
+			const req = http.get(url, { agent }, (res) => {
+				res.resume();
+				res.on('end', () => {
+					if (res.statusCode === 200) latencies.push(performance.now() - t);
+					else errors++;
+					done();
+				});
+			});
+			req.on('error', () => {
+				errors++;
+				done();
+			});
+		});
+	await Promise.all(
+		Array.from({ length: CONNECTIONS }, async () => {
+			while (Date.now() < until) await one();
+		})
+	);
+	agent.destroy();
+	latencies.sort((a, b) => a - b);
+	const at = (q: number) =>
+		latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+	return { rps: latencies.length / SECONDS, p50: at(0.5), p99: at(0.99), errors };
+}
+
+async function align(bytes: number): Promise<{ status: number; ms: number }> {
+	const t = Date.now();
+	const response = await fetch(`${base}/api/align`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ en: textOf(en, bytes), es: textOf(es, bytes), format: 'tsv' })
+	});
+	await response.arrayBuffer();
+	return { status: response.status, ms: Date.now() - t };
+}
+
+function rssOf(pid: number): number {
+	try {
+		return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]);
+	} catch {
+		return 0;
+	}
+}
+
+function figures(r: LoadResult): string[] {
+	return [
+		r.rps.toFixed(0) + (r.errors ? ` (${r.errors} errors)` : ''),
+		r.p50.toFixed(1),
+		r.p99.toFixed(1)
+	];
+}
+
+function printTable(table: string[][]): void {
+	const widths = table[0].map((_, c) => Math.max(...table.map((row) => row[c].length)));
+	for (const row of table) console.log(row.map((cell, c) => cell.padEnd(widths[c])).join('  '));
+}
