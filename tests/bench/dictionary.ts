@@ -5,6 +5,7 @@
 // CLI pays at start-up. Misses are printed most frequent first so the gaps are visible.
 // Run with `npm run bench:dictionary`. Prints numbers; asserts nothing.
 import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
@@ -21,7 +22,11 @@ lookup('house', 'en');
 const englishReady = performance.now();
 const heapAfter = process.memoryUsage().heapUsed;
 
-console.log('Dictionary load (first lookup in each language pays for its tables):');
+console.log(
+	`Dictionary load (first lookup in each language pays for its tables; load average ${loadavg()
+		.map((n) => n.toFixed(1))
+		.join(' ')}):`
+);
 console.log(`  import of the data module  ${(imported - importStart).toFixed(0)} ms`);
 console.log(`  Spanish tables             ${(spanishReady - imported).toFixed(0)} ms`);
 console.log(`  English tables             ${(englishReady - spanishReady).toFixed(0)} ms`);

@@ -25,10 +25,12 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const APERTIUM = '/usr/share/apertium/apertium-eng-spa';
-const ENG_CAT = '/usr/share/apertium/apertium-eng-cat';
-const SPA_CAT = '/usr/share/apertium/apertium-spa-cat';
+// Apertium's English–Galician and Spanish–Galician pairs (GPL-2, like eng-spa; the Catalan pairs
+// would serve as well but apertium-eng-cat is GPL-3+, which cannot be combined with GPL-2-only).
+const EN_GL = '/usr/share/apertium/apertium-en-gl';
+const ES_GL = '/usr/share/apertium/apertium-es-gl';
 const DICTD = '/usr/share/dictd';
-/** Translations through Catalan kept per lemma: the first ones, as the bidixes order them. */
+/** Translations through Galician kept per lemma: the first ones, as the bidixes order them. */
 const PIVOT_LIMIT = 3;
 const here = dirname(fileURLToPath(import.meta.url));
 const OUT = resolve(here, '../../src/lib/data/dictionary/dictionary.json');
@@ -83,7 +85,7 @@ function transducerPaths(binFile) {
 			if (!arcs.has(from)) arcs.set(from, []);
 			arcs.get(from).push([f[1], f[2] === 'ε' ? '' : f[2], f[3] === 'ε' ? '' : f[3]]);
 		}
-		// Pattern sections (numbers, URLs, punctuation) loop back on themselves thousands of times;
+		// Pattern sections (numbers, URLs, punctuation) loop back on themselves hundreds of times;
 		// listing them would never end and they hold no words, so they are left out. The few loops
 		// elsewhere (digits inside a word) are not followed.
 		if (backEdges(arcs) > 100) continue;
@@ -144,8 +146,9 @@ function readLexicon(binFiles) {
 	const formsOf = new Map(); // "lemma\ttag" → Set of surface forms
 	const contractions = new Map(); // surface → Set of "lemma\ttag+lemma\ttag"
 	const pronounTags = new Map(); // "lemma\tprn" → Set of "<prn><tn><p3><f><sg>"
+	const pronounOfTags = new Map(); // "<prn><subj><p3><mf><pl>" → "they"
 	// A later analyser adds words, not other readings of a word an earlier one knows with the
-	// same part of speech (spa-cat reads "ella" as a form of "él").
+	// same part of speech (es-gl might read a word otherwise).
 	const earlier = new Set();
 	const current = new Set();
 	const paths = binFiles.flatMap((file, i) => transducerPaths(file).map((p) => [...p, i]));
@@ -159,20 +162,20 @@ function readLexicon(binFiles) {
 		if (analysis.includes('+')) {
 			// Multiword contractions ("me hubo asomado") are phrases, not words to look up.
 			if (surface.includes(' ')) continue;
-			const parts = analysis.split('+').map(parseAnalysis);
-			if (parts.some((p) => !p || !usable(p.lemma))) continue;
 			// Verb + enclitic pronouns are a grammar (the core strips them), not a list to ship.
 			if (analysis.includes('<enc>')) continue;
-			const key = parts.map((p) => `${p.lemma}\t${posName(p.tag)}`).join('\t');
 			if (!contractions.has(surface)) contractions.set(surface, new Set());
-			contractions.get(surface).add(key);
+			contractions.get(surface).add(analysis);
 			continue;
 		}
 		const parsed = parseAnalysis(analysis);
 		if (!parsed || !usable(parsed.lemma)) continue;
 		// Apertium names every personal pronoun "prpers" and tells them apart by tags alone;
 		// a reader looks up "ella", so each one is its own lemma here.
-		if (parsed.lemma === 'prpers') parsed.lemma = surface;
+		if (parsed.lemma === 'prpers') {
+			parsed.lemma = surface;
+			pronounOfTags.set(analysis.slice(analysis.indexOf('<')), surface);
+		}
 		const key = `${parsed.lemma}\t${parsed.tag}`;
 		if (earlier.has(`${surface}\t${parsed.tag}`)) continue;
 		current.add(`${surface}\t${parsed.tag}`);
@@ -183,7 +186,28 @@ function readLexicon(binFiles) {
 		if (!formsOf.has(key)) formsOf.set(key, new Set());
 		formsOf.get(key).add(surface);
 	}
-	return { formsOf, contractions, pronounTags };
+	// A contraction's parts as "lemma<TAB>pos…"; its personal pronoun ("they're" = prpers<prn>
+	// <subj><p3><mf><pl> + be) is the pronoun with the same tags ("they").
+	const contractionParts = new Map();
+	for (const [surface, analyses] of contractions) {
+		const readings = new Set();
+		for (const analysis of analyses) {
+			const parts = analysis.split('+').map((part) => {
+				const parsed = parseAnalysis(part);
+				if (parsed?.lemma === 'prpers') {
+					parsed.lemma = pronounOfTags.get(part.slice(part.indexOf('<'))) ?? '';
+				}
+				return parsed;
+			});
+			if (parts.some((p) => !p || !usable(p.lemma))) continue;
+			// Possessives ("helms'" = helm + 's) are read by the core; listing them would double
+			// the English part of the file.
+			if (parts.some((p) => p.tag === 'gen')) continue;
+			readings.add(parts.map((p) => `${p.lemma}\t${posName(p.tag)}`).join('\t'));
+		}
+		if (readings.size) contractionParts.set(surface, readings);
+	}
+	return { formsOf, contractions: contractionParts, pronounTags };
 }
 
 /**
@@ -260,18 +284,59 @@ function readBidix(binFile) {
 	return pairs;
 }
 
+const escapeStream = (text) => text.replace(/[\\^$/<>@{}[\]*]/g, (c) => `\\${c}`);
+const unescapeStream = (text) => text.replace(/\\(.)/g, '$1');
+
+/**
+ * Translations of "lemma\ttag" keys by a bilingual dictionary, as `apertium` uses it (`lt-proc -b`):
+ * key → ["lemma\ttag", …]. The Galician pairs' dictionaries hold pattern entries whose listing
+ * would never end, so they are asked about the lemmas we have instead.
+ */
+function translateKeys(binFile, keys) {
+	const input = keys
+		.map((key) => {
+			const [lemma, tag] = key.split('\t');
+			return `^${escapeStream(lemma)}<${tag}>$`;
+		})
+		.join('\n');
+	const output = execFileSync('lt-proc', ['-b', binFile], {
+		input: input + '\n',
+		encoding: 'utf8',
+		maxBuffer: 1 << 30
+	}).split('\n');
+	const result = new Map();
+	keys.forEach((key, i) => {
+		const m = /^\^(.*)\$$/.exec(output[i] ?? '');
+		if (!m) return;
+		const [, ...targets] = m[1].split(/(?<!\\)\//);
+		const found = [];
+		for (const target of targets) {
+			if (target.startsWith('@')) continue;
+			const parsed = parseAnalysis(unescapeStream(target));
+			if (!parsed || !usable(parsed.lemma)) continue;
+			const t = `${parsed.lemma}\t${parsed.tag}`;
+			if (!found.includes(t)) found.push(t);
+		}
+		if (found.length) result.set(key, found);
+	});
+	return result;
+}
+
 /**
  * Pairs through a third language: source → pivot (first bidix) → target (second bidix), keeping
  * the part of speech all the way. At most `limit` targets a lemma, in the bidixes' order.
  */
-function pivotPairs(toPivot, fromPivot, limit) {
+function pivotPairs(keys, toPivot, fromPivot, limit) {
+	const first = translateKeys(toPivot, keys);
+	const pivots = [...new Set([...first.values()].flat())].sort();
+	const second = translateKeys(fromPivot, pivots);
 	const pairs = new Map();
-	for (const [key, pivots] of toPivot) {
+	for (const [key, pivotKeys] of first) {
 		const tag = key.split('\t')[1];
 		const targets = [];
-		for (const pivot of pivots) {
+		for (const pivot of pivotKeys) {
 			if (posName(pivot.split('\t')[1]) !== posName(tag)) continue;
-			for (const target of fromPivot.get(pivot) ?? []) {
+			for (const target of second.get(pivot) ?? []) {
 				const [lemma, targetTag] = target.split('\t');
 				if (posName(targetTag) === posName(tag) && !targets.includes(lemma)) targets.push(lemma);
 			}
@@ -331,30 +396,32 @@ function main() {
 		lttoolbox: packageVersion('lttoolbox'),
 		'dict-freedict-eng-spa': packageVersion('dict-freedict-eng-spa'),
 		'dict-freedict-spa-eng': packageVersion('dict-freedict-spa-eng'),
-		'apertium-eng-cat': packageVersion('apertium-eng-cat'),
-		'apertium-spa-cat': packageVersion('apertium-spa-cat')
+		'apertium-en-gl': packageVersion('apertium-en-gl'),
+		'apertium-es-gl': packageVersion('apertium-es-gl')
 	};
-	// English and Spanish as the eng-spa pair knows them, widened with the English of eng-cat and
-	// the Spanish of spa-cat (larger analysers); their lemmas are kept when they get a translation.
+	// English and Spanish as the eng-spa pair knows them, widened with the English of en-gl and
+	// the Spanish of es-gl; their lemmas are kept when they get a translation.
 	const primary = {
 		en: readLexicon([`${APERTIUM}/eng-spa.automorf.bin`]),
 		es: readLexicon([`${APERTIUM}/spa-eng.automorf.bin`])
 	};
 	const lex = {
-		en: readLexicon([`${APERTIUM}/eng-spa.automorf.bin`, `${ENG_CAT}/eng-cat.automorf.bin`]),
-		es: readLexicon([`${APERTIUM}/spa-eng.automorf.bin`, `${SPA_CAT}/spa-cat.automorf.bin`])
+		en: readLexicon([`${APERTIUM}/eng-spa.automorf.bin`, `${EN_GL}/en-gl.automorf.bin`]),
+		es: readLexicon([`${APERTIUM}/spa-eng.automorf.bin`, `${ES_GL}/es-gl.automorf.bin`])
 	};
-	// Through Catalan, only for lemmas that no direct source translates: eng-cat and spa-cat are
-	// Apertium's most developed pairs for these languages, and Catalan–Spanish is close to 1:1.
+	// Through Galician, only for lemmas that no direct source translates: Galician–Spanish is
+	// close to one to one, so the pivot adds little noise.
 	const pivot = {
 		en: pivotPairs(
-			readBidixWithTags(`${ENG_CAT}/eng-cat.autobil.bin`),
-			readBidixWithTags(`${SPA_CAT}/cat-spa.autobil.bin`),
+			[...lex.en.formsOf.keys()].sort(),
+			`${EN_GL}/en-gl.autobil.bin`,
+			`${ES_GL}/gl-es.autobil.bin`,
 			PIVOT_LIMIT
 		),
 		es: pivotPairs(
-			readBidixWithTags(`${SPA_CAT}/spa-cat.autobil.bin`),
-			readBidixWithTags(`${ENG_CAT}/cat-eng.autobil.bin`),
+			[...lex.es.formsOf.keys()].sort(),
+			`${ES_GL}/es-gl.autobil.bin`,
+			`${EN_GL}/gl-en.autobil.bin`,
 			PIVOT_LIMIT
 		)
 	};
@@ -444,7 +511,7 @@ function main() {
 			// Personal pronouns first get the pronouns whose tags agree with theirs.
 			const agreeing = [];
 			if (tag === 'prn') {
-				// The eng-spa pair's own pronouns: spa-cat lists "ella" as a form of "él".
+				// The eng-spa pair's own pronouns, whose tags are consistent.
 				for (const [otherKey, otherTags] of primary[to].pronounTags) {
 					const agree = [...(primary[lang].pronounTags.get(key) ?? [])].some((a) =>
 						[...otherTags].some((b) => pronounsAgree(a, b))
@@ -465,7 +532,9 @@ function main() {
 				`${lemma}\t${posName(tag)}\t${paradigmIds.get(paradigm)}\t${ranked.join('|')}`
 			);
 		}
+		// The core reads ’ and ʼ as ', so one spelling of each contraction is enough.
 		const contractionLines = [...lex[lang].contractions]
+			.filter(([surface]) => !/[’ʼ]/.test(surface))
 			.map(([surface, analyses]) => [surface, ...[...analyses].sort()].join('\t'))
 			.sort();
 		// What the core searches: each form ending with the paradigms that have it, sorted so that
@@ -496,7 +565,7 @@ function main() {
 
 	const file = {
 		about:
-			'Generated by tools/dictionary/build.mjs from Apertium eng-spa and FreeDict eng-spa/spa-eng (GPL): see COPYING in this folder.',
+			'Generated by tools/dictionary/build.mjs from Apertium eng-spa, en-gl and es-gl and FreeDict eng-spa/spa-eng. GPL-2: see README.md and COPYING in this folder.',
 		sources: versions,
 		en: data.en,
 		es: data.es
@@ -506,4 +575,7 @@ function main() {
 	console.log(JSON.stringify({ out: OUT, versions, stats }, null, 2));
 }
 
-main();
+// Run as a script; imported (to try one step), it only defines its functions.
+if (process.argv[1] === fileURLToPath(import.meta.url)) main();
+
+export { translateKeys, pivotPairs, readLexicon };

@@ -51,8 +51,24 @@ describe('lookup: English to Spanish', () => {
 		expect(translationsOf('government', 'en')).toContain('gobierno');
 	});
 
+	it('reads contractions with either apostrophe', () => {
+		expect(lemmasOf("don't", 'en')).toContain('do');
+		expect(lemmasOf('isn’t', 'en')).toEqual(expect.arrayContaining(['be', 'not']));
+		expect(lemmasOf("I've", 'en')).toEqual(expect.arrayContaining(['I', 'have']));
+	});
+
 	it('reads possessives as the noun', () => {
 		expect(lemmasOf("government's", 'en')).toContain('government');
+	});
+});
+
+describe('lookup: personal pronouns', () => {
+	it('translates each pronoun by person, number and gender', () => {
+		expect(translationsOf('ella', 'es')).toContain('she');
+		expect(translationsOf('ella', 'es')).not.toContain('he');
+		expect(translationsOf('she', 'en')).toContain('ella');
+		expect(translationsOf('we', 'en')).toEqual(expect.arrayContaining(['nosotros']));
+		expect(translationsOf('nosotros', 'es')).not.toContain('they');
 	});
 });
 
@@ -102,11 +118,11 @@ describe('translationPairs', () => {
 		expect(pairs.length).toBeGreaterThan(10_000);
 		const keys = pairs.map(([en, es]) => `${en}\t${es}`);
 		expect(new Set(keys).size).toBe(keys.length);
-		for (const [en, es] of pairs) {
-			expect(en).toBe(en.toLowerCase());
-			expect(es).toBe(es.toLowerCase());
-			expect(en.includes(' ') || es.includes(' ')).toBe(false);
-		}
+		const malformed = pairs.filter(
+			([en, es]) =>
+				en !== en.toLowerCase() || es !== es.toLowerCase() || en.includes(' ') || es.includes(' ')
+		);
+		expect(malformed).toEqual([]);
 	});
 
 	it('holds pairs from both directions', () => {
