@@ -121,3 +121,54 @@ describe('segmentSentences on text without sentence ends', () => {
 		for (const s of sentences) expect(line.slice(s.start, s.end)).toBe(s.text);
 	});
 });
+
+describe('segmentSentences on technical text', () => {
+	it('ends a sentence beside a line with no words, whatever the next line starts with', () => {
+		expect(texts('Valores por defecto\nV:0, I:1\nse usan siempre')).toEqual([
+			'Valores por defecto',
+			'V:0, I:1',
+			'se usan siempre'
+		]);
+		expect(texts('The table follows\n----------\nand then the text')).toEqual([
+			'The table follows',
+			'----------',
+			'and then the text'
+		]);
+	});
+
+	it('ends a sentence after a label of one or two words without a stop', () => {
+		expect(texts('Nota\neste valor se lee al arrancar.')).toEqual([
+			'Nota',
+			'este valor se lee al arrancar.'
+		]);
+		expect(texts('NAME\nrenice - alter priority of running processes')).toEqual([
+			'NAME',
+			'renice - alter priority of running processes'
+		]);
+		// With a stop, a short line is the end of a wrapped sentence, not a label.
+		expect(texts('This is read\nat boot time.\nand later')).toEqual([
+			'This is read\nat boot time.\nand later'
+		]);
+	});
+
+	it('sets a heading in capitals apart on both sides, but not a long line in capitals', () => {
+		expect(texts('nice(1), syscall(2)\nVÉASE TAMBIÉN\nnice(1), renice(1)')).toEqual([
+			'nice(1), syscall(2)',
+			'VÉASE TAMBIÉN',
+			'nice(1), renice(1)'
+		]);
+		const licence =
+			'THIS SOFTWARE IS PROVIDED BY THE AUTHORS AND CONTRIBUTORS "AS IS" AND ANY\n' +
+			'EXPRESS OR IMPLIED WARRANTIES ARE DISCLAIMED.';
+		expect(texts(licence)).toHaveLength(1);
+	});
+
+	it('keeps a man page header one sentence', () => {
+		const header = 'RENICE(1)                    User Commands                    RENICE(1)';
+		expect(texts(`${header}\n\nNAME\n       renice - alter priority`)).toEqual([
+			header,
+			'NAME',
+			'renice - alter priority'
+		]);
+	});
+});

@@ -30,6 +30,9 @@ export function segmentSentences(text: string): Sentence[] {
  * digit after a short line (a headline, a byline, a list item). It is only a wrap when the
  * next line starts in lower case or the paragraph is hard-wrapped (its lines, but the last,
  * are long and of similar width) and the previous line is as long as the others.
+ * Technical text adds three sure ends, whatever the next line starts with: a break beside a
+ * line with no words (a table row of numbers, a rule), after a label of one or two words
+ * without a stop ("NAME", "Nota"), and beside a heading in capitals ("VÉASE TAMBIÉN").
  */
 function lineBlocks(text: string, start: number, end: number): Array<[number, number]> {
 	const firstBreak = text.indexOf('\n', start);
@@ -46,6 +49,7 @@ function lineBlocks(text: string, start: number, end: number): Array<[number, nu
 	const widest = widths.slice(0, -1).reduce((m, w) => Math.max(m, w), -Infinity);
 	const hardWrapped = widths.slice(0, -1).every((w) => w >= 40 && w >= 0.6 * widest);
 
+	const kinds = lines.map(([a, b]) => lineKind(text.slice(a, b)));
 	const blocks: Array<[number, number]> = [];
 	let blockStart = lines[0][0];
 	for (let i = 0; i + 1 < lines.length; i++) {
@@ -53,11 +57,14 @@ function lineBlocks(text: string, start: number, end: number): Array<[number, nu
 		const next = lines[i + 1];
 		if (b === a) continue;
 		const nextChar = text.slice(next[0], next[0] + 2);
+		const standsApart =
+			kinds[i] !== 'text' || kinds[i + 1] === 'wordless' || kinds[i + 1] === 'heading';
 		const wraps =
-			/^\p{Ll}/u.test(nextChar) ||
-			(hardWrapped &&
-				widths[i] >= 0.6 * widest &&
-				!/[.!?…:]["'”’»)\]]*$/u.test(text.slice(Math.max(a, b - 4), b)));
+			!standsApart &&
+			(/^\p{Ll}/u.test(nextChar) ||
+				(hardWrapped &&
+					widths[i] >= 0.6 * widest &&
+					!/[.!?…:]["'”’»)\]]*$/u.test(text.slice(Math.max(a, b - 4), b))));
 		if (!wraps) {
 			blocks.push([blockStart, b]);
 			blockStart = next[0];
@@ -65,6 +72,26 @@ function lineBlocks(text: string, start: number, end: number): Array<[number, nu
 	}
 	blocks.push([blockStart, lines[lines.length - 1][1]]);
 	return blocks.filter(([a, b]) => b > a);
+}
+
+/**
+ * Lines in capitals longer than this, or ending in a stop or a comma, are more likely a
+ * shouted sentence (a licence) than a heading.
+ */
+const HEADING_WORDS = 6;
+
+/**
+ * How a line of a paragraph stands: `wordless` has no word of two letters (a row of numbers,
+ * "V:0, I:1", a rule of dashes), `heading` is in capitals ("SEE ALSO"), `label` is one or two
+ * words without a final stop ("NAME", "Configuración regional").
+ */
+function lineKind(line: string): 'wordless' | 'heading' | 'label' | 'text' {
+	if (!/\p{L}\p{M}*\p{L}/u.test(line)) return 'wordless';
+	const words = line.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+	if (!/\p{Ll}/u.test(line) && words.length <= HEADING_WORDS && !/[.,;]$/.test(line))
+		return 'heading';
+	if (line.split(/\s+/).length <= 2 && !/[.!?…]["'”’»)\]]*$/u.test(line)) return 'label';
+	return 'text';
 }
 
 function trimmed(text: string, start: number, end: number): [number, number] {
