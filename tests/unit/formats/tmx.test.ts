@@ -48,6 +48,24 @@ describe('TMX from the field’s tools', () => {
 		expect(tmx.notes.inlineCodes).toBe(14);
 	});
 
+	it('reads the level-2 TMX that OmegaT 3.6.0 itself exported (omegat-3.6-project)', () => {
+		const tmx = read(fixtureText('omegat-3.6-level2.tmx'));
+		expect(tmx.units.map(({ en, es }) => ({ en, es }))).toEqual([
+			{
+				en: 'The national strike began on Monday in Puno.',
+				es: 'El paro nacional empezó el lunes en Puno.'
+			},
+			{ en: 'Click Save to keep your changes.', es: 'Pulse Guardar para conservar los cambios.' },
+			{ en: 'It wasn’t over yet.', es: 'Todavía no había terminado.' },
+			{ en: 'News from Puno', es: 'Noticias de Puno' },
+			{ en: 'Prices rose by 5\u00a0% in Lima.', es: 'Los precios subieron un 5\u00a0% en Lima.' },
+			{ en: 'The minister', es: 'El ministro' },
+			{ en: 'en', es: 'es' },
+			{ en: 'resigned on Tuesday.', es: 'renunció el martes.' }
+		]);
+		expect(tmx.notes.inlineCodes).toBe(14);
+	});
+
 	it('keeps <hi> text where it stands and drops <sub> with the code it belongs to', () => {
 		const tmx = read(fixtureText('inline-hi-sub.tmx'));
 		expect(tmx.units[0]).toEqual({
