@@ -32,6 +32,16 @@ describe('WordAligner.align', () => {
 		expect(partners(a, 'en', 'Thousands')).toEqual(['Miles']);
 	});
 
+	it('links a Spanish verb with an attached pronoun to both English words', () => {
+		const a = new WordAligner(resources).align(
+			'The media began to attack him.',
+			'Los medios empezaron a atacarlo.'
+		);
+		expect(partners(a, 'es', 'atacarlo')).toEqual(['attack', 'him']);
+		const b = new WordAligner(resources).align('The pearl is white.', 'La perla es blanca.');
+		expect(partners(b, 'es', 'perla')).toEqual(['pearl']);
+	});
+
 	it('links numbers whatever their decimal mark, and names', () => {
 		const a = new WordAligner(resources).align(
 			'Pedro Castillo won 50.13% of the vote in 2021.',

@@ -5,6 +5,7 @@
 // the same words over and over.
 import { foldWord } from '../align/words';
 import { cognateSkeleton } from '../align/words';
+import type { DictionaryEntry } from '../dictionary';
 import type { WordResources } from './resources';
 import type { WordToken } from './tokens';
 
@@ -64,6 +65,11 @@ export const PAIR_KEY = 2 ** 24;
 
 const MAX_CACHED_SCORES = 500_000;
 
+// An infinitive or gerund (accents folded) followed by one or two object pronouns.
+const ENCLITICS = /^(.+?(?:ar|er|ir|ndo))((?:me|te|se|nos|os|lo|la|los|las|le|les){1,2})$/;
+const CLITIC_PARTS =
+	/^(me|te|se|nos|os|lo|la|los|las|le|les)(me|te|se|nos|os|lo|la|los|las|le|les)?$/;
+
 /** What a two-step path through the dictionary is worth against a direct entry (1). */
 const BRIDGE_SCORE = 0.5;
 
@@ -120,6 +126,23 @@ export class WordKnowledge {
 		return 0;
 	}
 
+	/**
+	 * The pronouns attached to a Spanish infinitive or gerund ("atacarlo", "exterminarlos",
+	 * "diciéndole"), whose translations are words of their own in English ("attack him"): the
+	 * dictionary gives the verb, this gives the pronouns.
+	 */
+	private encliticEntries(folded: string): DictionaryEntry[] {
+		const m = ENCLITICS.exec(folded);
+		if (!m) return [];
+		const verb = this.resources.lookup(m[1], 'es');
+		if (!verb.some((e) => e.pos === 'verb')) return [];
+		return CLITIC_PARTS.exec(m[2])!
+			.slice(1)
+			.flatMap((clitic) =>
+				clitic ? this.resources.lookup(clitic, 'es').filter((e) => e.pos === 'pronoun') : []
+			);
+	}
+
 	private describe(token: Pick<WordToken, 'text' | 'kind'>, side: Side): WordFacts {
 		const { text, kind } = token;
 		const folded = foldWord(text);
@@ -150,8 +173,19 @@ export class WordKnowledge {
 				const words = foldWord(translation).split(/[\s-]+/);
 				const weight = words.length === 1 ? 1 : PHRASE_WORD_WEIGHT;
 				for (const word of words) {
+					// In a phrase ("atacar a", "fin de semana") the short words are its grammar.
+					if (words.length > 1 && word.length <= 3) continue;
 					if (word && (facts.translations.get(word) ?? 0) < weight)
 						facts.translations.set(word, weight);
+				}
+			}
+		}
+		// Only the pronouns' translations: their lemmas ("lo") would match "the" as well.
+		if (side === 'es') {
+			for (const entry of this.encliticEntries(folded)) {
+				for (const translation of entry.translations) {
+					const word = foldWord(translation);
+					if (!word.includes(' ')) facts.translations.set(word, 1);
 				}
 			}
 		}
