@@ -9,6 +9,7 @@
 import { detectLanguages } from '../core/detect';
 import { createGlossaryMatcher, glossarySurfaceForms, type GlossaryEntry } from '../core/glossary';
 import { alignTranslation, type TranslationSide } from '../core/align/translation';
+import { findRepeatedPassages, type RepeatedStretch } from '../core/repeats/find-repeats';
 import { pairPassages, type PassagePairing } from '../core/align/passages';
 import {
 	ALIGNMENT_FORMATS,
@@ -17,7 +18,7 @@ import {
 	type AlignTextsInput,
 	type AlignTextsOutput
 } from '../core/align/align-texts';
-import type { Bead, Detection } from '../core/types';
+import type { Bead, Detection, LangOrUnd } from '../core/types';
 import { userError, type Result, type UserError } from '../core/errors';
 
 /** The glossary as a task carries it; `generation` names it so a worker builds its matcher once. */
@@ -49,15 +50,16 @@ export type AnalysisTask =
 	| { kind: 'document'; text: string; glossary: GlossaryInput; progress?: ProgressPort }
 	| {
 			kind: 'translation';
-			en: TranslationSide;
-			es: TranslationSide;
+			/** The two documents' stored detections, as JSON: parsed here, not on the main thread. */
+			enDetection: string;
+			esDetection: string;
 			glossary: GlossaryInput;
 			progress?: ProgressPort;
 	  }
 	| {
 			kind: 'passages';
 			text: string;
-			detection: Detection;
+			detection: string;
 			glossary: GlossaryInput;
 			progress?: ProgressPort;
 	  }
@@ -80,9 +82,19 @@ export type AlignResponse =
 			warnings: UserError[];
 	  };
 
+/**
+ * A document's analysis, ready to store: the detection and the repeated passages as JSON (a
+ * book's detection is megabytes; writing it here spares the main thread), and the numbers the
+ * store keeps beside them.
+ */
 export interface DocumentAnalysis {
-	detection: Detection;
+	detection: string;
+	repeats: string;
 	marks: StoredMark[];
+	sentences: number;
+	chars: Record<LangOrUnd, number>;
+	/** Languages that have a run of their own. */
+	languages: LangOrUnd[];
 }
 
 export interface TaskResults {
@@ -165,8 +177,30 @@ function analyseDocument(task: Extract<AnalysisTask, { kind: 'document' }>): Doc
 	const marks = glossary.matcher
 		.find(task.text)
 		.map(({ start, end, entryId }) => ({ start, end, entryId }));
-	return { detection, marks };
+	const repeats: RepeatedStretch[] = findRepeatedPassages(detection.sentences.map((s) => s.text));
+	const chars = { en: 0, es: 0, und: 0 };
+	for (const s of detection.sentences) chars[s.lang] += s.end - s.start;
+	return {
+		detection: JSON.stringify(detection),
+		repeats: JSON.stringify(repeats),
+		marks,
+		sentences: detection.sentences.length,
+		chars,
+		languages: [...new Set(detection.runs.map((r) => r.lang))]
+	};
 }
+
+/** The sentences of a stored detection as the aligner takes them. */
+export function translationSide(detection: Pick<Detection, 'sentences'>): TranslationSide {
+	const sentences = detection.sentences;
+	return {
+		texts: sentences.map((s) => s.text),
+		langs: sentences.map((s) => s.lang),
+		paragraphs: sentences.map((s) => s.paragraph)
+	};
+}
+
+const parseDetection = (json: string) => JSON.parse(json) as Detection;
 
 export function runAnalysisTask<K extends AnalysisTask['kind']>(
 	task: Extract<AnalysisTask, { kind: K }>
@@ -178,15 +212,17 @@ export function runAnalysisTask(task: AnalysisTask): TaskResults[keyof TaskResul
 				return analyseDocument(task);
 			case 'translation': {
 				const { anchors } = glossaryOf(task.glossary);
-				task.progress?.postMessage({ phase: 'aligning', sentences: task.en.texts.length });
-				const beads = alignTranslation(task.en, task.es, { anchorPairs: anchors });
+				const en = translationSide(parseDetection(task.enDetection));
+				const es = translationSide(parseDetection(task.esDetection));
+				task.progress?.postMessage({ phase: 'aligning', sentences: en.texts.length });
+				const beads = alignTranslation(en, es, { anchorPairs: anchors });
 				task.progress?.postMessage({ phase: 'aligning', pairs: beads.length });
 				return beads;
 			}
 			case 'passages': {
 				const { anchors } = glossaryOf(task.glossary);
 				task.progress?.postMessage({ phase: 'aligning' });
-				return pairPassages(task.text, task.detection, { anchorPairs: anchors });
+				return pairPassages(task.text, parseDetection(task.detection), { anchorPairs: anchors });
 			}
 			case 'contains-forms':
 				return createGlossaryMatcher(task.entries).find(task.text).length > 0;

@@ -9,24 +9,24 @@
 // glossary the stored analyses were made with is remembered (analysis_meta), and each text is
 // searched for the changed forms only (in the worker), not re-analysed.
 import type { Db } from './db';
-import {
-	DETECTOR_VERSION,
-	getStoredDocument,
-	storeDetection,
-	type DocumentWithAnalysis
-} from './documents';
+import { DETECTOR_VERSION, storeAnalysis } from './documents';
 import {
 	ALIGNER_VERSION,
 	isCurrent,
-	mainLanguage,
 	markExamined,
 	storeAlignment,
-	translationPartners,
-	translationSide
+	translationPartners
 } from './alignments';
 import { glossaryMatcher } from './glossary-matching';
 import { runTask, type TaskInput } from './analysis-pool';
-import type { AnalysisTask, GlossaryInput, TaskProgress, TaskResults } from './analysis-jobs';
+import type {
+	AnalysisTask,
+	DocumentAnalysis,
+	GlossaryInput,
+	TaskProgress,
+	TaskResults
+} from './analysis-jobs';
+import type { Lang } from '$lib/core/types';
 import { entryForms, type GlossaryEntry } from '$lib/core/glossary';
 
 export type AnalysisState = 'pending' | 'ready' | 'failed';
@@ -180,8 +180,10 @@ export class AnalysisService {
 	/** Detects, marks and aligns one document; a failure is recorded and logged, never thrown. */
 	private async analyse(documentId: number): Promise<void> {
 		const row = this.db
-			.prepare('SELECT id, slug, version, text FROM documents WHERE id = ?')
-			.get(documentId) as { id: number; slug: string; version: number; text: string } | undefined;
+			.prepare('SELECT id, slug, version, translation_of, text FROM documents WHERE id = ?')
+			.get(documentId) as
+			| { id: number; slug: string; version: number; translation_of: number | null; text: string }
+			| undefined;
 		if (!row) return;
 		const target = targetOf(row.version);
 		const report = (p: TaskProgress) => {
@@ -195,10 +197,14 @@ export class AnalysisService {
 			const now = this.db.prepare('SELECT version FROM documents WHERE id = ?').get(documentId) as
 				{ version: number } | undefined;
 			if (now?.version !== row.version) return;
-			storeDetection(this.db, documentId, result.detection, glossary.generation, result.marks);
+			storeAnalysis(this.db, documentId, result, glossary.generation);
 			this.epoch++;
-			const doc = getStoredDocument(this.db, documentId);
-			if (doc) await this.align(doc, glossary, report);
+			await this.align(
+				{ id: row.id, text: row.text, translationOf: row.translation_of },
+				result,
+				glossary,
+				report
+			);
 			this.setState(documentId, 'ready', target);
 		} catch (error) {
 			this.log(`puente: analysis of "${row.slug}" failed: ${describe(error)}`);
@@ -206,30 +212,39 @@ export class AnalysisService {
 		}
 	}
 
-	/** Aligns the document with each analysed translation, and the passages of a mixed one. */
+	/**
+	 * Aligns the document with each analysed translation, and the passages of a mixed one. The
+	 * detections travel to the worker as the JSON they are stored as.
+	 */
 	private async align(
-		doc: DocumentWithAnalysis,
+		doc: { id: number; text: string; translationOf: number | null },
+		analysis: DocumentAnalysis,
 		glossary: GlossaryInput,
 		report: (p: TaskProgress) => void
 	): Promise<void> {
+		const docLang = mainLanguageOf(analysis.chars);
 		for (const partnerId of translationPartners(this.db, doc)) {
-			const partner = getStoredDocument(this.db, partnerId);
+			const partner = this.db
+				.prepare('SELECT en_chars en, es_chars es, result FROM detections WHERE document_id = ?')
+				.get(partnerId) as { en: number; es: number; result: string } | undefined;
 			// A partner not analysed yet aligns with this one when its own turn comes.
-			if (!partner?.analysed) continue;
-			const docLang = mainLanguage(doc);
-			if (mainLanguage(partner) === docLang) continue;
-			const [en, es] = docLang === 'en' ? [doc, partner] : [partner, doc];
+			if (!partner) continue;
+			if (mainLanguageOf(partner) === docLang) continue;
+			const [enId, esId] = docLang === 'en' ? [doc.id, partnerId] : [partnerId, doc.id];
+			const [enDetection, esDetection] =
+				docLang === 'en'
+					? [analysis.detection, partner.result]
+					: [partner.result, analysis.detection];
 			const beads = await this.run(
-				{ kind: 'translation', en: translationSide(en), es: translationSide(es), glossary },
+				{ kind: 'translation', enDetection, esDetection, glossary },
 				report
 			);
-			storeAlignment(this.db, en.id, es.id, 0, beads, null);
+			storeAlignment(this.db, enId, esId, 0, beads, null);
 			this.epoch++;
 		}
-		const languages = new Set(doc.detection.runs.map((r) => r.lang));
-		if (languages.has('en') && languages.has('es')) {
+		if (analysis.languages.includes('en') && analysis.languages.includes('es')) {
 			const pairing = await this.run(
-				{ kind: 'passages', text: doc.text, detection: doc.detection, glossary },
+				{ kind: 'passages', text: doc.text, detection: analysis.detection, glossary },
 				report
 			);
 			this.db.transaction(() => {
@@ -302,6 +317,11 @@ export class AnalysisService {
 			}
 		}
 	}
+}
+
+/** The main language of a document, by share of characters (as alignments.ts decides it). */
+function mainLanguageOf(chars: { en: number; es: number }): Lang {
+	return chars.es > chars.en ? 'es' : 'en';
 }
 
 function describe(error: unknown): string {

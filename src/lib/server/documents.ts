@@ -4,7 +4,8 @@ import type { Detection, LangOrUnd } from '$lib/core/types';
 import { detectLanguages } from '$lib/core/detect';
 import { foldForSearch } from '$lib/core/text/fold';
 import { glossaryMatcher } from './glossary-matching';
-import type { StoredMark } from './analysis-jobs';
+import type { DocumentAnalysis, StoredMark } from './analysis-jobs';
+import type { RepeatedStretch } from '$lib/core/repeats/find-repeats';
 
 /** Bump when the detector changes its output, so stored analyses are recomputed. */
 export const DETECTOR_VERSION = 'detect-2';
@@ -110,7 +111,7 @@ export function storeDetection(
 		 ON CONFLICT (document_id) DO UPDATE SET detector_version = excluded.detector_version,
 		   en_chars = excluded.en_chars, es_chars = excluded.es_chars, und_chars = excluded.und_chars,
 		   result = excluded.result, glossary_generation = excluded.glossary_generation,
-		   marks = excluded.marks`
+		   marks = excluded.marks, repeats = NULL`
 	).run(
 		documentId,
 		DETECTOR_VERSION,
@@ -126,6 +127,51 @@ export function storeDetection(
 		 SELECT id, length(text), ? FROM documents WHERE id = ?
 		 ON CONFLICT (document_id) DO UPDATE SET sentences = excluded.sentences`
 	).run(detection.sentences.length, documentId);
+}
+
+/**
+ * Keeps what the analysis worker found (its JSON is stored as written: the main thread neither
+ * parses nor writes a book's detection).
+ */
+export function storeAnalysis(
+	db: Db,
+	documentId: number,
+	analysis: DocumentAnalysis,
+	glossaryGeneration: string
+): void {
+	db.transaction(() => {
+		db.prepare(
+			`INSERT INTO detections (document_id, detector_version, en_chars, es_chars, und_chars, result,
+			   glossary_generation, marks, repeats)
+			 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+			 ON CONFLICT (document_id) DO UPDATE SET detector_version = excluded.detector_version,
+			   en_chars = excluded.en_chars, es_chars = excluded.es_chars, und_chars = excluded.und_chars,
+			   result = excluded.result, glossary_generation = excluded.glossary_generation,
+			   marks = excluded.marks, repeats = excluded.repeats`
+		).run(
+			documentId,
+			DETECTOR_VERSION,
+			analysis.chars.en,
+			analysis.chars.es,
+			analysis.chars.und,
+			analysis.detection,
+			glossaryGeneration,
+			JSON.stringify(analysis.marks),
+			analysis.repeats
+		);
+		db.prepare(
+			`INSERT INTO document_stats (document_id, chars, sentences)
+			 SELECT id, length(text), ? FROM documents WHERE id = ?
+			 ON CONFLICT (document_id) DO UPDATE SET sentences = excluded.sentences`
+		).run(analysis.sentences, documentId);
+	})();
+}
+
+/** The repeated passages stored with the analysis (undefined when not computed there). */
+export function storedRepeats(db: Db, documentId: number): RepeatedStretch[] | undefined {
+	const row = db.prepare('SELECT repeats FROM detections WHERE document_id = ?').get(documentId) as
+		{ repeats: string | null } | undefined;
+	return row?.repeats ? (JSON.parse(row.repeats) as RepeatedStretch[]) : undefined;
 }
 
 /** The stored detection, whatever glossary it was made with; undefined before the first analysis. */

@@ -98,5 +98,10 @@ export const migrations: string[] = [
 	);
 	CREATE INDEX analyses_state ON analyses (state);
 	CREATE TABLE analysis_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+	`,
+	// 5: the repeated passages of a document, found by the analysis worker with its detection,
+	// so the reader does not look for them on a visit (a book takes ~100 ms).
+	`
+	ALTER TABLE detections ADD COLUMN repeats TEXT;
 	`
 ];

@@ -2,7 +2,12 @@
 // its repeated passages, and the rows that lay them out. The reader, the exports, practice and
 // the concordance all start here, so they agree on what is paired with what.
 import type { Db } from './db';
-import { getDocument, getStoredDocument, type DocumentWithAnalysis } from './documents';
+import {
+	getDocument,
+	getStoredDocument,
+	storedRepeats,
+	type DocumentWithAnalysis
+} from './documents';
 import { alignmentsOf, ensureAlignments, type StoredAlignment } from './alignments';
 import { findRepeatedPassages, type RepeatedStretch } from '$lib/core/repeats/find-repeats';
 import { readingRows, type ReadingRow } from '$lib/core/reading/rows';
@@ -47,7 +52,13 @@ export function readingOf(
 		documents.get(a.enDocumentId === doc.id ? a.esDocumentId : a.enDocumentId)!;
 	const translationId =
 		translations.find((a) => partnerOf(a).slug === options.partner)?.id ?? translations[0]?.id;
-	const repeats = repeatsOf(doc);
+	// Found by the analysis worker and stored; looked for here only for an analysis made on this
+	// thread (or an older store).
+	// A text not analysed yet shows no repeats (its paragraphs stand in for sentences).
+	const unanalysed = (doc as { analysed?: boolean }).analysed === false;
+	const repeats = unanalysed
+		? []
+		: ((options.stored ? storedRepeats(db, doc.id) : undefined) ?? repeatsOf(doc));
 	const rows = readingRows({
 		documentId: doc.id,
 		documents: Object.fromEntries([...documents].map(([id, d]) => [id, d.detection.sentences])),

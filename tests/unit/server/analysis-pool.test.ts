@@ -5,6 +5,7 @@ import { threadId } from 'node:worker_threads';
 import { closePool, runTask } from '$lib/server/analysis-pool';
 import { runAnalysisTask } from '$lib/server/analysis-jobs';
 import type { GlossaryInput, TaskProgress } from '$lib/server/analysis-jobs';
+import type { Detection } from '$lib/core/types';
 
 const GLOSSARY: GlossaryInput = {
 	generation: 'test-1',
@@ -36,7 +37,10 @@ describe('analysis pool', () => {
 		);
 		const here = runAnalysisTask({ kind: 'document', text: TEXT, glossary: GLOSSARY });
 		expect(inWorker).toEqual(here);
-		expect(inWorker.detection.sentences.map((s) => s.lang)).toEqual(['en', 'en', 'es', 'es']);
+		const detection = JSON.parse(inWorker.detection) as Detection;
+		expect(detection.sentences.map((s) => s.lang)).toEqual(['en', 'en', 'es', 'es']);
+		expect(inWorker.languages.sort()).toEqual(['en', 'es']);
+		expect(inWorker.sentences).toBe(4);
 		expect(inWorker.marks.map((m) => TEXT.slice(m.start, m.end))).toEqual(['OAS', 'OEA']);
 		expect(progress.map((p) => p.phase)).toContain('marking');
 		expect(threadId).toBe(0);
@@ -46,7 +50,7 @@ describe('analysis pool', () => {
 		const broken = runTask({
 			kind: 'passages',
 			text: TEXT,
-			detection: null as never,
+			detection: 'not JSON',
 			glossary: GLOSSARY
 		});
 		const fine = runTask({ kind: 'contains-forms', text: TEXT, entries: GLOSSARY.entries });
