@@ -18,12 +18,16 @@ export interface SearchOptions {
 }
 
 // fast_align's published defaults for λ and p0; the null and floor scores set what "no
-// evidence" weighs against a dictionary match (score 1), and a link must win in agreement.
+// evidence" weighs against a dictionary match (score 1). The floor stays well below the null
+// word's share (p0 × nullScore = 0.004), so that a token no evidence supports goes to null
+// rather than to whatever lies near the diagonal, and the unsupported positions of a long
+// sentence do not add up against a real match far from the diagonal. A link must win in
+// agreement.
 export const DEFAULT_SEARCH: SearchOptions = {
 	diagonalTension: 4,
 	nullProbability: 0.08,
 	nullScore: 0.05,
-	floorScore: 0.01,
+	floorScore: 0.001,
 	linkThreshold: 0.5
 };
 
