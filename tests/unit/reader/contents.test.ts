@@ -9,9 +9,9 @@ import {
 } from '$lib/reader/contents';
 import { documentOf, type Line } from './fixture';
 
-// An English article with its Spanish translation (document 2), a passage paired with its
-// Spanish original further down the same text, an untranslated Spanish paragraph, a page
-// number, and a repeated passage.
+// An English article with its Spanish translation (document 2), an untranslated Spanish
+// paragraph among the English, a page number, a passage paired with its Spanish original further
+// down the same text, and a repeated passage.
 const article: Line[] = [
 	['Introduction', 'en', 0],
 	['The market opens at dawn.', 'en', 1],
@@ -23,12 +23,12 @@ const article: Line[] = [
 	['Prices rose this year.', 'en', 3],
 	['Maize costs more.', 'en', 3],
 	['Cheese costs the same.', 'en', 3],
-	['The mayor spoke.', 'en', 4],
-	['She promised a roof.', 'en', 4],
-	['Nobody believed her.', 'en', 4],
-	['Los vendedores protestaron.', 'es', 5],
-	['Pidieron agua potable.', 'es', 5],
-	['Nadie los escuchó.', 'es', 5],
+	['Los vendedores protestaron.', 'es', 4],
+	['Pidieron agua potable.', 'es', 4],
+	['Nadie los escuchó.', 'es', 4],
+	['The mayor spoke.', 'en', 5],
+	['She promised a roof.', 'en', 5],
+	['Nobody believed her.', 'en', 5],
 	['La alcaldesa habló.', 'es', 6],
 	['Prometió un techo.', 'es', 6],
 	['Nadie le creyó.', 'es', 6],
@@ -54,7 +54,7 @@ const alignments: RowAlignment[] = [
 		kind: 'internal',
 		enDocumentId: 1,
 		esDocumentId: 1,
-		beads: [10, 11, 12].map((en, k) => ({ en: [en], es: [16 + k], confidence: 0.9 }))
+		beads: [13, 14, 15].map((en, k) => ({ en: [en], es: [16 + k], confidence: 0.9 }))
 	}
 ];
 const repeats = [{ first: { start: 2, end: 4 }, second: { start: 19, end: 21 } }];
@@ -72,8 +72,8 @@ describe('tableOfContents', () => {
 	it('lists the passages in reading order, each once, covering every row', () => {
 		expect(parts.map((p) => p.kind)).toEqual([
 			'translated',
-			'paired-inside',
 			'untranslated',
+			'paired-inside',
 			'elsewhere',
 			'repeat'
 		]);
@@ -83,14 +83,14 @@ describe('tableOfContents', () => {
 	});
 
 	it('gives each passage its sentences and languages', () => {
-		const [main, inside, left, later, repeat] = parts;
+		const [main, left, inside, later, repeat] = parts;
 		// The page number between two translated paragraphs does not cut the passage in two.
 		expect(main).toMatchObject({ from: 0, to: 9, lang: 'en', other: 'es' });
-		expect(inside).toMatchObject({ from: 10, to: 12, lang: 'en', other: 'es' });
+		expect(left).toMatchObject({ from: 10, to: 12, lang: 'es' });
+		expect(inside).toMatchObject({ from: 13, to: 15, lang: 'en', other: 'es' });
 		expect(inside.ref).toEqual({ from: 16, to: 18 });
-		expect(left).toMatchObject({ from: 13, to: 15, lang: 'es' });
 		expect(later).toMatchObject({ from: 16, to: 18, lang: 'es', other: 'en' });
-		expect(later.ref).toEqual({ from: 10, to: 12 });
+		expect(later.ref).toEqual({ from: 13, to: 15 });
 		expect(repeat).toMatchObject({ from: 19, to: 20 });
 		expect(repeat.ref).toEqual({ from: 2, to: 3 });
 	});
@@ -152,8 +152,8 @@ describe('sentencePlaces and rowSentenceNumbers', () => {
 		const places = sentencePlaces(rows, 1, article.length);
 		const pointer = rows.findIndex((r) => r.kind === 'elsewhere');
 		expect(places.slice(16, 19)).toEqual([pointer, pointer, pointer]);
-		const pair = rows.findIndex((r) => r.kind === 'pair' && r.en.sentences[0] === 10);
-		expect(places[10]).toBe(pair);
+		const pair = rows.findIndex((r) => r.kind === 'pair' && r.en.sentences[0] === 13);
+		expect(places[13]).toBe(pair);
 		expect(places.every((p) => p >= 0)).toBe(true);
 		// Reading order is document order.
 		expect(places).toEqual([...places].sort((a, b) => a - b));
