@@ -1,5 +1,6 @@
 // The glossary matcher for the entries currently in the store, rebuilt only when the glossary
-// changes (building it is the expensive part; matching a document is linear).
+// changes (building it is the expensive part; matching a document is linear), and only when
+// something on this thread matches: the analysis worker builds its own.
 import type { Db } from './db';
 import { liveRows, toGlossaryEntry } from './glossary-rows';
 import {
@@ -8,17 +9,18 @@ import {
 	type GlossaryEntry
 } from '$lib/core/glossary';
 
-let cached:
-	| {
-			generation: string;
-			matcher: ReturnType<typeof createGlossaryMatcher>;
-			entries: Map<string, GlossaryEntry>;
-			/** Every surface form: the detector masks them so that names cast no language vote. */
-			forms: string[];
-	  }
-	| undefined;
+interface GlossaryState {
+	generation: string;
+	entries: Map<string, GlossaryEntry>;
+	/** Built on first use: pages read stored marks, so the main thread rarely needs it. */
+	readonly matcher: ReturnType<typeof createGlossaryMatcher>;
+	/** Every surface form: the detector masks them so that names cast no language vote. */
+	readonly forms: string[];
+}
 
-export function glossaryMatcher(db: Db) {
+let cached: GlossaryState | undefined;
+
+export function glossaryMatcher(db: Db): GlossaryState {
 	const { n, latest, versions } = db
 		.prepare(
 			'SELECT count(*) n, max(updated_at) latest, sum(version) versions FROM glossary_entries WHERE deleted = 0'
@@ -26,12 +28,18 @@ export function glossaryMatcher(db: Db) {
 		.get() as { n: number; latest: string | null; versions: number | null };
 	const generation = `${n}:${latest}:${versions}`;
 	if (cached?.generation !== generation) {
-		const entries = liveRows(db).map(toGlossaryEntry);
+		const list = liveRows(db).map(toGlossaryEntry);
+		let matcher: ReturnType<typeof createGlossaryMatcher> | undefined;
+		let forms: string[] | undefined;
 		cached = {
 			generation,
-			matcher: createGlossaryMatcher(entries),
-			entries: new Map(entries.map((e) => [e.id, e])),
-			forms: glossarySurfaceForms(entries)
+			entries: new Map(list.map((e) => [e.id, e])),
+			get matcher() {
+				return (matcher ??= createGlossaryMatcher(list));
+			},
+			get forms() {
+				return (forms ??= glossarySurfaceForms(list));
+			}
 		};
 	}
 	return cached;

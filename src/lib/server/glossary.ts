@@ -532,7 +532,7 @@ function markedPieces(
 const ANALYSE_ON_VISIT_CHARS = 50_000;
 
 export function glossaryConcordance(db: Db, entryId: string): ConcordanceLine[] {
-	const { matcher } = glossaryMatcher(db);
+	const glossary = glossaryMatcher(db);
 	const lines: ConcordanceLine[] = [];
 	const documents = listDocuments(db);
 	const titles = new Map(documents.map((d) => [d.slug, d.title]));
@@ -544,7 +544,7 @@ export function glossaryConcordance(db: Db, entryId: string): ConcordanceLine[] 
 		const computeHere = !stored.analysed && stored.text.length <= ANALYSE_ON_VISIT_CHARS;
 		if (!stored.analysed && !computeHere) continue;
 		const doc = computeHere ? getDocument(db, summary.id)! : stored;
-		const matches = (storedMarks(db, doc.id) ?? matcher.find(doc.text)).filter(
+		const matches = (storedMarks(db, doc.id) ?? glossary.matcher.find(doc.text)).filter(
 			(m) => m.entryId === entryId
 		);
 		if (matches.length === 0) continue;
@@ -566,7 +566,7 @@ export function glossaryConcordance(db: Db, entryId: string): ConcordanceLine[] 
 			};
 			const counterpart = translations.get(s);
 			if (counterpart) {
-				const ranges = matcher.find(counterpart.text).filter((m) => m.entryId === entryId);
+				const ranges = glossary.matcher.find(counterpart.text).filter((m) => m.entryId === entryId);
 				line.translation = {
 					slug: counterpart.slug,
 					title: titles.get(counterpart.slug) ?? counterpart.slug,

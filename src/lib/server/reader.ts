@@ -45,7 +45,8 @@ export function readerData(
 	const documents: Record<number, ReaderDocument> = {};
 	for (const [id, d] of reading.documents) documents[id] = readerDocument(d);
 
-	const { matcher, entries } = glossaryMatcher(db);
+	const glossaryState = glossaryMatcher(db);
+	const { entries } = glossaryState;
 	const terms: Record<number, TermMark[]> = {};
 	const glossary: Record<string, ReaderGlossaryEntry> = {};
 	for (const document of Object.values(documents)) {
@@ -54,7 +55,7 @@ export function readerData(
 			stored ??
 			(options.stored && document.text.length > MARK_ON_VISIT_CHARS
 				? []
-				: matcher.find(document.text));
+				: glossaryState.matcher.find(document.text));
 		// An entry removed since the marks were stored is left out until the text is re-marked.
 		terms[document.id] = marks
 			.filter((m) => entries.has(m.entryId))
