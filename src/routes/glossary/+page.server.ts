@@ -4,11 +4,10 @@ import { getDb } from '$lib/server/db';
 import {
 	GLOSSARY_TYPES,
 	glossaryTypeCounts,
-	importGlossary,
+	importGlossaryFile,
 	isGlossaryFormat,
 	listGlossary
 } from '$lib/server/glossary';
-import { decodeUserBytes } from '$lib/core/text/decode';
 import type { UserError } from '$lib/core/errors';
 import { readForm } from '$lib/server/http';
 
@@ -53,9 +52,10 @@ export const actions: Actions = {
 					? 'csv'
 					: undefined;
 		if (!format) return refuse({ code: 'invalid-input', key: 'glossary:errors.formatUnknown' });
-		const decoded = decodeUserBytes(new Uint8Array(await file.arrayBuffer()));
-		if (!decoded.ok) return refuse(decoded.error);
-		const result = importGlossary(getDb(), format, decoded.value);
+		// UTF-16 is recognised; Windows-1252 only when the person chose it (never guessed).
+		const result = importGlossaryFile(getDb(), format, new Uint8Array(await file.arrayBuffer()), {
+			encoding: form.get('encoding') === 'windows-1252' ? 'windows-1252' : undefined
+		});
 		if (!result.ok) return refuse(result.error);
 		return { imported: result.value };
 	}

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { openDb, type Db } from '$lib/server/db';
+import { readTsv } from '$lib/core/formats/tsv';
 import { getDocument } from '$lib/server/documents';
 import { alignmentsOf } from '$lib/server/alignments';
 import {
@@ -329,14 +330,13 @@ describe('export', () => {
 		expect(tmx.value.fileName).toBe('notices.tmx');
 		const file = join(dir, 'out.tmx');
 		writeFileSync(file, tmx.value.body);
-		const dtd = resolve('/work/shared/eval/formats/tmx14.dtd');
+		const dtd = resolve(import.meta.dirname, '../../fixtures/formats/tmx14.dtd');
 		execFileSync('xmllint', ['--noout', '--dtdvalid', dtd, file]);
 		expect(tmx.value.body).toContain('<seg>La biblioteca abre a las nueve.</seg>');
 
 		const tsv = buildExport(db, slug, 'tsv');
-		expect(tsv.ok && tsv.value.body.trim().split('\n')).toEqual(
-			TSV_PAIRS.map(([en, es]) => `${en}\t${es}`)
-		);
+		if (!tsv.ok) throw new Error(tsv.error.code);
+		expect(readTsv(tsv.value.body).map((u) => [u.en, u.es])).toEqual(TSV_PAIRS);
 		const json = buildExport(db, `${slug}-es`, 'json');
 		expect(json.ok && JSON.parse(json.value.body).beads).toHaveLength(TSV_PAIRS.length);
 	});
@@ -360,8 +360,10 @@ describe('export', () => {
 		);
 		const result = buildExport(db, slug, 'tsv');
 		if (!result.ok) throw new Error(result.error.code);
-		expect(result.value.body.trim().split('\n')[0]).toBe(
-			'The river rose overnight after three days of heavy rain.\tEl río creció durante la noche después de tres días de lluvias intensas.'
-		);
+		const [first] = readTsv(result.value.body);
+		expect([first.en, first.es]).toEqual([
+			'The river rose overnight after three days of heavy rain.',
+			'El río creció durante la noche después de tres días de lluvias intensas.'
+		]);
 	});
 });
