@@ -59,15 +59,9 @@ export function linkPosteriors(
 		const marks = anchors
 			.map(([i, j]) => (direction === 0 ? [j, i] : [i, j]))
 			.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+		const diagonal = diagonalPrior(sources, targets, options.diagonalTension);
 		for (let t = 0; t < targets; t++) {
-			let diagonalSum = 0;
-			for (let s = 0; s < sources; s++) {
-				prior[s] = Math.exp(
-					-options.diagonalTension * Math.abs((s + 0.5) / sources - (t + 0.5) / targets)
-				);
-				diagonalSum += prior[s];
-			}
-			for (let s = 0; s < sources; s++) prior[s] /= diagonalSum;
+			for (let s = 0; s < sources; s++) prior[s] = diagonal[t * sources + s];
 			const expected = marks.length ? expectedSource(marks, t, sources / targets) : -1;
 			if (expected >= 0) {
 				let localSum = 0;
@@ -94,6 +88,31 @@ export function linkPosteriors(
 	for (let k = 0; k < m * n; k++) posterior[k] = Math.sqrt(directions[0][k] * directions[1][k]);
 	return posterior;
 }
+
+/**
+ * The diagonal prior of every target position over the source positions, normalised; the same
+ * for every sentence pair of the same lengths, so kept for the lengths seen last.
+ */
+function diagonalPrior(sources: number, targets: number, tension: number): Float64Array {
+	const key = `${sources} ${targets} ${tension}`;
+	let prior = diagonalPriors.get(key);
+	if (prior) return prior;
+	prior = new Float64Array(sources * targets);
+	for (let t = 0; t < targets; t++) {
+		let sum = 0;
+		for (let s = 0; s < sources; s++) {
+			const p = Math.exp(-tension * Math.abs((s + 0.5) / sources - (t + 0.5) / targets));
+			prior[t * sources + s] = p;
+			sum += p;
+		}
+		for (let s = 0; s < sources; s++) prior[t * sources + s] /= sum;
+	}
+	if (diagonalPriors.size >= 1000) diagonalPriors.clear();
+	diagonalPriors.set(key, prior);
+	return prior;
+}
+
+const diagonalPriors = new Map<string, Float64Array>();
 
 /** How many tokens away from where the anchors point a counterpart may drift (e-folding distance). */
 const ANCHOR_WIDTH = 1.5;
