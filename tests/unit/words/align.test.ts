@@ -4,6 +4,7 @@ import {
 	counterparts,
 	loadWordResources,
 	termsFromGlossary,
+	tokensOfLine,
 	type WordAlignment,
 	type WordResources
 } from '../../../src/lib/core/words';
@@ -40,6 +41,25 @@ describe('WordAligner.align', () => {
 		expect(partners(a, 'es', 'atacarlo')).toEqual(['attack', 'him']);
 		const b = new WordAligner(resources).align('The pearl is white.', 'La perla es blanca.');
 		expect(partners(b, 'es', 'perla')).toEqual(['pearl']);
+	});
+
+	it('links synonyms through the dictionary and cognates it does not list', () => {
+		const aligner = new WordAligner(resources);
+		const a = aligner.align('The president went to jail.', 'El presidente fue a la cárcel.');
+		expect(partners(a, 'en', 'jail')).toEqual(['cárcel']);
+		const b = aligner.align(
+			'An insecure protocol over the Internet.',
+			'Un protocolo inseguro sobre Internet.'
+		);
+		expect(partners(b, 'en', 'insecure')).toEqual(['inseguro']);
+	});
+
+	it('reads escaped quotes of pre-tokenised text as quotes', () => {
+		const en = tokensOfLine('He said &quot; no &quot; .');
+		const es = tokensOfLine('Dijo « no » .');
+		const { links } = new WordAligner(resources).alignTokens(en, es);
+		const pairs = links.map((l) => `${en[l.en].text} ${es[l.es].text}`);
+		expect(pairs).toEqual(expect.arrayContaining(['&quot; «', 'no no', '&quot; »']));
 	});
 
 	it('links numbers whatever their decimal mark, and names', () => {
