@@ -20,8 +20,8 @@ import { loadavg, tmpdir } from 'node:os';
 import { gunzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { alignTexts } from '../../src/lib/core/align/align-texts';
-import { lookup, translationPairs } from '../../src/lib/core/dictionary';
+import { alignTexts, loadAlignDictionary } from '../../src/lib/core/align/align-texts';
+import { translationPairs } from '../../src/lib/core/dictionary';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const shared = resolve(root, '../shared');
@@ -61,16 +61,25 @@ const sets: CaseSet[] = [
 // set's baseline uses), with FreeDict and -realign (its second pass on a learned dictionary,
 // which these short documents make worse), and with the project's Apertium + FreeDict pairs.
 type Hunalign = 'hunalign' | 'hunalign+dict' | 'hunalign+dict -realign' | 'hunalign+apertium';
-type Aligner = 'puente' | 'puente+dictionary' | 'gale-church' | Hunalign;
+type Aligner =
+	'puente' | 'puente+dictionary' | 'puente+dictionary matching' | 'gale-church' | Hunalign;
 const HUNALIGNS: Hunalign[] = [
 	'hunalign',
 	'hunalign+dict',
 	'hunalign+dict -realign',
 	'hunalign+apertium'
 ];
-// puente+dictionary: the aligner with the bilingual dictionary's evidence (AlignOptions.dictionary,
-// off in the shipped command), run in this process; en-es only.
-const ALIGNERS: Aligner[] = ['puente', 'puente+dictionary', 'gale-church', ...HUNALIGNS];
+// puente+dictionary: the aligner given the bilingual dictionary (loadAlignDictionary: en-es only,
+// so on de-fr it must equal puente), run in this process, as the align command would run with
+// it; puente+dictionary matching: also matching words through it when scoring beads (off in
+// the code: it costs F1 here).
+const ALIGNERS: Aligner[] = [
+	'puente',
+	'puente+dictionary',
+	'puente+dictionary matching',
+	'gale-church',
+	...HUNALIGNS
+];
 const isHunalign = (a: Aligner): a is Hunalign => (HUNALIGNS as string[]).includes(a);
 
 // ------------------------------------------------------------------------------------------
@@ -209,26 +218,29 @@ function alignerCommand(aligner: Aligner, en: string, es: string, languages?: st
 
 /** False when this aligner cannot run on this set (hunalign missing, no de-fr dictionary). */
 function available(aligner: Aligner, set: CaseSet): boolean {
-	if (aligner === 'puente+dictionary') return !set.languages;
+	if (aligner === 'puente+dictionary matching') return !set.languages;
 	if (aligner === 'hunalign') return hunalign !== null;
 	if (aligner === 'hunalign+apertium') return hunalign !== null && !set.languages;
 	if (isHunalign(aligner)) return hunalign !== null && freedict !== null && !set.languages;
 	return true;
 }
 
-function runAligner(
+async function runAligner(
 	aligner: Aligner,
 	en: string,
 	es: string,
 	out: string,
 	languages?: string
-): void {
-	if (aligner === 'puente+dictionary') {
+): Promise<void> {
+	if (aligner === 'puente+dictionary' || aligner === 'puente+dictionary matching') {
+		const [a, b] = languages?.split(',') ?? ['en', 'es'];
 		const result = alignTexts({
 			en: readFileSync(en, 'utf8'),
 			es: readFileSync(es, 'utf8'),
 			presplit: true,
-			dictionary: lookup
+			languages: { en: a, es: b },
+			dictionary: await loadAlignDictionary({ en: a, es: b }),
+			matchThroughDictionary: aligner === 'puente+dictionary matching'
 		});
 		if (!result.ok) throw new Error(`${aligner} failed on ${en}: ${result.error.code}`);
 		writeFileSync(out, result.value.output);
@@ -288,7 +300,7 @@ for (const set of sets) {
 		mkdirSync(predDir, { recursive: true });
 		for (const c of cases) {
 			const [a, b] = set.files.map((file) => join(set.dir, c, file));
-			runAligner(aligner, a, b, join(predDir, `${c}.txt`), set.languages);
+			await runAligner(aligner, a, b, join(predDir, `${c}.txt`), set.languages);
 		}
 		const scored = score(set.dir, predDir);
 		results.set(aligner, scored);

@@ -6,6 +6,7 @@ import {
 } from '../../../src/lib/core/align/dictionary-concepts';
 import { buildPairFeatures, OverlapCounter } from '../../../src/lib/core/align/features';
 import { lookup } from '../../../src/lib/core/dictionary';
+import { learnDictionary } from '../../../src/lib/core/align/learn';
 
 describe('dictionary evidence for the sentence aligner', () => {
 	it('meets inflected forms at the level of lemmas, weaker than an exact match', () => {
@@ -36,5 +37,25 @@ describe('dictionary evidence for the sentence aligner', () => {
 		const after = withDictionary.similarity(0, 0);
 		expect(after).toBeGreaterThan(before);
 		expect(after).toBeLessThan(1);
+	});
+});
+
+describe('learning word pairs with the dictionary', () => {
+	const en = ['The houses here are old.', 'Nothing else.'];
+	const es = ['Las casas de aquí son viejas.', 'Nada más.'];
+	const pairs = [{ en: [0], es: [0] }];
+	const partners = (learned: ReturnType<typeof learnDictionary>, word: string) => {
+		const ids = learned.en.get(word) ?? [];
+		return [...learned.es]
+			.filter(([, list]) => list.some((id) => ids.includes(id)))
+			.map(([w]) => w);
+	};
+
+	it('learns a pair seen together once only when the dictionary confirms it', () => {
+		const f = buildPairFeatures(en, es);
+		expect(partners(learnDictionary(f, pairs), 'houses')).toEqual([]);
+		const learned = partners(learnDictionary(f, pairs, { dictionary: lookup }), 'houses');
+		expect(learned).toContain('casas');
+		expect(learned).not.toContain('aqui');
 	});
 });

@@ -30,11 +30,16 @@ export interface AlignOptions {
 	/** Learn word translations from the first pass and align again (default true). */
 	realign?: boolean;
 	/**
-	 * Also match words through the bilingual dictionary's lookup (en + es only; the caller loads
-	 * it). Not used by default: it makes neighbouring sentences share words and costs F1 on
-	 * the real dev sets.
+	 * The bilingual dictionary's lookup (en + es only; the caller loads it, see
+	 * `loadAlignDictionary`): a word pair it confirms is learned for the realignment from a
+	 * single co-occurrence in the first pass's confident beads.
 	 */
 	dictionary?: DictionaryLookup;
+	/**
+	 * Also match words through the dictionary when scoring beads. Off: it makes neighbouring
+	 * sentences share words and costs F1 on the real dev sets (bench:align).
+	 */
+	matchThroughDictionary?: boolean;
 }
 
 /** Beads with confidence, plus the model's view of each (for reports and tests). */
@@ -125,10 +130,12 @@ export function alignSentences(
 	}
 	const langs = options.languages ?? { en: 'en', es: 'es' };
 	const lexicon = langs.en === 'en' && langs.es === 'es' ? enEsLexicon() : undefined;
+	// The dictionary only serves an English/Spanish pair, as the lexicon does.
+	const dictionary = lexicon ? options.dictionary : undefined;
 	const base: FeatureOptions = {
 		lexicon,
 		anchorPairs: options.anchorPairs,
-		dictionary: lexicon ? options.dictionary : undefined
+		dictionary: options.matchThroughDictionary ? dictionary : undefined
 	};
 	const split = { en: en.map(splitUnit), es: es.map(splitUnit) };
 	const features = buildPairFeatures(en, es, base, split);
@@ -141,7 +148,7 @@ export function alignSentences(
 		const confident = result.beads.filter(
 			(b) => b.en.length > 0 && b.es.length > 0 && b.confidence >= 0.5
 		);
-		const learned: LearnedDictionary = learnDictionary(features, confident);
+		const learned: LearnedDictionary = learnDictionary(features, confident, { dictionary });
 		if (learned.size === 0) return result.beads;
 		// The path is right almost everywhere: a realignment only searches close to it.
 		const band = closeBand(bandAroundPath(result.beads, en.length, COST.realignWidth), es.length);

@@ -10,6 +10,7 @@ import { checkUserText } from '../text/decode';
 import { segmentSentences } from '../text';
 import { wordEvidence } from '../detect/lexicon';
 import { alignSentences, type AlignOptions, type ScoredBead } from './align-sentences';
+import type { DictionaryLookup } from './dictionary-concepts';
 import { beadsOverLines, unwrap } from './wrapped';
 
 export type AlignmentFormat = 'beads' | 'tsv' | 'tmx' | 'json';
@@ -24,8 +25,10 @@ export interface AlignTextsInput {
 	anchorPairs?: { en: string; es: string }[];
 	/** Codes of the two sides; other than en/es skips the language check and the built-in lexicon. */
 	languages?: { en: string; es: string };
-	/** Match words through the bilingual dictionary too (see AlignOptions.dictionary; off by default). */
+	/** The bilingual dictionary's lookup (`loadAlignDictionary`); see AlignOptions.dictionary. */
 	dictionary?: AlignOptions['dictionary'];
+	/** See AlignOptions.matchThroughDictionary (off). */
+	matchThroughDictionary?: boolean;
 }
 
 export interface AlignTextsOutput {
@@ -35,6 +38,19 @@ export interface AlignTextsOutput {
 	/** The alignment rendered in the requested format. */
 	output: string;
 	warnings: UserError[];
+}
+
+/**
+ * The bilingual dictionary's lookup for an English/Spanish pair, loaded on first call (3 MB,
+ * so never at start-up and never for other languages); undefined for other pairs. Pass it as
+ * `dictionary` to `alignTexts`.
+ */
+export async function loadAlignDictionary(languages?: {
+	en: string;
+	es: string;
+}): Promise<DictionaryLookup | undefined> {
+	if (languages && (languages.en !== 'en' || languages.es !== 'es')) return undefined;
+	return (await import('../dictionary')).lookup;
 }
 
 /** Unit counts further apart than this factor draw a warning. */
@@ -77,13 +93,15 @@ export function alignTexts(input: AlignTextsInput): Result<AlignTextsOutput> {
 		? alignLines(sides.en.units, sides.es.units, {
 				languages,
 				anchorPairs: input.anchorPairs,
-				dictionary: input.dictionary
+				dictionary: input.dictionary,
+				matchThroughDictionary: input.matchThroughDictionary
 			})
 		: alignSentences(sides.en.units, sides.es.units, {
 				languages,
 				anchorPairs: input.anchorPairs,
 				paragraphs: { en: sides.en.paragraphs, es: sides.es.paragraphs },
-				dictionary: input.dictionary
+				dictionary: input.dictionary,
+				matchThroughDictionary: input.matchThroughDictionary
 			});
 	const enUnits = sides.en.units;
 	const esUnits = sides.es.units;

@@ -6,10 +6,13 @@
 // itself: the dictionary lists every sense of a word, so its translations also turn up in the
 // neighbouring sentences.
 //
-// Off by default (AlignOptions.dictionary): on the real dev sets every strength tried lost more
-// than it gained (`npm run bench:align`, row puente+dictionary). The caller hands in the
-// dictionary's lookup, loaded when it wants it (3 MB): the aligner never imports it, so the
-// command's start-up does not pay for it and other language pairs never load it.
+// Used in two ways. Confirming the word pairs learned from the first pass (learn.ts): a pair the
+// dictionary gives is learned from one co-occurrence (on). Matching words through it when
+// scoring beads (AlignOptions.matchThroughDictionary): off, because on the real dev sets every
+// strength tried lost more than it gained (`npm run bench:align`, rows puente+dictionary and
+// puente+dictionary matching). The caller hands in the dictionary's lookup, loaded when it
+// wants it (3 MB): the aligner never imports it, so the command's start-up does not pay for
+// it and other language pairs never load it.
 import type { DictionaryEntry, DictionaryLanguage } from '../dictionary';
 
 /** The dictionary's `lookup`: entries (lemma, translations) of a word of running text. */

@@ -1,6 +1,7 @@
 // Word translations learned from the confident pairs of one document pair (hunalign's
 // "realign"): words that keep turning up together in aligned pairs translate each other.
 // This is what makes the second pass work without a lexicon (de-fr) and on unseen text.
+import { dictionaryConcepts, type DictionaryLookup } from './dictionary-concepts';
 import type { LearnedDictionary, PairFeatures } from './features';
 
 export interface LearnOptions {
@@ -10,6 +11,19 @@ export interface LearnOptions {
 	minDice?: number;
 	/** At most this many beads are read, spread evenly, to bound the cost on long texts. */
 	maxBeads?: number;
+	/**
+	 * A bilingual dictionary: a pair it confirms is learned from fewer co-occurrences (once is
+	 * enough), since the document and the dictionary then agree.
+	 */
+	dictionary?: DictionaryLookup;
+}
+
+/** Whether the dictionary gives the two folded words a common lemma pair. */
+function confirms(lookup: DictionaryLookup, en: string, es: string): boolean {
+	const a = dictionaryConcepts(lookup, en, 'en');
+	if (a.length === 0) return false;
+	const b = dictionaryConcepts(lookup, es, 'es');
+	return a.some((c) => b.some((d) => d.key === c.key));
 }
 
 const isWord = (w: string) => !/^[pau]:/.test(w) && !/^\p{N}+$/u.test(w);
@@ -22,6 +36,7 @@ export function learnDictionary(
 	const minCount = options.minCount ?? 2;
 	const minDice = options.minDice ?? 0.45;
 	const maxBeads = options.maxBeads ?? 4000;
+	const bilingual = options.dictionary;
 	const step = Math.max(1, pairs.length / maxBeads);
 	const enUsable = f.en.vocabulary.map(isWord);
 	const esUsable = f.es.vocabulary.map(isWord);
@@ -48,7 +63,7 @@ export function learnDictionary(
 	const touched: number[] = [];
 	const dictionary: LearnedDictionary = { en: new Map(), es: new Map(), size: 0 };
 	for (let e = 0; e < enCount.length; e++) {
-		if (enCount[e] < minCount) continue;
+		if (enCount[e] < (bilingual ? 1 : minCount)) continue;
 		for (let k = beadsOfEnStart[e]; k < beadsOfEnStart[e + 1]; k++) {
 			const b = beadsOfEn[k];
 			for (let x = esRows.start[b]; x < esRows.start[b + 1]; x++) {
@@ -63,9 +78,13 @@ export function learnDictionary(
 		for (const s of touched) {
 			const count = together[s];
 			together[s] = 0;
-			if (count < minCount) continue;
 			const dice = (2 * count) / (enCount[e] + esCount[s]);
 			if (dice < minDice) continue;
+			if (
+				count < minCount &&
+				!(bilingual && confirms(bilingual, f.en.vocabulary[e], f.es.vocabulary[s]))
+			)
+				continue;
 			if (dice > bestDice) {
 				second = best;
 				secondDice = bestDice;
