@@ -93,6 +93,13 @@ describe('tokenizeSentence on documentation', () => {
 });
 
 describe('tokensOfLine', () => {
+	it('splits on runs of spaces and tabs, never inside a token', () => {
+		const line = 'dos  espacios\ty\u00a0más ';
+		const tokens = tokensOfLine(line);
+		expect(tokens.map((t) => t.text)).toEqual(['dos', 'espacios', 'y\u00a0más']);
+		for (const t of tokens) expect(line.slice(t.start, t.end)).toBe(t.text);
+	});
+
 	it('takes the tokens of a pre-tokenised line as given, with their offsets', () => {
 		const line = 'la Toma de Lima ( 2023 ) &quot;';
 		const tokens = tokensOfLine(line);

@@ -68,16 +68,16 @@ export function tokenKind(token: string): WordTokenKind {
 }
 
 /**
- * Tokens of a pre-tokenised line (tokens separated by single spaces, as aligners take them):
+ * Tokens of a pre-tokenised line (tokens separated by spaces, as aligners take them):
  * the tokens are the user's, offsets count from the line's start.
  */
 export function tokensOfLine(line: string): WordToken[] {
-	const tokens: WordToken[] = [];
-	let start = 0;
-	for (const piece of line.split(' ')) {
-		if (piece)
-			tokens.push({ start, end: start + piece.length, text: piece, kind: tokenKind(piece) });
-		start += piece.length + 1;
-	}
-	return tokens;
+	// Spaces or tabs, one or several, as aligners that split on white space read them; a
+	// no-break space stays inside its token.
+	return [...line.matchAll(/[^ \t]+/g)].map((m) => ({
+		start: m.index,
+		end: m.index + m[0].length,
+		text: m[0],
+		kind: tokenKind(m[0])
+	}));
 }
