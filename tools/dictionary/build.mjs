@@ -478,6 +478,12 @@ function main() {
 			}
 		}
 		const fdPairs = (lemma) => (fdThis.get(lemma) ?? []).filter((t) => knownPhrase(to, t));
+		// The other direction's pairs through Galician, keyed by this language's "lemma\ttag".
+		const pivotReverseOf = new Map();
+		for (const [key, targets] of pivot[to]) {
+			const [otherLemma, tag] = key.split('\t');
+			for (const t of targets) addTo(pivotReverseOf, `${t}\t${tag}`, otherLemma);
+		}
 
 		const paradigmIds = new Map();
 		const lemmaLines = [];
@@ -507,6 +513,12 @@ function main() {
 				(fdReverse.has(`${t.toLowerCase()}\t${lemma.toLowerCase()}`) ? 1 : 0);
 			if (candidates.length === 0) {
 				candidates.push(...(pivot[lang].get(key) ?? []).filter((t) => t !== 'prpers'));
+			}
+			// Still nothing: pairs through Galician from the other direction. Only then, because a
+			// pivot word can be ambiguous (Galician "ano" is both year and anus).
+			if (candidates.length === 0) {
+				const throughGalician = (pivotReverseOf.get(key) ?? []).filter((t) => t !== 'prpers');
+				candidates.push(...throughGalician.slice(0, PIVOT_LIMIT));
 			}
 			// Personal pronouns first get the pronouns whose tags agree with theirs.
 			const agreeing = [];

@@ -84,6 +84,7 @@ describe('lookup: case and accents', () => {
 		expect(lemmasOf('ano', 'es')).not.toContain('año');
 		expect(translationsOf('año', 'es')).toContain('year');
 		expect(translationsOf('ano', 'es')).not.toContain('year');
+		expect(translationsOf('año', 'es')).not.toContain('anus');
 	});
 
 	it('finds a word typed without its accents when nothing else matches', () => {
