@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Builds src/lib/data/dictionary/dictionary.json, Puente's offline English/Spanish dictionary, from
 // Debian's packages of the field's open data. Run `node tools/dictionary/build.mjs` after
-// `apt-get install apertium-eng-spa lttoolbox-dev dict-freedict-eng-spa dict-freedict-spa-eng`;
-// the same package versions give the same file byte for byte (see tools/dictionary/README.md).
+// `apt-get install apertium-eng-spa apertium-en-gl apertium-es-gl lttoolbox lttoolbox-dev
+// dict-freedict-eng-spa dict-freedict-spa-eng`; the same package versions give the same file
+// byte for byte (see tools/dictionary/README.md).
 //
 // What it reads and keeps:
 // - Apertium eng-spa (GPL-2): the compiled morphological analysers (eng-spa.automorf.bin for
@@ -15,6 +16,8 @@
 // - FreeDict eng-spa and spa-eng 2022.04.21 (GPL-2+): headword → translations, kept where the
 //   translation is a word of the other language's Apertium lexicon (the FreeDict data has
 //   words run together, "carreteraprincipal", and headwords lost from multiword entries).
+// - Apertium en-gl and es-gl (GPL-2): their analysers add English and Spanish words, and a lemma
+//   that no direct source translates gets translations through Galician (`lt-proc -b`).
 // Translations are ordered by how many sources give the pair (Apertium in this direction,
 // Apertium in the other direction, FreeDict in either), then by Apertium's order.
 
