@@ -158,14 +158,34 @@ let glossaryCache:
 	  }
 	| undefined;
 
+/**
+ * The glossary's matcher, forms and anchor pairs. A glossary that cannot be built (a bug, an
+ * entry nobody foresaw) must not stop every text from being analysed: the text is then analysed
+ * without it (no names masked, no terms marked) and the failure is reported once per generation.
+ */
 function glossaryOf(input: GlossaryInput) {
-	if (glossaryCache?.generation !== input.generation)
-		glossaryCache = {
-			generation: input.generation,
-			matcher: createGlossaryMatcher(input.entries),
-			forms: glossarySurfaceForms(input.entries),
-			anchors: input.entries.map((e) => ({ en: e.en, es: e.es }))
-		};
+	if (glossaryCache?.generation !== input.generation) {
+		try {
+			glossaryCache = {
+				generation: input.generation,
+				matcher: createGlossaryMatcher(input.entries),
+				forms: glossarySurfaceForms(input.entries),
+				anchors: input.entries.map((e) => ({ en: e.en, es: e.es }))
+			};
+		} catch (error) {
+			console.error(
+				`puente: the glossary could not be prepared; texts are analysed without it: ${
+					error instanceof Error ? error.message : String(error)
+				}`
+			);
+			glossaryCache = {
+				generation: input.generation,
+				matcher: createGlossaryMatcher([]),
+				forms: [],
+				anchors: []
+			};
+		}
+	}
 	return glossaryCache;
 }
 

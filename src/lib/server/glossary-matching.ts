@@ -2,7 +2,7 @@
 // changes (building it is the expensive part; matching a document is linear), and only when
 // something on this thread matches: the analysis worker builds its own.
 import type { Db } from './db';
-import { liveRows, toGlossaryEntry } from './glossary-rows';
+import { fromRow, toGlossaryEntry, type EntryRow } from './glossary-rows';
 import {
 	createGlossaryMatcher,
 	glossarySurfaceForms,
@@ -20,6 +20,27 @@ interface GlossaryState {
 
 let cached: GlossaryState | undefined;
 
+/**
+ * The live entries; a row that cannot be read (its JSON damaged by hand) is left out and
+ * logged, so one bad entry cannot take every page down with it.
+ */
+function liveEntries(db: Db): GlossaryEntry[] {
+	const entries: GlossaryEntry[] = [];
+	const rows = db.prepare('SELECT * FROM glossary_entries WHERE deleted = 0').all() as EntryRow[];
+	for (const row of rows) {
+		try {
+			entries.push(toGlossaryEntry(fromRow(row)));
+		} catch (error) {
+			console.error(
+				`puente: glossary entry "${row.id}" cannot be read and is left out: ${
+					error instanceof Error ? error.message : String(error)
+				}`
+			);
+		}
+	}
+	return entries;
+}
+
 export function glossaryMatcher(db: Db): GlossaryState {
 	const { n, latest, versions } = db
 		.prepare(
@@ -28,7 +49,7 @@ export function glossaryMatcher(db: Db): GlossaryState {
 		.get() as { n: number; latest: string | null; versions: number | null };
 	const generation = `${n}:${latest}:${versions}`;
 	if (cached?.generation !== generation) {
-		const list = liveRows(db).map(toGlossaryEntry);
+		const list = liveEntries(db);
 		let matcher: ReturnType<typeof createGlossaryMatcher> | undefined;
 		let forms: string[] | undefined;
 		cached = {

@@ -148,6 +148,25 @@ describe('background analysis', () => {
 		db = openDb(join(dir, 'puente.db'));
 	}, 60_000);
 
+	it('a glossary entry that cannot be read is left out and logged; texts are analysed and served', async () => {
+		const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+		try {
+			db.prepare(
+				`UPDATE glossary_entries SET variants = 'not JSON', version = version + 1
+				 WHERE id = (SELECT id FROM glossary_entries ORDER BY id LIMIT 1)`
+			).run();
+			const [enId] = add('River', ENGLISH, SPANISH);
+			analysisFor(db).kick();
+			await analysisFor(db).idle();
+			expect(analysisFor(db).status(enId).state).toBe('ready');
+			const page = readerPage(db, String(enId), undefined)!;
+			expect(page.reader.rows.filter((r) => r.kind === 'pair')).toHaveLength(4);
+			expect(logged.mock.calls.flat().join('\n')).toContain('cannot be read');
+		} finally {
+			logged.mockRestore();
+		}
+	});
+
 	it('a glossary edit re-analyses only the texts that contain a changed form', async () => {
 		const tasks: { kind: string; text?: string }[] = [];
 		const counting: TaskRunner = (task, onProgress) => {
