@@ -385,3 +385,31 @@ describe('reading rows of a real mixed document', () => {
 		expect(translator).toMatchObject({ lang: 'es', reason: 'no-counterpart' });
 	});
 });
+
+describe('passages of La Mosca, with the glossary as anchors as the server aligns them', () => {
+	const text = readFileSync(
+		new URL('../../../src/lib/data/corpus/brutal-repression-la-mosca.txt', import.meta.url),
+		'utf8'
+	);
+	const entries = JSON.parse(
+		readFileSync(new URL('../../../src/lib/data/glossary.json', import.meta.url), 'utf8')
+	) as { en: string; es: string; variants?: string[] }[];
+	const detection = detectLanguages(text, {
+		protectedTerms: entries.flatMap((e) => [e.en, e.es, ...(e.variants ?? [])])
+	});
+	const pairing = pairPassages(text, detection, {
+		anchorPairs: entries.map((e) => ({ en: e.en, es: e.es }))
+	});
+	const sentence = (i: number) => detection.sentences[i].text;
+
+	it('pairs the OAS section with its Spanish original, sentence for sentence, and nothing before it', () => {
+		const pairs = pairing.pairs.flatMap((p) => p.beads.filter((b) => b.en.length && b.es.length));
+		const shameful = pairs.find((b) => sentence(b.en[0]).startsWith('It is shameful'));
+		expect(shameful && sentence(shameful.es[0])).toMatch(/^Es vergonzoso/);
+		const firstSpanish = Math.min(...pairs.map((b) => b.es[0]));
+		// Every pair's Spanish lies in the Spanish section at the end, never in the English article.
+		expect(sentence(firstSpanish)).not.toMatch(/Marcha de los 4 Suyos/);
+		for (const b of pairs) expect(b.en[0]).toBeLessThan(b.es[0]);
+		expect(pairs.length).toBeGreaterThan(10);
+	});
+});

@@ -275,11 +275,16 @@ function strongMatches(
 	return [...found.values()];
 }
 
-/** Matches this many positions apart on both sides belong to different passages. */
+/**
+ * Matches with more than this many sentences of the document between them, on either side,
+ * belong to different passages: a passage pair is dense in matches, and a lone coincidence
+ * far from the others is not one. (A long omission splits a passage in two: harmless, its
+ * sentences are shown as untranslated either way.)
+ */
 const PASSAGE_GAP = 12;
 
 /**
- * The passage pairs: the longest monotone chain of matches, cut where both sides jump far
+ * The passage pairs: the longest monotone chain of matches, cut where the text jumps far
  * (an isolated coincidence is not a passage), then the next chain among the matches left
  * outside it, and so on. Each is widened in step on both sides over the unmatched sentences
  * before and after it, up to its neighbours: the aligner places those as pairs or omissions.
@@ -290,7 +295,7 @@ function passageRegions(matches: Match[], enSentences: number[], esSentences: nu
 	for (;;) {
 		const chain = longestIncreasingChain(remaining);
 		if (chain.length < 2) break;
-		const pieces = cutAtGaps(chain).filter((piece) => piece.length >= 2);
+		const pieces = cutAtGaps(chain, enSentences, esSentences).filter((piece) => piece.length >= 2);
 		if (pieces.length === 0) break;
 		chains.push(...pieces);
 		remaining = remaining.filter(([e, s]) =>
@@ -331,12 +336,14 @@ function reach(sentences: number[], from: number, step: 1 | -1, limit: number): 
 	return n;
 }
 
-function cutAtGaps(chain: Match[]): Match[][] {
+/** Cuts a chain where the text between two matches is long on either side (positions in the document). */
+function cutAtGaps(chain: Match[], enSentences: number[], esSentences: number[]): Match[][] {
 	const pieces: Match[][] = [[chain[0]]];
 	for (let k = 1; k < chain.length; k++) {
 		const [e, s] = chain[k];
 		const [pe, ps] = chain[k - 1];
-		if (e - pe > PASSAGE_GAP && s - ps > PASSAGE_GAP) pieces.push([]);
+		const gap = Math.max(enSentences[e] - enSentences[pe], esSentences[s] - esSentences[ps]);
+		if (gap > PASSAGE_GAP) pieces.push([]);
 		pieces.at(-1)!.push(chain[k]);
 	}
 	return pieces;
