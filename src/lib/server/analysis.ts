@@ -63,12 +63,19 @@ const NEEDING_WORK = `
 	   OR (a.target != ('${DETECTOR_VERSION}+${ALIGNER_VERSION}:' || d.version))
 	ORDER BY d.id`;
 
-interface GlossarySnapshot {
-	generation: string;
-	/** Forms of each live entry, by id. */
-	forms: Record<string, string[]>;
-	entries: Record<string, GlossaryEntry>;
-}
+/** The forms of every live entry, by id: all a changed text is looked for by. */
+type GlossaryForms = Record<string, string[]>;
+
+/** An entry to search texts for, rebuilt from its forms (Spanish first, as entryForms lists them). */
+const entryOfForms = (id: string, forms: string[]): GlossaryEntry =>
+	({
+		id,
+		es: forms[0],
+		en: forms[1] ?? forms[0],
+		variants: forms.slice(2),
+		type: 'other',
+		explanation: { en: '', es: '' }
+	}) as unknown as GlossaryEntry;
 
 export class AnalysisService {
 	private running: Promise<void> | undefined;
@@ -268,33 +275,33 @@ export class AnalysisService {
 	 */
 	private async reconcileGlossary(): Promise<void> {
 		const { generation, entries } = glossaryMatcher(this.db);
-		const row = this.db.prepare("SELECT value FROM analysis_meta WHERE key = 'glossary'").get() as
-			{ value: string } | undefined;
-		const previous = row ? (JSON.parse(row.value) as GlossarySnapshot) : undefined;
-		if (previous?.generation === generation) return;
-		const snapshot: GlossarySnapshot = { generation, forms: {}, entries: {} };
-		for (const [id, entry] of entries) {
-			snapshot.forms[id] = entryForms(entry);
-			snapshot.entries[id] = entry;
-		}
+		const meta = this.db.prepare('SELECT value FROM analysis_meta WHERE key = ?');
+		// The generation alone first: the forms (megabytes for a large glossary) are read only
+		// when it changed.
+		const known = meta.get('glossary-generation') as { value: string } | undefined;
+		if (known?.value === generation) return;
+		const stored = meta.get('glossary-forms') as { value: string } | undefined;
+		const previous = stored ? (JSON.parse(stored.value) as GlossaryForms) : undefined;
+		const current: GlossaryForms = {};
+		for (const [id, entry] of entries) current[id] = entryForms(entry);
 		if (previous) {
 			const changed: GlossaryEntry[] = [];
-			const ids = new Set([...Object.keys(previous.forms), ...Object.keys(snapshot.forms)]);
-			for (const id of ids) {
-				const before = previous.forms[id]?.join('\u0000');
-				const after = snapshot.forms[id]?.join('\u0000');
-				if (before === after) continue;
-				if (previous.entries[id]) changed.push(previous.entries[id]);
-				if (snapshot.entries[id]) changed.push(snapshot.entries[id]);
+			for (const id of new Set([...Object.keys(previous), ...Object.keys(current)])) {
+				const [before, after] = [previous[id], current[id]];
+				if (before?.join('\u0000') === after?.join('\u0000')) continue;
+				if (before) changed.push(entryOfForms(id, before));
+				if (after) changed.push(entryOfForms(id, after));
 			}
 			if (changed.length) await this.markTextsWithForms(changed);
 		}
-		this.db
-			.prepare(
-				`INSERT INTO analysis_meta (key, value) VALUES ('glossary', ?)
-				 ON CONFLICT (key) DO UPDATE SET value = excluded.value`
-			)
-			.run(JSON.stringify(snapshot));
+		const save = this.db.prepare(
+			`INSERT INTO analysis_meta (key, value) VALUES (?, ?)
+			 ON CONFLICT (key) DO UPDATE SET value = excluded.value`
+		);
+		this.db.transaction(() => {
+			save.run('glossary-forms', JSON.stringify(current));
+			save.run('glossary-generation', generation);
+		})();
 	}
 
 	private async markTextsWithForms(changed: GlossaryEntry[]): Promise<void> {
