@@ -21,10 +21,33 @@ import {
 import type { Bead, Detection, LangOrUnd } from '../core/types';
 import { userError, type Result, type UserError } from '../core/errors';
 
-/** The glossary as a task carries it; `generation` names it so a worker builds its matcher once. */
+/** A live glossary entry as the store holds it: id, Spanish, English, variants as JSON. */
+export type GlossaryRow = [id: string, es: string, en: string, variants: string];
+
+/**
+ * The glossary as a task carries it; `generation` names it so a worker builds its matcher once.
+ * The server sends `rows` as read from the store (parsing 50,000 of them is work for a worker);
+ * `entries` serve callers that have them parsed already.
+ */
 export interface GlossaryInput {
 	generation: string;
-	entries: GlossaryEntry[];
+	entries?: GlossaryEntry[];
+	rows?: GlossaryRow[];
+}
+
+/** Entries of the rows; a row whose variants cannot be read keeps its two main forms. */
+function entriesOf(input: GlossaryInput): GlossaryEntry[] {
+	if (input.entries) return input.entries;
+	return (input.rows ?? []).map(([id, es, en, variants]) => {
+		let list: string[] = [];
+		try {
+			const parsed: unknown = JSON.parse(variants);
+			if (Array.isArray(parsed)) list = parsed.filter((v): v is string => typeof v === 'string');
+		} catch {
+			/* damaged variants: the entry still matches by its Spanish and English forms */
+		}
+		return { id, es, en, variants: list } as unknown as GlossaryEntry;
+	});
 }
 
 /** A glossary term found in a text: character offsets and the entry. */
@@ -166,11 +189,12 @@ let glossaryCache:
 function glossaryOf(input: GlossaryInput) {
 	if (glossaryCache?.generation !== input.generation) {
 		try {
+			const entries = entriesOf(input);
 			glossaryCache = {
 				generation: input.generation,
-				matcher: createGlossaryMatcher(input.entries),
-				forms: glossarySurfaceForms(input.entries),
-				anchors: input.entries.map((e) => ({ en: e.en, es: e.es }))
+				matcher: createGlossaryMatcher(entries),
+				forms: glossarySurfaceForms(entries),
+				anchors: entries.map((e) => ({ en: e.en, es: e.es }))
 			};
 		} catch (error) {
 			console.error(

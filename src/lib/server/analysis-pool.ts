@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { MessageChannel } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import {
 	ANALYSIS_JOBS_URL,
 	type AnalysisTask,
@@ -97,6 +97,9 @@ export async function runTask<K extends AnalysisTask['kind']>(
 			await thePool()
 		).run({ ...task, progress: channel.port2 }, { transferList: [channel.port2, ...transfer] });
 	} finally {
+		// Reports still in flight when the result came (another channel) are heard, in order.
+		for (let m = receiveMessageOnPort(channel.port1); m; m = receiveMessageOnPort(channel.port1))
+			onProgress(m.message as TaskProgress);
 		channel.port1.close();
 	}
 }

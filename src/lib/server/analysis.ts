@@ -17,7 +17,7 @@ import {
 	storeAlignment,
 	translationPartners
 } from './alignments';
-import { glossaryMatcher } from './glossary-matching';
+import { glossaryGeneration, glossaryRows } from './glossary-matching';
 import { runTask, type TaskInput } from './analysis-pool';
 import type {
 	AnalysisTask,
@@ -168,9 +168,14 @@ export class AnalysisService {
 		}
 	}
 
+	private glossaryCache: GlossaryInput | undefined;
+
+	/** The glossary for the worker: rows as stored, read once per generation. */
 	private glossaryInput(): GlossaryInput {
-		const { generation, entries } = glossaryMatcher(this.db);
-		return { generation, entries: [...entries.values()] };
+		const generation = glossaryGeneration(this.db);
+		if (this.glossaryCache?.generation !== generation)
+			this.glossaryCache = { generation, rows: glossaryRows(this.db) };
+		return this.glossaryCache;
 	}
 
 	private setState(documentId: number, state: AnalysisState, target: string, error?: string) {
@@ -274,7 +279,7 @@ export class AnalysisService {
 	 * documents that contain a form of a changed, added or removed entry, and only those.
 	 */
 	private async reconcileGlossary(): Promise<void> {
-		const { generation, entries } = glossaryMatcher(this.db);
+		const { generation, rows } = this.glossaryInput();
 		const meta = this.db.prepare('SELECT value FROM analysis_meta WHERE key = ?');
 		// The generation alone first: the forms (megabytes for a large glossary) are read only
 		// when it changed.
@@ -283,7 +288,8 @@ export class AnalysisService {
 		const stored = meta.get('glossary-forms') as { value: string } | undefined;
 		const previous = stored ? (JSON.parse(stored.value) as GlossaryForms) : undefined;
 		const current: GlossaryForms = {};
-		for (const [id, entry] of entries) current[id] = entryForms(entry);
+		for (const [id, es, en, variants] of rows ?? [])
+			current[id] = entryForms({ es, en, variants: parseVariants(variants) });
 		if (previous) {
 			const changed: GlossaryEntry[] = [];
 			for (const id of new Set([...Object.keys(previous), ...Object.keys(current)])) {
@@ -323,6 +329,15 @@ export class AnalysisService {
 				this.log(`puente: glossary check of document ${id} failed: ${describe(error)}`);
 			}
 		}
+	}
+}
+
+function parseVariants(json: string): string[] {
+	try {
+		const parsed: unknown = JSON.parse(json);
+		return Array.isArray(parsed) ? parsed.filter((v): v is string => typeof v === 'string') : [];
+	} catch {
+		return [];
 	}
 }
 

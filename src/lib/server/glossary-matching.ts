@@ -3,6 +3,7 @@
 // something on this thread matches: the analysis worker builds its own.
 import type { Db } from './db';
 import { fromRow, toGlossaryEntry, type EntryRow } from './glossary-rows';
+import type { GlossaryRow } from './analysis-jobs';
 import {
 	createGlossaryMatcher,
 	glossarySurfaceForms,
@@ -18,7 +19,39 @@ interface GlossaryState {
 	readonly forms: string[];
 }
 
-let cached: GlossaryState | undefined;
+const cache = new WeakMap<Db, GlossaryState>();
+
+/** Changes with every write to the glossary (migration 6 counts them with triggers). */
+export function glossaryGeneration(db: Db): string {
+	const { token, generation } = db
+		.prepare('SELECT token, generation FROM glossary_state WHERE id = 1')
+		.get() as { token: string; generation: number };
+	return `${token}:${generation}`;
+}
+
+/** The live entries as rows, unparsed: what the analysis worker is sent (it parses them). */
+export function glossaryRows(db: Db): GlossaryRow[] {
+	return db
+		.prepare('SELECT id, es, en, variants FROM glossary_entries WHERE deleted = 0')
+		.raw()
+		.all() as GlossaryRow[];
+}
+
+/** Entries by id, for the terms a page shows (never the whole glossary). */
+export function glossaryEntriesById(db: Db, ids: Iterable<string>): Map<string, GlossaryEntry> {
+	const found = new Map<string, GlossaryEntry>();
+	const get = db.prepare('SELECT * FROM glossary_entries WHERE id = ? AND deleted = 0');
+	for (const id of new Set(ids)) {
+		const row = get.get(id) as EntryRow | undefined;
+		if (!row) continue;
+		try {
+			found.set(id, toGlossaryEntry(fromRow(row)));
+		} catch {
+			/* a damaged entry is left out (glossaryMatcher logs it) */
+		}
+	}
+	return found;
+}
 
 /**
  * The live entries; a row that cannot be read (its JSON damaged by hand) is left out and
@@ -41,13 +74,10 @@ function liveEntries(db: Db): GlossaryEntry[] {
 	return entries;
 }
 
+/** The glossary of the store: entries and (lazily) matcher and forms, rebuilt per generation. */
 export function glossaryMatcher(db: Db): GlossaryState {
-	const { n, latest, versions } = db
-		.prepare(
-			'SELECT count(*) n, max(updated_at) latest, sum(version) versions FROM glossary_entries WHERE deleted = 0'
-		)
-		.get() as { n: number; latest: string | null; versions: number | null };
-	const generation = `${n}:${latest}:${versions}`;
+	const generation = glossaryGeneration(db);
+	let cached = cache.get(db);
 	if (cached?.generation !== generation) {
 		const list = liveEntries(db);
 		let matcher: ReturnType<typeof createGlossaryMatcher> | undefined;
@@ -62,6 +92,7 @@ export function glossaryMatcher(db: Db): GlossaryState {
 				return (forms ??= glossarySurfaceForms(list));
 			}
 		};
+		cache.set(db, cached);
 	}
 	return cached;
 }

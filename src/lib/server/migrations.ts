@@ -103,5 +103,22 @@ export const migrations: string[] = [
 	// so the reader does not look for them on a visit (a book takes ~100 ms).
 	`
 	ALTER TABLE detections ADD COLUMN repeats TEXT;
+	`,
+	// 6: the glossary's generation, counted by triggers on every write to its entries (whoever
+	// writes: an edit, an import, the seeding), so a page learns whether the glossary changed by
+	// reading one row instead of aggregating every entry. The token tells two stores apart.
+	`
+	CREATE TABLE glossary_state (
+		id INTEGER PRIMARY KEY CHECK (id = 1),
+		token TEXT NOT NULL,
+		generation INTEGER NOT NULL
+	);
+	INSERT INTO glossary_state (id, token, generation) VALUES (1, lower(hex(randomblob(8))), 0);
+	CREATE TRIGGER glossary_entries_inserted AFTER INSERT ON glossary_entries
+	BEGIN UPDATE glossary_state SET generation = generation + 1; END;
+	CREATE TRIGGER glossary_entries_updated AFTER UPDATE ON glossary_entries
+	BEGIN UPDATE glossary_state SET generation = generation + 1; END;
+	CREATE TRIGGER glossary_entries_deleted AFTER DELETE ON glossary_entries
+	BEGIN UPDATE glossary_state SET generation = generation + 1; END;
 	`
 ];

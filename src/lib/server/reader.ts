@@ -9,7 +9,7 @@ import {
 	type DocumentWithAnalysis
 } from './documents';
 import { analysisFor, type AnalysisStatus } from './analysis';
-import { glossaryMatcher } from './glossary-matching';
+import { glossaryEntriesById, glossaryGeneration, glossaryMatcher } from './glossary-matching';
 import { readingOf } from './reading';
 import type {
 	ReaderData,
@@ -45,19 +45,28 @@ export function readerData(
 	const documents: Record<number, ReaderDocument> = {};
 	for (const [id, d] of reading.documents) documents[id] = readerDocument(d);
 
-	const glossaryState = glossaryMatcher(db);
-	const { entries } = glossaryState;
-	const terms: Record<number, TermMark[]> = {};
-	const glossary: Record<string, ReaderGlossaryEntry> = {};
+	// Stored marks (the pages): only the entries they name are read from the store, never the
+	// whole glossary. Without them the marks are found here, with the glossary's matcher.
+	const found: Record<number, { start: number; end: number; entryId: string }[]> = {};
 	for (const document of Object.values(documents)) {
 		const stored = options.stored ? storedMarks(db, document.id) : null;
-		const marks =
+		found[document.id] =
 			stored ??
 			(options.stored && document.text.length > MARK_ON_VISIT_CHARS
 				? []
-				: glossaryState.matcher.find(document.text));
+				: glossaryMatcher(db).matcher.find(document.text));
+	}
+	const entries = options.stored
+		? glossaryEntriesById(
+				db,
+				Object.values(found).flatMap((marks) => marks.map((m) => m.entryId))
+			)
+		: glossaryMatcher(db).entries;
+	const terms: Record<number, TermMark[]> = {};
+	const glossary: Record<string, ReaderGlossaryEntry> = {};
+	for (const document of Object.values(documents)) {
 		// An entry removed since the marks were stored is left out until the text is re-marked.
-		terms[document.id] = marks
+		terms[document.id] = found[document.id]
 			.filter((m) => entries.has(m.entryId))
 			.map((m) => ({ start: m.start, end: m.end, entryId: m.entryId }));
 		for (const mark of terms[document.id]) {
@@ -140,7 +149,7 @@ export function readerPage(
 		head.version,
 		analysis.epoch,
 		alignments,
-		glossaryMatcher(db).generation,
+		glossaryGeneration(db),
 		partner ?? ''
 	].join('|');
 	let pageCache = pageCaches.get(db);

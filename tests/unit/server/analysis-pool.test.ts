@@ -53,11 +53,11 @@ describe('analysis pool', () => {
 			detection: 'not JSON',
 			glossary: GLOSSARY
 		});
-		const fine = runTask({ kind: 'contains-forms', text: TEXT, entries: GLOSSARY.entries });
+		const fine = runTask({ kind: 'contains-forms', text: TEXT, entries: GLOSSARY.entries! });
 		await expect(broken).rejects.toThrow();
 		await expect(fine).resolves.toBe(true);
 		await expect(
-			runTask({ kind: 'contains-forms', text: 'nothing here', entries: GLOSSARY.entries })
+			runTask({ kind: 'contains-forms', text: 'nothing here', entries: GLOSSARY.entries! })
 		).resolves.toBe(false);
 	});
 });

@@ -19,6 +19,7 @@ import {
 } from '$lib/server/analysis';
 import { closePool, runTask } from '$lib/server/analysis-pool';
 import { readerPage } from '$lib/server/reader';
+import { glossaryMatcher } from '$lib/server/glossary-matching';
 
 const ENGLISH = [
 	'The river rose overnight after three days of heavy rain.',
@@ -161,6 +162,13 @@ describe('background analysis', () => {
 			expect(analysisFor(db).status(enId).state).toBe('ready');
 			const page = readerPage(db, String(enId), undefined)!;
 			expect(page.reader.rows.filter((r) => r.kind === 'pair')).toHaveLength(4);
+			// Where the server parses the glossary itself, the damaged entry is left out and logged.
+			const live = db
+				.prepare('SELECT count(*) n FROM glossary_entries WHERE deleted = 0')
+				.get() as {
+				n: number;
+			};
+			expect(glossaryMatcher(db).entries.size).toBe(live.n - 1);
 			expect(logged.mock.calls.flat().join('\n')).toContain('cannot be read');
 		} finally {
 			logged.mockRestore();
