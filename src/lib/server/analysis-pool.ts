@@ -29,11 +29,17 @@ function tsxLoaderUrl(): string {
 	return pathToFileURL(join(dirname(cjs), 'index.mjs')).href;
 }
 
+/** Nice value of the worker threads (0 normal, 19 lowest). */
+const WORKER_NICE = 10;
+
 function bootstrapUrl(): string {
 	const source = ANALYSIS_JOBS_URL.endsWith('.ts')
 		? `const { register } = await import(${JSON.stringify(tsxLoaderUrl())}); register();\n`
 		: '';
-	const code = `${source}await import(${JSON.stringify(ANALYSIS_JOBS_URL)});
+	// Workers run at a lower priority than the thread that answers requests: on Linux a nice
+	// value is per thread, so a long alignment yields the CPU to the pages (elsewhere: ignored).
+	const code = `${source}try { (await import('node:os')).setPriority(${WORKER_NICE}); } catch {}
+await import(${JSON.stringify(ANALYSIS_JOBS_URL)});
 const run = globalThis[Symbol.for('puente.analysis-task')];
 export default (task) => run(task);
 `;
