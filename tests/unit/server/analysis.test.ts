@@ -144,6 +144,12 @@ describe('background analysis', () => {
 		expect(states.filter((s) => s === 'ready').length).toBeGreaterThanOrEqual(5);
 		const docs = (await import('$lib/server/documents')).listDocuments(served);
 		expect(docs.find((d) => d.slug === poison.slug)).toBeDefined();
+		// The page polls this; it says failed (with the reason) for the poisoned text, ready for another.
+		const { GET } = await import('../../../src/routes/doc/[id]/status/+server');
+		const status = (id: string) =>
+			(GET({ params: { id }, locals: { lang: 'en' } } as never) as Response).json();
+		expect(await status(poison.slug)).toEqual({ state: 'failed', error: 'injected failure' });
+		expect(await status('toma-de-lima-uprising')).toEqual({ state: 'ready' });
 		served.close();
 		vi.unstubAllEnvs();
 		db = openDb(join(dir, 'puente.db'));
