@@ -87,10 +87,14 @@ describe('adding a text', () => {
 		// Throws (and fails the test) with xmllint's report if the file is not valid.
 		execFileSync('xmllint', ['--noout', '--dtdvalid', TMX_DTD, file], { stdio: 'pipe' });
 
+		// The TSV names its columns on the first line; the first pair follows.
 		const tsv = await page.request.get(`${baseURL()}/doc/${slug}/export?format=tsv`);
-		expect((await tsv.text()).split('\n')[0]).toBe(
-			'The market in the old square opens before dawn every Saturday.\tEl mercado de la plaza vieja abre antes del amanecer todos los sábados.'
-		);
+		const [header, first] = (await tsv.text()).split('\r\n');
+		expect(header.split('\t').slice(0, 2)).toEqual(['en', 'es']);
+		expect(first.split('\t').slice(0, 2)).toEqual([
+			'The market in the old square opens before dawn every Saturday.',
+			'El mercado de la plaza vieja abre antes del amanecer todos los sábados.'
+		]);
 	});
 
 	it('answers 404 with a translated message for a document with nothing aligned', async () => {
