@@ -26,7 +26,8 @@ import type {
 	TaskProgress,
 	TaskResults
 } from './analysis-jobs';
-import type { Lang } from '$lib/core/types';
+import type { Detection, Lang } from '$lib/core/types';
+import { heavyJobs } from './heavy-jobs';
 import { entryForms, type GlossaryEntry } from '$lib/core/glossary';
 
 export type AnalysisState = 'pending' | 'ready' | 'failed';
@@ -348,6 +349,20 @@ function mainLanguageOf(chars: { en: number; es: number }): Lang {
 
 function describe(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Detects a text's languages in a worker thread, with the store's glossary masked, for a request
+ * that needs the sentences before it can answer (an import that pairs units with them): the
+ * event loop waits for nothing. Counted among the heavy jobs: 'busy' past their bound.
+ */
+export async function detectInWorker(db: Db, text: string): Promise<Detection | 'busy'> {
+	const result = await heavyJobs.run({
+		kind: 'document',
+		text,
+		glossary: { generation: glossaryGeneration(db), rows: glossaryRows(db) }
+	});
+	return result === 'busy' ? result : (JSON.parse(result.detection) as Detection);
 }
 
 const services = new WeakMap<Db, AnalysisService>();

@@ -60,4 +60,16 @@ describe('analysis pool', () => {
 			runTask({ kind: 'contains-forms', text: 'nothing here', entries: GLOSSARY.entries! })
 		).resolves.toBe(false);
 	});
+
+	it('detects a text for a request in a worker, with the glossary of the store', async () => {
+		const { openDb } = await import('$lib/server/db');
+		const { seedGlossary } = await import('$lib/server/glossary');
+		const { detectInWorker } = await import('$lib/server/analysis');
+		const db = openDb(':memory:');
+		seedGlossary(db);
+		const detection = await detectInWorker(db, TEXT);
+		if (detection === 'busy') throw new Error('busy');
+		expect(detection.sentences.map((s) => s.lang)).toEqual(['en', 'en', 'es', 'es']);
+		db.close();
+	});
 });
