@@ -2,8 +2,9 @@
 // read the ratios, not the times). Run with `npm run bench:server` (builds first when needed).
 // Prints numbers; asserts nothing.
 //
-// 1. GET / and GET /doc/<slug> of a 5,000-pair book, 10 connections for 10 s each, beside a
-//    static server answering the same HTML bytes (requests per second, ratio, p50/p99).
+// 1. GET / and GET /doc/<slug> of a 5,000-pair book, and the book's reader.json, 10 connections
+//    for 10 s each, beside a static server answering the same bytes (requests per second,
+//    ratio, p50/p99).
 // 2. p99 of GET / (10 connections, 10 s) while another client aligns two 4 MB texts.
 // 3. Peak server memory (RSS, sampled every 50 ms, and the kernel's high-water mark) while
 //    aligning the largest input allowed: two texts just under 5 MB.
@@ -18,7 +19,7 @@ import Database from 'better-sqlite3';
 const root = resolve(import.meta.dirname, '../..');
 const PAIRS = Number(process.env.PAIRS ?? 5000);
 const CONNECTIONS = 10;
-const SECONDS = Number(process.env.SECONDS ?? 10);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const MB = 1024 * 1024;
 
 const en = [
@@ -109,27 +110,31 @@ console.log(
 	`the ${PAIRS}-pair book analysed in the background: ${ready} ms after the server answered`
 );
 
-const pages = {
-	library: Buffer.from(await (await fetch(`${base}/`)).arrayBuffer()),
-	book: Buffer.from(await (await fetch(`${base}/doc/bench-en`)).arrayBuffer())
+const pages: Record<string, Buffer> = {
+	'/': Buffer.from(await (await fetch(`${base}/`)).arrayBuffer()),
+	'/doc/bench-en': Buffer.from(await (await fetch(`${base}/doc/bench-en`)).arrayBuffer()),
+	'/doc/bench-en/reader.json': Buffer.from(
+		await (await fetch(`${base}/doc/bench-en/reader.json`)).arrayBuffer()
+	)
 };
 const staticPort = await freePort();
 const staticServer = http
 	.createServer((req, res) => {
-		const body = req.url === '/' ? pages.library : pages.book;
+		const body = pages[req.url ?? '/'] ?? pages['/'];
 		res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
 		res.end(body);
 	})
 	.listen(staticPort, '127.0.0.1');
 const staticBase = `http://127.0.0.1:${staticPort}`;
 console.log(
-	`HTML: library ${(pages.library.length / 1024).toFixed(0)} KB, book ${(pages.book.length / MB).toFixed(1)} MB`
+	`library HTML ${(pages['/'].length / 1024).toFixed(0)} KB, book HTML ${(pages['/doc/bench-en'].length / MB).toFixed(1)} MB, book reader.json ${(pages['/doc/bench-en/reader.json'].length / MB).toFixed(1)} MB`
 );
 
 const rows: string[][] = [['', 'req/s', 'p50 ms', 'p99 ms', 'vs static']];
 for (const [name, path] of [
 	['GET /', '/'],
-	['GET /doc/bench-en', '/doc/bench-en']
+	['GET /doc/bench-en', '/doc/bench-en'],
+	['GET /doc/bench-en/reader.json', '/doc/bench-en/reader.json']
 ] as const) {
 	const baseline = await load(staticBase, path);
 	const puente = await load(base, path);

@@ -1,6 +1,7 @@
 // Everything the reader page shows for one document, gathered in one place so the route stays
 // thin: the document, the documents its alignments name, the rows that lay them out, and the
 // glossary terms in them.
+import { createHash } from 'node:crypto';
 import type { Db } from './db';
 import {
 	getStoredDocument,
@@ -115,7 +116,7 @@ export interface ReaderPage {
 
 // What a reader page shows changes only when the text, its analysis, an alignment or the
 // glossary does: the last few are kept, so a visit to a book is a lookup, not a rebuild.
-type CachedPage = Omit<ReaderPage, 'reader'> & { reader: ReaderData };
+type CachedPage = Omit<ReaderPage, 'reader'> & { reader: ReaderData; json?: Buffer };
 const pageCaches = new WeakMap<Db, Map<string, CachedPage>>();
 const PAGE_CACHE_SIZE = 4;
 
@@ -129,6 +130,39 @@ export function readerPage(
 	idOrSlug: string,
 	partner: string | undefined
 ): ReaderPage | undefined {
+	const found = cachedPage(db, idOrSlug, partner);
+	if (!found) return undefined;
+	const { page, status } = found;
+	return { document: page.document, reader: { ...page.reader, analysis: status } };
+}
+
+/**
+ * The reader data of a document as JSON, for a page that fetches it instead of receiving it
+ * through SvelteKit's serialisation: written once per version of what it shows and kept, so a
+ * visit costs a lookup; `etag` lets a browser revalidate without the body.
+ */
+export function readerJson(
+	db: Db,
+	idOrSlug: string,
+	partner: string | undefined
+): { etag: string; body: Uint8Array } | undefined {
+	const found = cachedPage(db, idOrSlug, partner);
+	if (!found) return undefined;
+	const { page, status, key } = found;
+	// Kept encoded: a visit copies bytes, it neither writes nor encodes megabytes of JSON.
+	page.json ??= Buffer.from(JSON.stringify(page.reader));
+	// The analysis state changes without the rest: it goes first, outside the kept bytes.
+	const analysis = JSON.stringify(status);
+	const etag = `"${createHash('sha1').update(key).update(analysis).digest('base64url')}"`;
+	const body = Buffer.concat([Buffer.from(`{"analysis":${analysis},`), page.json.subarray(1)]);
+	return { etag, body };
+}
+
+function cachedPage(
+	db: Db,
+	idOrSlug: string,
+	partner: string | undefined
+): { page: CachedPage; status: AnalysisStatus; key: string } | undefined {
 	const head = (
 		/^\d+$/.test(idOrSlug)
 			? db.prepare('SELECT id, version FROM documents WHERE id = ?').get(Number(idOrSlug))
@@ -163,5 +197,5 @@ export function readerPage(
 		pageCache.set(key, page);
 		if (pageCache.size > PAGE_CACHE_SIZE) pageCache.delete(pageCache.keys().next().value!);
 	}
-	return { document: page.document, reader: { ...page.reader, analysis: status } };
+	return { page, status, key };
 }

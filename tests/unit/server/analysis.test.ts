@@ -18,7 +18,7 @@ import {
 	type TaskRunner
 } from '$lib/server/analysis';
 import { closePool, runTask } from '$lib/server/analysis-pool';
-import { readerPage } from '$lib/server/reader';
+import { readerJson, readerPage } from '$lib/server/reader';
 import { glossaryMatcher } from '$lib/server/glossary-matching';
 
 const ENGLISH = [
@@ -77,6 +77,7 @@ describe('background analysis', () => {
 		expect(before.reader.documents[enId].sentences.map((s) => s.lang)).toEqual(['und']);
 		expect(before.reader.rows.some((r) => r.kind === 'pair')).toBe(false);
 		expect(alignmentsOf(db, enId)).toEqual([]);
+		const etagBefore = readerJson(db, String(enId), undefined)!.etag;
 
 		await analysisFor(db).idle();
 		expect(analysisFor(db).status(enId)).toEqual({ state: 'ready' });
@@ -90,6 +91,13 @@ describe('background analysis', () => {
 			'en'
 		]);
 		expect(after.reader.rows.filter((r) => r.kind === 'pair')).toHaveLength(4);
+		// The same data as JSON for a page that fetches it; its ETag follows what it shows.
+		const json = readerJson(db, String(enId), undefined)!;
+		expect(JSON.parse(Buffer.from(json.body).toString('utf8'))).toEqual(
+			JSON.parse(JSON.stringify(after.reader))
+		);
+		expect(json.etag).not.toBe(etagBefore);
+		expect(readerJson(db, String(enId), undefined)!.etag).toBe(json.etag);
 		const library = listDocuments(db).find((d) => d.id === esId)!;
 		expect(library.sentences).toBe(4);
 		expect(library.languages.es).toBeGreaterThan(0.9);
