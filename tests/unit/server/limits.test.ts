@@ -6,6 +6,7 @@ import { segmentSentences } from '$lib/core/text/sentences';
 import { MAX_INPUT_BYTES } from '$lib/core/text/decode';
 import { buildPairFeatures, OverlapCounter } from '$lib/core/align/features';
 import { findAnchors } from '$lib/core/align/anchors';
+import { findWraps } from '$lib/core/align/wrapped';
 import { jsonBodyLimit, readJsonBody } from '$lib/server/http';
 import { HeavyJobs, heavyJobs } from '$lib/server/heavy-jobs';
 import { closePool } from '$lib/server/analysis-pool';
@@ -46,6 +47,11 @@ describe('no stack overflow below the limit', () => {
 		expect(sentences.at(-1)!.end).toBeLessThanOrEqual(text.length);
 		for (let k = 1; k < sentences.length; k++)
 			expect(sentences[k].start).toBeGreaterThanOrEqual(sentences[k - 1].end);
+	});
+
+	it('looks for hard-wrapped lines among 150,000 presplit units', () => {
+		const lines = Array.from({ length: 150_000 }, (_, k) => `line ${k} of a long file`);
+		expect(() => findWraps(lines)).not.toThrow();
 	});
 
 	it('finds anchors between 150,000 presplit units per side', () => {

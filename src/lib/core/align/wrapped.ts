@@ -27,7 +27,8 @@ const leading = (line: string) => /^\s*/.exec(line)?.[0].length ?? 0;
 /** Where each line continues the one before (a wrap), or null when the text is not wrapped. */
 export function findWraps(lines: string[]): boolean[] | null {
 	const widths = lines.map((line) => line.trimEnd().length);
-	const width = Math.max(0, ...widths);
+	// A loop, not Math.max(...widths): ~150,000 lines overflow the call stack as arguments.
+	const width = widths.reduce((m, w) => Math.max(m, w), 0);
 	if (width < MIN_WIDTH) return null;
 	const wraps = lines.map((line, k) => {
 		if (k === 0) return false;
