@@ -6,7 +6,12 @@
 // pair into DIR, with a progress bar on stderr when it is a terminal.
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { ALIGNMENT_FORMATS, alignTexts, type AlignmentFormat } from '../lib/core/align/align-texts';
+import {
+	ALIGNMENT_FORMATS,
+	alignTexts,
+	loadAlignDictionary,
+	type AlignmentFormat
+} from '../lib/core/align/align-texts';
 import { userError } from '../lib/core/errors';
 import { EXIT_BAD_INPUT, EXIT_OK, readTextInput, reportError, type CliIO } from './io';
 
@@ -138,6 +143,7 @@ async function runBatch(parsed: AlignArgs, io: CliIO): Promise<number> {
 	const tty = (io as { stderrIsTTY?: boolean }).stderrIsTTY ?? process.stderr.isTTY === true;
 	const bar = progressBar(io, pairs.length, tty);
 	let failures = 0;
+	const dictionary = await loadAlignDictionary(parsed.languages);
 	for (const [k, pair] of pairs.entries()) {
 		bar.update(k, pair.name);
 		const lines: string[] = [];
@@ -153,7 +159,8 @@ async function runBatch(parsed: AlignArgs, io: CliIO): Promise<number> {
 						es: es.value,
 						presplit: parsed.presplit,
 						format: parsed.format,
-						languages: parsed.languages
+						languages: parsed.languages,
+						dictionary
 					});
 		if (!result.ok) {
 			failures++;
@@ -197,7 +204,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 		es: es.value,
 		presplit: parsed.presplit,
 		format: parsed.format,
-		languages: parsed.languages
+		languages: parsed.languages,
+		dictionary: await loadAlignDictionary(parsed.languages)
 	});
 	if (!result.ok) return reportError(result.error, io);
 	for (const warning of result.value.warnings) reportWarning(warning, io);
@@ -213,7 +221,9 @@ async function runMixed(parsed: AlignArgs, io: CliIO): Promise<number> {
 		io.stderr('puente align: a single mixed document is written as JSON (--format json)\n');
 		return EXIT_BAD_INPUT;
 	}
-	const result = alignMixedText(text.value);
+	const result = alignMixedText(text.value, {
+		dictionary: await loadAlignDictionary(parsed.languages)
+	});
 	if (!result.ok) return reportError(result.error, io);
 	io.stdout(`${JSON.stringify(result.value, null, 2)}\n`);
 	return EXIT_OK;

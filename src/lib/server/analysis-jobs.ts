@@ -11,6 +11,8 @@ import { createGlossaryMatcher, glossarySurfaceForms, type GlossaryEntry } from 
 import { alignTranslation, type TranslationSide } from '../core/align/translation';
 import { findRepeatedPassages, type RepeatedStretch } from '../core/repeats/find-repeats';
 import { pairPassages, type PassagePairing } from '../core/align/passages';
+// Loaded once per worker thread (3 MB): the aligner learns word pairs the dictionary confirms.
+import { lookup as dictionary } from '../core/dictionary';
 import {
 	ALIGNMENT_FORMATS,
 	alignTexts,
@@ -152,7 +154,7 @@ function alignRequest(body: ArrayBuffer): AlignResponse {
 			})
 		};
 	const chosen = (format as AlignmentFormat | undefined) ?? 'json';
-	const result = alignTexts({ en, es, presplit: presplit === true, format: chosen });
+	const result = alignTexts({ en, es, presplit: presplit === true, format: chosen, dictionary });
 	if (!result.ok) return result;
 	const { beads, enUnits, esUnits, output, warnings } = result.value;
 	return {
@@ -259,19 +261,22 @@ export function runAnalysisTask(task: AnalysisTask): TaskResults[keyof TaskResul
 				const en = translationSide(parseDetection(task.enDetection));
 				const es = translationSide(parseDetection(task.esDetection));
 				task.progress?.postMessage({ phase: 'aligning', sentences: en.texts.length });
-				const beads = alignTranslation(en, es, { anchorPairs: anchors });
+				const beads = alignTranslation(en, es, { anchorPairs: anchors, dictionary });
 				task.progress?.postMessage({ phase: 'aligning', pairs: beads.length });
 				return beads;
 			}
 			case 'passages': {
 				const { anchors } = glossaryOf(task.glossary);
 				task.progress?.postMessage({ phase: 'aligning' });
-				return pairPassages(task.text, parseDetection(task.detection), { anchorPairs: anchors });
+				return pairPassages(task.text, parseDetection(task.detection), {
+					anchorPairs: anchors,
+					dictionary
+				});
 			}
 			case 'contains-forms':
 				return createGlossaryMatcher(task.entries).find(task.text).length > 0;
 			case 'align-texts':
-				return alignTexts(task.input);
+				return alignTexts({ ...task.input, dictionary });
 			case 'align-request':
 				return alignRequest(task.body);
 		}
