@@ -125,7 +125,27 @@ export class AnalysisService {
 		this.kick();
 	}
 
+	/**
+	 * How far a document's analysis has come. A document is ready once it and its translations
+	 * are: the pairing with a translation is made when the second of the two is analysed, and a
+	 * page that stopped waiting at the first would never show the pairs.
+	 */
 	status(documentId: number): AnalysisStatus {
+		const own = this.ownStatus(documentId);
+		if (own.state !== 'ready') return own;
+		const translationOf = (
+			this.db.prepare('SELECT translation_of FROM documents WHERE id = ?').get(documentId) as {
+				translation_of: number | null;
+			}
+		).translation_of;
+		for (const partnerId of translationPartners(this.db, { id: documentId, translationOf })) {
+			const partner = this.ownStatus(partnerId);
+			if (partner.state === 'pending') return partner;
+		}
+		return own;
+	}
+
+	private ownStatus(documentId: number): AnalysisStatus {
 		const row = this.db
 			.prepare(
 				`SELECT a.state, a.target, a.error, d.version FROM documents d

@@ -103,6 +103,35 @@ describe('background analysis', () => {
 		expect(library.languages.es).toBeGreaterThan(0.9);
 	});
 
+	it('keeps a text pending until its translation is analysed too, so a waiting page sees the pairs', async () => {
+		const [enId, esId] = add('River', ENGLISH, SPANISH);
+		// The English text's own analysis is done, its translation's not yet: no pairs exist.
+		let englishDone!: () => void;
+		const englishAnalysed = new Promise<void>((resolve) => (englishDone = resolve));
+		let releaseSpanish!: () => void;
+		const spanishMayStart = new Promise<void>((resolve) => (releaseSpanish = resolve));
+		const runner: TaskRunner = async (task, onProgress) => {
+			const text = (task as unknown as { text?: string }).text;
+			if (task.kind === 'document' && text === SPANISH) {
+				englishDone();
+				await spanishMayStart;
+			}
+			return runTask(task, onProgress);
+		};
+		setAnalysisService(db, new AnalysisService(db, runner, () => {}));
+		analysisFor(db).kick();
+		await englishAnalysed;
+		expect(alignmentsOf(db, enId).filter((a) => a.kind === 'translation')).toEqual([]);
+		expect(analysisFor(db).status(enId).state).toBe('pending');
+		releaseSpanish();
+		await analysisFor(db).idle();
+		expect(analysisFor(db).status(enId)).toEqual({ state: 'ready' });
+		expect(analysisFor(db).status(esId)).toEqual({ state: 'ready' });
+		expect(
+			readerPage(db, String(enId), undefined)!.reader.rows.filter((r) => r.kind === 'pair')
+		).toHaveLength(4);
+	});
+
 	it('a document whose analysis throws is marked failed and logged; the others and the library carry on', async () => {
 		const log: string[] = [];
 		setAnalysisService(db, new AnalysisService(db, failingOnPoison, (m) => log.push(m)));
