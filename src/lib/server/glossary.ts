@@ -11,7 +11,7 @@ import {
 
 export { toGlossaryEntry, type StoredGlossaryEntry };
 import { getDocument, getStoredDocument, listDocuments, storedMarks } from './documents';
-import { counterparts, readingOf } from './reading';
+import { counterparts, readingOf, type Reading } from './reading';
 import { glossaryMatcher } from './glossary-matching';
 import { checkGlossaryEntry, GLOSSARY_TYPES, type GlossaryEntry } from '$lib/core/glossary';
 
@@ -85,36 +85,72 @@ export function seedGlossary(
 
 const collator = new Intl.Collator('es', { sensitivity: 'base' });
 
+/** How well an entry matches a search, best first; an entry that matches in no way is left out. */
+export const MATCH_QUALITY = ['exact', 'prefix', 'word', 'explanation'] as const;
+export type MatchQuality = (typeof MATCH_QUALITY)[number];
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+const isWordChar = (c: string | undefined) => c !== undefined && WORD_CHAR.test(c);
+
+/** Whether `needle` occurs in `text` starting at a word's start (and, if `whole`, ending at a word's end). */
+function occursAtWord(text: string, needle: string, whole: boolean): boolean {
+	for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+		if (isWordChar(text[at - 1])) continue;
+		if (whole && isWordChar(text[at + needle.length])) continue;
+		return true;
+	}
+	return false;
+}
+
 /**
- * Entries whose Spanish or English form, a variant or an explanation contains the query, accents
- * and case aside ("peru" finds "Perú"); headword matches first, then alphabetical by the Spanish form.
+ * How `entry` matches the folded query: one of its forms (Spanish, English, a variant) is the
+ * query, or starts with it, or has a word starting with it ("libertad" in "La Libertad"); else an
+ * explanation has the query as whole words. A match inside a word is no match: "oas" is in
+ * "coast", which is why "OAS" used to find Ica, Lima and Perú.
+ */
+function matchQuality(entry: StoredGlossaryEntry, needle: string): MatchQuality | undefined {
+	const terms = [entry.es, entry.en, ...entry.variants].map(foldForSearch);
+	if (terms.some((t) => t === needle)) return 'exact';
+	if (terms.some((t) => t.startsWith(needle))) return 'prefix';
+	if (terms.some((t) => occursAtWord(t, needle, false))) return 'word';
+	if (
+		[entry.explanation.en, entry.explanation.es].some((t) =>
+			occursAtWord(foldForSearch(t), needle, true)
+		)
+	)
+		return 'explanation';
+	return undefined;
+}
+
+/**
+ * Entries matching the query, accents and case aside ("peru" finds "Perú"), best match first
+ * (see matchQuality), then alphabetical by the Spanish form. Entries that only mention the query
+ * in their explanation come last: they are related (Perú's explanation names Lima), but a person
+ * typing a name looks for its entry, which always comes before them.
  */
 export function listGlossary(
 	db: Db,
 	options: { q?: string; type?: string } = {}
 ): StoredGlossaryEntry[] {
-	const needle = foldForSearch((options.q ?? '').trim());
-	const ranked: { entry: StoredGlossaryEntry; rank: number }[] = [];
+	return searchGlossary(db, options).map((r) => r.entry);
+}
+
+/** listGlossary with how each entry matched. */
+export function searchGlossary(
+	db: Db,
+	options: { q?: string; type?: string } = {}
+): { entry: StoredGlossaryEntry; match: MatchQuality | undefined }[] {
+	const needle = foldForSearch((options.q ?? '').trim().replace(/\s+/g, ' '));
+	const ranked: { entry: StoredGlossaryEntry; match: MatchQuality | undefined; rank: number }[] =
+		[];
 	for (const entry of liveRows(db)) {
 		if (options.type && entry.type !== options.type) continue;
-		if (!needle) {
-			ranked.push({ entry, rank: 0 });
-			continue;
-		}
-		const terms = [entry.es, entry.en, ...entry.variants].map(foldForSearch);
-		const rank = terms.some((t) => t.startsWith(needle))
-			? 0
-			: terms.some((t) => t.includes(needle))
-				? 1
-				: [entry.explanation.en, entry.explanation.es].some((t) =>
-							foldForSearch(t).includes(needle)
-					  )
-					? 2
-					: -1;
-		if (rank >= 0) ranked.push({ entry, rank });
+		const match = needle ? matchQuality(entry, needle) : undefined;
+		if (needle && !match) continue;
+		ranked.push({ entry, match, rank: match ? MATCH_QUALITY.indexOf(match) : 0 });
 	}
 	ranked.sort((a, b) => a.rank - b.rank || collator.compare(a.entry.es, b.entry.es));
-	return ranked.map((r) => r.entry);
+	return ranked.map(({ entry, match }) => ({ entry, match }));
 }
 
 /** How many live entries there are of each type. */
@@ -524,19 +560,31 @@ function markedPieces(
 	return pieces;
 }
 
-/**
- * Every occurrence of the entry in the documents of the store, in document and reading order,
- * each with the aligned translation of its sentence where there is one.
- */
 /** Texts up to this size are analysed on the spot for the concordance when not analysed yet. */
 const ANALYSE_ON_VISIT_CHARS = 50_000;
 
+/**
+ * Every occurrence of the entry in the documents of the store, each listed once, in document and
+ * reading order, with the aligned translation of its sentence where there is one. Once means: an
+ * occurrence and its translation are one line, so a translation document's occurrences already
+ * shown beside their original are skipped (originals are read first, then translations), as are
+ * the other side of a pair inside a mixed document; and a passage the document prints again (a
+ * 'repeat' reading row) is not counted a second time.
+ */
 export function glossaryConcordance(db: Db, entryId: string): ConcordanceLine[] {
 	const glossary = glossaryMatcher(db);
 	const lines: ConcordanceLine[] = [];
 	const documents = listDocuments(db);
 	const titles = new Map(documents.map((d) => [d.slug, d.title]));
-	for (const summary of documents) {
+	// Originals before translations, each group in store order.
+	const ordered = [
+		...documents.filter((d) => d.translationOf == null),
+		...documents.filter((d) => d.translationOf != null)
+	];
+	/** "slug:sentence" of every sentence already shown as some line's translation. */
+	const shownAsTranslation = new Set<string>();
+	const results: { order: number; lines: ConcordanceLine[] }[] = [];
+	for (const summary of ordered) {
 		// From the store; a short text not analysed yet is analysed here (a few milliseconds), a
 		// long one joins the concordance once the background analysis has reached it.
 		const stored = getStoredDocument(db, summary.id);
@@ -548,13 +596,17 @@ export function glossaryConcordance(db: Db, entryId: string): ConcordanceLine[] 
 			(m) => m.entryId === entryId
 		);
 		if (matches.length === 0) continue;
-		const translations = counterparts(readingOf(db, doc, { stored: !computeHere }));
+		const reading = readingOf(db, doc, { stored: !computeHere });
+		const translations = counterparts(reading);
+		const { repeated, counterpartSentences } = sentenceRoles(reading);
 		const sentences = doc.detection.sentences;
+		const docLines: ConcordanceLine[] = [];
 		let s = 0;
 		for (const match of matches) {
 			while (s < sentences.length && sentences[s].end <= match.start) s++;
 			const sentence = sentences[s];
 			if (!sentence || sentence.start > match.start) continue;
+			if (repeated.has(s) || shownAsTranslation.has(`${doc.slug}:${s}`)) continue;
 			const end = Math.min(match.end, sentence.end);
 			const line: ConcordanceLine = {
 				document: { slug: doc.slug, title: doc.title },
@@ -574,9 +626,43 @@ export function glossaryConcordance(db: Db, entryId: string): ConcordanceLine[] 
 					lang: counterpart.lang,
 					pieces: markedPieces(counterpart.text, ranges)
 				};
+				for (const key of counterpartSentences.get(s) ?? []) shownAsTranslation.add(key);
 			}
-			lines.push(line);
+			docLines.push(line);
+		}
+		results.push({ order: summary.id, lines: docLines });
+	}
+	// Back in store order, so the list reads as the library does.
+	results.sort((a, b) => a.order - b.order);
+	for (const r of results) lines.push(...r.lines);
+	return lines;
+}
+
+/**
+ * Which of the document's sentences are the second copy of a repeated passage, and, for each
+ * sentence in a pair, the "slug:sentence" keys of every sentence on the other side of the pair.
+ */
+function sentenceRoles(reading: Reading): {
+	repeated: Set<number>;
+	counterpartSentences: Map<number, string[]>;
+} {
+	const own = reading.document.id;
+	const repeated = new Set<number>();
+	const counterpartSentences = new Map<number, string[]>();
+	for (const row of reading.rows) {
+		if (row.kind === 'repeat' && row.side.doc === own)
+			for (const i of row.side.sentences) repeated.add(i);
+		if (row.kind !== 'pair') continue;
+		for (const [from, to] of [
+			[row.en, row.es],
+			[row.es, row.en]
+		] as const) {
+			if (from.doc !== own) continue;
+			const slug = reading.documents.get(to.doc)?.slug;
+			if (!slug) continue;
+			const keys = to.sentences.map((i) => `${slug}:${i}`);
+			for (const i of from.sentences) counterpartSentences.set(i, keys);
 		}
 	}
-	return lines;
+	return { repeated, counterpartSentences };
 }
