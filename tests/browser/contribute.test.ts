@@ -63,8 +63,11 @@ describe('adding a text', () => {
 		await page.waitForURL(/\/doc\/saturday-market/);
 		slug = new URL(page.url()).pathname.split('/').pop()!;
 		await expect.poll(() => page.locator('h1').textContent()).toBe('Saturday market');
-		const row = page.locator('.row', { hasText: 'Farmers from the valley bring potatoes' }).first();
-		await expect.poll(() => row.count()).toBe(1);
+		// The text shows at once; its pairs fill in when the background analysis is done.
+		const row = page
+			.locator('.row.kind-pair', { hasText: 'Farmers from the valley bring potatoes' })
+			.first();
+		await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
 		expect(await row.locator('.cell-es').textContent()).toContain(
 			'Los agricultores del valle traen papas'
 		);
@@ -201,8 +204,10 @@ describe('adding a text', () => {
 		await screenshot(page, 'add-import-light-en');
 		await page.getByRole('button', { name: 'Import', exact: true }).click();
 		await page.waitForURL(/\/doc\/market/);
-		const row = page.locator('.row', { hasText: 'By nine o’clock the stalls are crowded' }).first();
-		await expect.poll(() => row.count()).toBe(1);
+		const row = page
+			.locator('.row.kind-pair', { hasText: 'By nine o’clock the stalls are crowded' })
+			.first();
+		await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
 		expect(await row.locator('.cell-es').textContent()).toContain(
 			'A las nueve los puestos están llenos'
 		);
@@ -248,10 +253,11 @@ describe('the add page in other themes and languages', () => {
 		// The sides were pasted the wrong way round: swapping them adds the pair the right way.
 		await p.locator('.panel:not([hidden]) button[value="swap"]').click();
 		await p.waitForURL(/\/doc\//);
-		const row = p.locator('.row', { hasText: 'Farmers from the valley bring potatoes' }).first();
-		await expect
-			.poll(() => row.locator('.cell-es').textContent())
-			.toContain('Los agricultores del valle');
+		const row = p
+			.locator('.row.kind-pair', { hasText: 'Farmers from the valley bring potatoes' })
+			.first();
+		await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
+		expect(await row.locator('.cell-es').textContent()).toContain('Los agricultores del valle');
 		await themed.close();
 	});
 });

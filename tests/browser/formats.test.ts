@@ -37,8 +37,11 @@ describe('importing a memory from OmegaT', () => {
 		await page.getByRole('button', { name: 'Import', exact: true }).click();
 		await page.waitForURL(/\/doc\/omegat-memory/);
 
-		const row = page.locator('.row', { hasText: 'Click Save to keep your changes.' }).first();
-		await expect.poll(() => row.count()).toBe(1);
+		// The memory's own pairs show once the texts' background analysis is stored.
+		const row = page
+			.locator('.row.kind-pair', { hasText: 'Click Save to keep your changes.' })
+			.first();
+		await expect.poll(() => row.count(), { timeout: 30_000 }).toBe(1);
 		expect(await row.locator('.cell-es').textContent()).toContain(
 			'Pulse Guardar para conservar los cambios.'
 		);

@@ -38,6 +38,28 @@ async function waitFor(url: string, child: ChildProcess, output: () => string): 
 	throw new Error(`server did not answer at ${url}:\n${output()}`);
 }
 
+/**
+ * The server answers at once and analyses the corpus in the background; the tests read the
+ * corpus as a person does after that, so wait until every text's analysis is stored.
+ */
+async function corpusAnalysed(baseURL: string, output: () => string): Promise<void> {
+	const { documents } = (await (await fetch(`${baseURL}/api/documents`)).json()) as {
+		documents: { slug: string }[];
+	};
+	const deadline = Date.now() + 180_000;
+	for (const { slug } of documents) {
+		for (;;) {
+			const status = (await (await fetch(`${baseURL}/doc/${slug}/status`)).json()) as {
+				state: string;
+			};
+			if (status.state !== 'pending') break;
+			if (Date.now() > deadline)
+				throw new Error(`the corpus was not analysed in time (${slug}):\n${output()}`);
+			await new Promise((r) => setTimeout(r, 250));
+		}
+	}
+}
+
 export default async function setup(project: TestProject) {
 	const root = resolve(import.meta.dirname, '../..');
 	if (!existsSync(join(root, 'build/handler.js')))
@@ -56,6 +78,7 @@ export default async function setup(project: TestProject) {
 	child.stderr?.on('data', (d) => (log += d));
 	const baseURL = `http://127.0.0.1:${port}`;
 	await waitFor(`${baseURL}/api/documents`, child, () => log);
+	await corpusAnalysed(baseURL, () => log);
 	project.provide('baseURL', baseURL);
 	project.provide('dbPath', dbPath);
 	return () => {
