@@ -1,8 +1,9 @@
 // What a CLI command needs from the outside world: where to write and how to read its input.
 // Commands take it as a parameter so tests can run them in-process.
-import { readFile, stat } from 'node:fs/promises';
-import { fail, type Result, type UserError } from '../lib/core/errors';
+import { type Result, type UserError } from '../lib/core/errors';
 import { decodeUserBytes } from '../lib/core/text/decode';
+import type { TextEncoding } from '../lib/core/formats/encoding';
+import { readInputBytes } from './convert';
 import { createTranslator } from '../lib/i18n/translator';
 
 export interface CliIO {
@@ -16,22 +17,19 @@ export interface CliIO {
 export const EXIT_OK = 0;
 export const EXIT_BAD_INPUT = 2;
 
-async function readStdin(): Promise<Uint8Array> {
-	const chunks: Buffer[] = [];
-	for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-	return Buffer.concat(chunks);
-}
-
-/** Reads a file path (or `-` for standard input) into validated text. */
-export async function readTextInput(path: string, io: CliIO): Promise<Result<string>> {
-	if (path === '-') return decodeUserBytes(await (io.stdin ?? readStdin)());
-	try {
-		const info = await stat(path);
-		if (info.isDirectory()) return fail('file-is-directory', { path });
-	} catch {
-		return fail('file-not-found', { path });
-	}
-	return decodeUserBytes(await readFile(path));
+/**
+ * Reads a file path (or `-` for standard input) into validated text: the size limit checked
+ * while reading (a device or a pipe is never read past it), then the same decoding and checks
+ * as uploads and imports.
+ */
+export async function readTextInput(
+	path: string,
+	io: CliIO,
+	options: { encoding?: TextEncoding } = {}
+): Promise<Result<string>> {
+	const bytes = await readInputBytes(path, io);
+	if (!bytes.ok) return bytes;
+	return decodeUserBytes(bytes.value, options);
 }
 
 /** The CLI speaks the user's language as the environment gives it (LANG=es_PE.UTF-8 → Spanish). */

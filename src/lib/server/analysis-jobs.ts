@@ -7,6 +7,7 @@
 // Relative imports only: in development and tests the worker loads this file through tsx,
 // outside Vite, where the `$lib` alias does not exist.
 import { detectLanguages } from '../core/detect';
+import { decodeBodyText } from '../core/text/decode';
 import { createGlossaryMatcher, glossarySurfaceForms, type GlossaryEntry } from '../core/glossary';
 import { alignTranslation, type TranslationSide } from '../core/align/translation';
 import { findRepeatedPassages, type RepeatedStretch } from '../core/repeats/find-repeats';
@@ -132,9 +133,12 @@ export interface TaskResults {
 }
 
 function alignRequest(body: ArrayBuffer): AlignResponse {
+	// Bytes that are not UTF-8 are refused, never turned into U+FFFD and aligned.
+	const text = decodeBodyText(new Uint8Array(body));
+	if (!text.ok) return text;
 	let value: unknown;
 	try {
-		value = JSON.parse(new TextDecoder().decode(body));
+		value = JSON.parse(text.value);
 	} catch {
 		value = undefined;
 	}

@@ -250,12 +250,19 @@ export function addPair(
 
 // ── Uploads ─────────────────────────────────────────────────────────────────────────────
 
-/** A file from a multipart form, as text; a missing or empty file input is an empty text. */
-export async function readUpload(file: FormDataEntryValue | null): Promise<Result<string>> {
+/**
+ * A file from a multipart form, as text; a missing or empty file input is an empty text.
+ * `encoding` is the person's choice after the error offered Windows-1252.
+ */
+export async function readUpload(
+	file: FormDataEntryValue | null,
+	encoding?: TextEncoding
+): Promise<Result<string>> {
 	if (!(file instanceof File) || file.size === 0) return fail('text-empty');
-	if (file.size > MAX_INPUT_BYTES)
+	// UTF-16 takes two bytes a character: its limit is on the decoded text.
+	if (file.size > MAX_INPUT_BYTES * 2)
 		return fail('text-too-large', { limitMb: MAX_INPUT_BYTES / 1024 / 1024 });
-	return decodeUserBytes(new Uint8Array(await file.arrayBuffer()));
+	return decodeUserBytes(new Uint8Array(await file.arrayBuffer()), { encoding });
 }
 
 export const fileNameOf = (file: FormDataEntryValue | null): string =>

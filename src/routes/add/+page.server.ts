@@ -106,8 +106,10 @@ export const actions: Actions = {
 		const { form } = read;
 		const values = valuesOf(form);
 		const db = getDb();
+		// Windows-1252 only when the person chose it (the error for such a file offers it).
+		const encoding = form.get('encoding') === 'windows-1252' ? 'windows-1252' : undefined;
 		if (values.shape === 'one') {
-			const decoded = await readUpload(form.get('file'));
+			const decoded = await readUpload(form.get('file'), encoding);
 			if (!decoded.ok) return respond('upload', values, refuse('file', decoded.error));
 			const input = {
 				title: values.title,
@@ -118,8 +120,8 @@ export const actions: Actions = {
 			return respond('upload', values, addText(db, input, 'file'));
 		}
 		const [en, es] = await Promise.all([
-			readUpload(form.get('enFile')),
-			readUpload(form.get('esFile'))
+			readUpload(form.get('enFile'), encoding),
+			readUpload(form.get('esFile'), encoding)
 		]);
 		if (!en.ok || !es.ok) {
 			const errors: FieldError[] = [];
@@ -146,7 +148,8 @@ export const actions: Actions = {
 		const file = form.get('memory');
 		if (!(file instanceof File) || file.size === 0)
 			return respond('import', values, refuse('memory', userError('text-empty')));
-		if (file.size > MAX_INPUT_BYTES)
+		// UTF-16 takes two bytes a character: the 5 MB limit is on the decoded text (importMemory).
+		if (file.size > MAX_INPUT_BYTES * 2)
 			return respond(
 				'import',
 				values,

@@ -58,12 +58,6 @@ function declaredXmlEncoding(bytes: Uint8Array): TextEncoding | undefined {
 	return match ? encodingNamed(match[1]) : undefined;
 }
 
-/** Text that decoded but is not text a person wrote: NUL or other control characters. */
-function controlCharacterIn(text: string): number {
-	// eslint-disable-next-line no-control-regex
-	return text.search(/[\u0000-\u0008\u000e-\u001f]/);
-}
-
 /**
  * Decodes a file's bytes. `encoding` is the person's choice (e.g. "windows-1252" after the
  * error offered it); without one, the BOM, then UTF-8, then the XML declaration decide.
@@ -104,8 +98,7 @@ export function decodeFileBytes(
 	} catch {
 		return encoding === 'utf-8' ? notUtf8(bytes) : fail('file-not-utf8');
 	}
-	const control = controlCharacterIn(text);
-	if (control >= 0) return fail('file-binary');
+	// Control characters (binary data), size and emptiness: the one check every entry point uses.
 	const checked = checkUserText(text);
 	return checked.ok ? ok({ text: checked.value, encoding }) : checked;
 }

@@ -1,45 +1,76 @@
-// Turns the bytes a user gave us into text, or says clearly why it can't: empty, too large,
-// binary, or not UTF-8. Pure: the caller reads the file or the request body.
-import { fail, ok, type Result } from '../errors';
+// Turns what a user gave us into text, or says clearly why it can't: empty, too large, binary
+// or control characters (with the line), not UTF-8 (Windows-1252 offered), or characters already
+// lost (U+FFFD). Every entry point (paste, upload, import, the API, the CLI) goes through here,
+// so the same input gets the same answer everywhere. Pure: the caller reads the file or the body.
+import { fail, ok, type Result, type UserError } from '../errors';
+import { decodeFileBytes, type TextEncoding } from '../formats/encoding';
 
 /** The largest input Puente accepts, in bytes (5 MB). */
 export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
 
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
+// C0 controls other than tab, line feed, vertical tab, form feed and carriage return: no text a
+// person wrote has them, binary data and broken exports do.
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000e-\u001f]/;
+/** What a decoder writes for bytes it could not read: the characters are already lost. */
+const REPLACEMENT = '\ufffd';
 
-/** Validates size and emptiness of text already decoded (API bodies, pasted text). */
+/**
+ * Checks text already decoded (pasted text, API strings, a decoded file): size, control
+ * characters, replacement characters, emptiness. Drops a leading BOM.
+ */
 export function checkUserText(text: string): Result<string> {
 	const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 	if (utf8Length(clean) > MAX_INPUT_BYTES)
 		return fail('text-too-large', { limitMb: MAX_INPUT_BYTES / 1024 / 1024 });
+	const control = clean.search(CONTROL);
+	if (control >= 0)
+		return refuse('file-binary', 'errors:text-control-character', lineAt(clean, control));
+	const lost = clean.indexOf(REPLACEMENT);
+	if (lost >= 0)
+		return refuse('file-not-utf8', 'errors:text-replacement-character', lineAt(clean, lost));
 	if (clean.trim() === '') return fail('text-empty');
 	return ok(clean);
 }
 
-export function decodeUserBytes(bytes: Uint8Array): Result<string> {
-	if (bytes.length > MAX_INPUT_BYTES)
-		return fail('text-too-large', { limitMb: MAX_INPUT_BYTES / 1024 / 1024 });
-	if (looksBinary(bytes)) return fail('file-binary');
-	let text: string;
+/**
+ * Bytes of a text a person gave (an upload, a CLI file or standard input) as checked text: the
+ * same decoding as imports (UTF-8, UTF-16 by its BOM, Windows-1252 offered and read only when
+ * chosen), then checkUserText.
+ */
+export function decodeUserBytes(
+	bytes: Uint8Array,
+	options: { encoding?: TextEncoding } = {}
+): Result<string> {
+	const decoded = decodeFileBytes(bytes, options);
+	return decoded.ok ? ok(decoded.value.text) : decoded;
+}
+
+/**
+ * An HTTP body that carries JSON: UTF-8 (RFC 8259), or UTF-16 when a BOM says so. Bytes that are
+ * not valid UTF-8 are refused, never turned into U+FFFD.
+ */
+export function decodeBodyText(bytes: Uint8Array): Result<string> {
+	let encoding: 'utf-8' | 'utf-16le' | 'utf-16be' = 'utf-8';
+	if (bytes[0] === 0xff && bytes[1] === 0xfe) encoding = 'utf-16le';
+	else if (bytes[0] === 0xfe && bytes[1] === 0xff) encoding = 'utf-16be';
 	try {
-		// TextDecoder drops a leading BOM by default.
-		text = decoder.decode(bytes);
+		// The decoder drops the BOM it was named for.
+		return ok(new TextDecoder(encoding, { fatal: true }).decode(bytes));
 	} catch {
 		return fail('file-not-utf8');
 	}
-	return checkUserText(text);
 }
 
-/** NUL bytes or a high share of control characters mean this is not a text file. */
-function looksBinary(bytes: Uint8Array): boolean {
-	const n = Math.min(bytes.length, 8192);
-	let control = 0;
-	for (let i = 0; i < n; i++) {
-		const b = bytes[i];
-		if (b === 0) return true;
-		if (b < 9 || (b > 13 && b < 32)) control++;
-	}
-	return n > 0 && control / n > 0.1;
+function refuse(code: UserError['code'], key: string, line: number): Result<never> {
+	return { ok: false, error: { code, key, params: { line } } };
+}
+
+/** The 1-based line of a UTF-16 offset. */
+function lineAt(text: string, offset: number): number {
+	let line = 1;
+	for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+	return line;
 }
 
 /** UTF-8 byte length without allocating (the core also runs in the browser, where Buffer is absent). */
