@@ -8,10 +8,15 @@ import {
 	isGlossaryFormat,
 	listGlossary
 } from '$lib/server/glossary';
+import { lookupQuery } from '$lib/server/dictionary';
 import type { UserError } from '$lib/core/errors';
 import { readForm } from '$lib/server/http';
 
-export const load: PageServerLoad = ({ url }) => {
+/** A short list on the page: the dictionary's first entries and translations are its most reliable. */
+const SHOWN_ENTRIES = 4;
+const SHOWN_TRANSLATIONS = 6;
+
+export const load: PageServerLoad = async ({ url }) => {
 	const db = getDb();
 	const query = url.searchParams.get('q')?.slice(0, 200) ?? '';
 	const typeParam = url.searchParams.get('type') ?? '';
@@ -24,10 +29,22 @@ export const load: PageServerLoad = ({ url }) => {
 		variants: e.variants
 	}));
 	const counts = glossaryTypeCounts(db);
+	// Nothing in the glossary: the page offers the dictionary's entries for what was typed.
+	const lookups =
+		query.trim() && entries.length === 0
+			? (await lookupQuery(query)).map((l) => ({
+					...l,
+					entries: l.entries.slice(0, SHOWN_ENTRIES).map((e) => ({
+						...e,
+						translations: e.translations.slice(0, SHOWN_TRANSLATIONS)
+					}))
+				}))
+			: [];
 	return {
 		query,
 		type,
 		entries,
+		lookups,
 		types: GLOSSARY_TYPES.map((t) => ({ type: t, count: counts[t] ?? 0 })),
 		total: Object.values(counts).reduce((a, b) => a + b, 0),
 		deleted: url.searchParams.get('deleted')?.slice(0, 200) ?? ''
