@@ -154,7 +154,9 @@ async function runAction(action: Action | undefined, request: Request): Promise<
 	try {
 		const result = (await action!({ request } as never)) as {
 			status: number;
-			data: { errors: { error: { code: string; key: string; params?: object } }[] };
+			data: {
+				errors: { error: { code: string; key: string; params?: Record<string, unknown> } }[];
+			};
 		};
 		expect(result.status).toBe(400);
 		const { error } = result.data.errors[0];
@@ -165,7 +167,8 @@ async function runAction(action: Action | undefined, request: Request): Promise<
 	}
 }
 
-const file = (bytes: Uint8Array, name: string) => new File([bytes], name);
+const file = (bytes: Uint8Array, name: string) =>
+	new File([bytes as Uint8Array<ArrayBuffer>], name);
 
 // ── API routes ──────────────────────────────────────────────────────────────────────────
 
@@ -198,7 +201,7 @@ async function callApi(
 	const request = new Request(url, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
-		body: bytes
+		body: bytes as Uint8Array<ArrayBuffer>
 	});
 	const response = (await handler({ request, locals: { lang: 'en' } } as never)) as Response;
 	const json = await response.json();

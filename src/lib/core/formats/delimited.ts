@@ -13,13 +13,16 @@ export type RowsRead = { rows: Row[] } | { problem: string; line: number };
 
 /**
  * All rows of `text` (a BOM already removed), empty lines skipped. `quotes: false` reads every
- * character literally, for TSV written by hand where a cell may start with a quotation mark.
+ * character literally, for TSV written by hand where a cell may start with a quotation mark;
+ * `blankLines: 'whitespace'` also skips lines of spaces and tabs (a glossary, not a memory,
+ * where a row of empty cells means something).
  */
 export function readRows(
 	text: string,
 	delimiter: string,
-	options: { quotes?: boolean } = {}
+	options: { quotes?: boolean; blankLines?: 'empty' | 'whitespace' } = {}
 ): RowsRead {
+	const blank = options.blankLines === 'whitespace' ? /^(?:[ \t]*\r?\n)*/ : /^(?:\r?\n)*/;
 	const rows: Row[] = [];
 	let problem: { problem: string; line: number } | undefined;
 	let line = 1;
@@ -33,12 +36,12 @@ export function readRows(
 		// NUL never reaches here (binary input is refused first), so it quotes nothing.
 		quoteChar: options.quotes === false ? '\u0000' : '"',
 		escapeChar: options.quotes === false ? '\u0000' : '"',
-		// Only empty lines: a row of empty cells ("\t\t") is a row, and the caller decides.
-		skipEmptyLines: true,
+		// By default only empty lines: a row of empty cells ("\t\t") is a row, and the caller decides.
+		skipEmptyLines: options.blankLines === 'whitespace' ? 'greedy' : true,
 		step: (result, parser) => {
 			// Blank lines skipped before this row still count towards its line number.
 			const rowStart =
-				cursor + (text.slice(cursor, result.meta.cursor).match(/^(?:\r?\n)*/)?.[0].length ?? 0);
+				cursor + (text.slice(cursor, result.meta.cursor).match(blank)?.[0].length ?? 0);
 			countLines(cursor, rowStart);
 			const rowLine = line;
 			countLines(rowStart, result.meta.cursor);

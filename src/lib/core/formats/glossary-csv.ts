@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 import { fail, ok, type Result } from '../errors';
 import { checkGlossaryEntry } from '../glossary/schema';
 import type { GlossaryEntry } from '../glossary/types';
-import { neutraliseCell, restoreCell } from './delimited';
+import { neutraliseCell, readRows, restoreCell } from './delimited';
 
 export const GLOSSARY_CSV_COLUMNS = [
 	'id',
@@ -62,36 +62,11 @@ export function parseGlossaryCsv(text: string): Result<GlossaryEntry[]> {
 	const input = text.replace(/^\ufeff/, '');
 	if (!input.trim()) return invalid('the file is empty');
 
-	const rows: { cells: string[]; line: number }[] = [];
-	let parseError: string | undefined;
-	let line = 1;
-	let cursor = 0;
-	const countLines = (from: number, to: number) => {
-		for (let i = from; i < to; i++) if (input.charCodeAt(i) === 10) line++;
-	};
-	Papa.parse<string[]>(input, {
-		header: false,
-		delimiter: delimiterOf(input.slice(0, input.search(/\r?\n|$/))),
-		skipEmptyLines: 'greedy',
-		step: (result, parser) => {
-			// Blank lines skipped before this row still count towards its line number.
-			const rowStart =
-				cursor +
-				(input.slice(cursor, result.meta.cursor).match(/^(?:[ \t]*\r?\n)*/)?.[0].length ?? 0);
-			countLines(cursor, rowStart);
-			const rowLine = line;
-			countLines(rowStart, result.meta.cursor);
-			cursor = result.meta.cursor;
-			if (result.errors.length > 0) {
-				const e = result.errors[0];
-				parseError = `line ${rowLine}: ${e.code === 'MissingQuotes' ? 'a quoted field is not closed' : e.message}`;
-				parser.abort();
-				return;
-			}
-			rows.push({ cells: result.data, line: rowLine });
-		}
+	const read = readRows(input, delimiterOf(input.slice(0, input.search(/\r?\n|$/))), {
+		blankLines: 'whitespace'
 	});
-	if (parseError) return invalid(parseError);
+	if ('problem' in read) return invalid(`line ${read.line}: ${read.problem}`);
+	const { rows } = read;
 	if (rows.length === 0) return invalid('the file is empty');
 
 	const header = rows[0].cells.map((c) => c.trim().toLowerCase());
