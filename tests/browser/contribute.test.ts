@@ -183,12 +183,29 @@ describe('adding a text', () => {
 		await page.getByRole('button', { name: 'Upload and add' }).click();
 		await expect.poll(() => summary(page).count()).toBe(1);
 		expect(await summary(page).textContent()).toContain(
-			'Spanish file (notas-es.txt): This file is not valid UTF-8 text.'
+			'Spanish file (notas-es.txt): This file is not UTF-8 text. It looks like Windows-1252'
 		);
-		expect(await page.locator('#upload-esFile-note').textContent()).toContain('not valid UTF-8');
+		expect(await page.locator('#upload-esFile-note').textContent()).toContain('not UTF-8');
 		expect(await page.locator('#upload-enFile-note').textContent()).not.toContain('UTF-8 text.');
 		expect(await page.locator('#upload-title').inputValue()).toBe('Latin-1 notes');
 		await screenshot(page, 'add-upload-not-utf8');
+		// Taking the offer: the same files, read as Windows-1252, are added with their accents.
+		await page.locator('#upload-encoding').selectOption('windows-1252');
+		await page.locator('#upload-enFile').setInputFiles({
+			name: 'notes-en.txt',
+			mimeType: 'text/plain',
+			buffer: Buffer.from(ENGLISH, 'utf8')
+		});
+		await page.locator('#upload-esFile').setInputFiles({
+			name: 'notas-es.txt',
+			mimeType: 'text/plain',
+			buffer: Buffer.from(SPANISH, 'latin1')
+		});
+		await page.getByRole('button', { name: 'Upload and add' }).click();
+		await page.waitForURL(/\/doc\/latin-1-notes/);
+		await expect
+			.poll(() => page.locator('main').textContent(), { timeout: 30_000 })
+			.toContain('Los agricultores del valle traen papas');
 	});
 
 	it('imports a TSV memory and opens it side by side', async () => {

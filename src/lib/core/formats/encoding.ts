@@ -62,12 +62,25 @@ function declaredXmlEncoding(bytes: Uint8Array): TextEncoding | undefined {
  * Decodes a file's bytes. `encoding` is the person's choice (e.g. "windows-1252" after the
  * error offered it); without one, the BOM, then UTF-8, then the XML declaration decide.
  */
+function isUtf8(bytes: Uint8Array): boolean {
+	try {
+		new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 export function decodeFileBytes(
 	bytes: Uint8Array,
 	options: { encoding?: TextEncoding } = {}
 ): Result<DecodedText> {
 	if (bytes.length > MAX_INPUT_BYTES * 2) return tooLarge();
 	let encoding: TextEncoding | undefined = options.encoding;
+	// Windows-1252, when chosen, is for the files that are not UTF-8 (one choice covers both
+	// files of a pair): bytes that are valid UTF-8 practically never are Windows-1252 text, and
+	// reading them so would garble every accent without a word.
+	if (encoding === 'windows-1252' && isUtf8(bytes)) encoding = undefined;
 	let start = 0;
 	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
 		encoding ??= 'utf-8';
@@ -81,10 +94,8 @@ export function decodeFileBytes(
 	}
 	encoding ??= utf16WithoutBom(bytes);
 	if (encoding === undefined) {
-		try {
-			new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-			encoding = 'utf-8';
-		} catch {
+		if (isUtf8(bytes)) encoding = 'utf-8';
+		else {
 			encoding = declaredXmlEncoding(bytes);
 			if (encoding === undefined || encoding === 'utf-8') return notUtf8(bytes);
 		}
