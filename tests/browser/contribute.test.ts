@@ -6,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { baseURL, launchChromium, screenshot, seriousAxeViolations } from './chromium';
 
-const TMX_DTD = '/work/shared/eval/formats/tmx14.dtd';
+const TMX_DTD = resolve(import.meta.dirname, '../fixtures/formats/tmx14.dtd');
 
 const ENGLISH = [
 	'The market in the old square opens before dawn every Saturday.',
