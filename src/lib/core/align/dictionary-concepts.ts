@@ -14,6 +14,7 @@
 // wants it (3 MB): the aligner never imports it, so the command's start-up does not pay for
 // it and other language pairs never load it.
 import type { DictionaryEntry, DictionaryLanguage } from '../dictionary';
+import { foldForSearch } from '../text/fold';
 
 /** The dictionary's `lookup`: entries (lemma, translations) of a word of running text. */
 export type DictionaryLookup = (word: string, from: DictionaryLanguage) => DictionaryEntry[];
@@ -34,7 +35,7 @@ const MIN_LETTERS = 3;
 /** A word with more translations than this ("get", "hacer") proves little about its partner. */
 const MAX_TRANSLATIONS = 12;
 
-const fold = (word: string) => word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+const fold = foldForSearch;
 
 interface Caches {
 	words: Record<'en' | 'es', Map<string, WeightedConcept[]>>;

@@ -1,6 +1,7 @@
 // A bilingual word list turned into lookups that survive inflection: "hablaron" finds the
 // entry for "hablar", "carried" the one for "carry". Each entry line is one concept; words
 // of both languages that share a line translate each other.
+import { foldForSearch } from '../text/fold';
 
 /** Spanish endings (verbal and nominal) tried after a dictionary stem; enclitics may follow. */
 const ES_ENDINGS = new Set(
@@ -138,6 +139,4 @@ function spanishTail(tail: string): boolean {
 	return false;
 }
 
-function fold(word: string): string {
-	return word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
-}
+const fold = foldForSearch;

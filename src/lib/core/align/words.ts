@@ -1,18 +1,13 @@
 // Splits an alignment unit into the comparable pieces the features look at: folded words,
 // numbers and the punctuation that survives translation. Language-neutral on purpose, so
 // de-fr works the same as en-es.
+import { foldForSearch } from '../text/fold';
 
 /** Words (letters with marks, digits) and translation-stable punctuation, in text order. */
 const PIECE = /[\p{L}\p{M}\p{N}]+|[¿?¡!%()«»“”„"]/gu;
 
 /** Lower-cased, accent-free: "Perú" and "peru" are one word for matching. */
-export function foldWord(word: string): string {
-	const lower = word.toLowerCase();
-	// Most words are plain ASCII; skip the NFD pass for them (it dominates on large inputs).
-	// eslint-disable-next-line no-control-regex
-	if (/^[\x00-\x7f]*$/.test(lower)) return lower;
-	return lower.normalize('NFD').replace(/\p{M}/gu, '');
-}
+export const foldWord = foldForSearch;
 
 /** Punctuation marks that mean the same on both sides (¿…? and ?…, « » and “ ”). */
 const PUNCTUATION_CLASS: Record<string, string> = {

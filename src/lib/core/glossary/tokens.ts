@@ -1,5 +1,6 @@
 // How the glossary sees text: word tokens and the keys under which a token can match a
 // glossary form. Both the matcher and the validator use it, so "matchable" means one thing.
+import { foldForSearch } from '../text/fold';
 
 /** A word is a run of letters, digits and combining marks. Everything else separates words. */
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
@@ -66,12 +67,7 @@ export function isJoiningGap(text: string, from: number, to: number): boolean {
 }
 
 /** Lower case without accents: "Perú" → "peru". */
-export function foldWord(word: string): string {
-	// Most words are ASCII; skipping normalize() for them keeps matching fast.
-	// eslint-disable-next-line no-control-regex
-	if (/^[\x00-\x7f]*$/.test(word)) return word.toLowerCase();
-	return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
+export const foldWord = foldForSearch;
 
 /** Small numbers spelled out, so "Cuatro Suyos", "4 Suyos" and "Four Suyos" meet. */
 const NUMBER_WORDS: Record<string, number> = {
