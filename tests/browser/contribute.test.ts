@@ -166,20 +166,25 @@ describe('adding a text', () => {
 		await page.waitForURL(/\/doc\/two-english-sides/);
 	});
 
-	it('says which uploaded file is not UTF-8', async () => {
-		await page.goto(baseURL() + '/add?mode=upload');
-		await page.locator('#upload-title').fill('Latin-1 notes');
-		await page.locator('label[for="upload-shape-pair"]').click();
-		await page.locator('#upload-enFile').setInputFiles({
+	/** The English file in UTF-8, the Spanish one in Latin-1 (what Excel's "ANSI" writes). */
+	async function chooseUtf8AndLatin1Files(p: Page) {
+		await p.locator('#upload-enFile').setInputFiles({
 			name: 'notes-en.txt',
 			mimeType: 'text/plain',
 			buffer: Buffer.from(ENGLISH, 'utf8')
 		});
-		await page.locator('#upload-esFile').setInputFiles({
+		await p.locator('#upload-esFile').setInputFiles({
 			name: 'notas-es.txt',
 			mimeType: 'text/plain',
 			buffer: Buffer.from(SPANISH, 'latin1')
 		});
+	}
+
+	it('says which uploaded file is not UTF-8', async () => {
+		await page.goto(baseURL() + '/add?mode=upload');
+		await page.locator('#upload-title').fill('Latin-1 notes');
+		await page.locator('label[for="upload-shape-pair"]').click();
+		await chooseUtf8AndLatin1Files(page);
 		await page.getByRole('button', { name: 'Upload and add' }).click();
 		await expect.poll(() => summary(page).count()).toBe(1);
 		expect(await summary(page).textContent()).toContain(
@@ -191,16 +196,7 @@ describe('adding a text', () => {
 		await screenshot(page, 'add-upload-not-utf8');
 		// Taking the offer: the same files, read as Windows-1252, are added with their accents.
 		await page.locator('#upload-encoding').selectOption('windows-1252');
-		await page.locator('#upload-enFile').setInputFiles({
-			name: 'notes-en.txt',
-			mimeType: 'text/plain',
-			buffer: Buffer.from(ENGLISH, 'utf8')
-		});
-		await page.locator('#upload-esFile').setInputFiles({
-			name: 'notas-es.txt',
-			mimeType: 'text/plain',
-			buffer: Buffer.from(SPANISH, 'latin1')
-		});
+		await chooseUtf8AndLatin1Files(page);
 		await page.getByRole('button', { name: 'Upload and add' }).click();
 		await page.waitForURL(/\/doc\/latin-1-notes/);
 		await expect
