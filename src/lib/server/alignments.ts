@@ -4,7 +4,7 @@ import type { Db } from './db';
 import { getDocument, type DocumentWithAnalysis } from './documents';
 import type { Bead, Lang } from '$lib/core/types';
 import { pairPassages } from '$lib/core/align/passages';
-import { alignTranslation, type TranslationSide } from '$lib/core/align/translation';
+import { alignTranslation, translationSide } from '$lib/core/align/translation';
 import { glossaryMatcher } from './glossary-matching';
 import { applyBeadEdit, type BeadEdit } from '$lib/core/align/bead-edits';
 import { fail, ok, type Result } from '$lib/core/errors';
@@ -118,9 +118,13 @@ export function ensureAlignments(db: Db, doc: DocumentWithAnalysis): void {
 		if (mainLanguage(partner) === docLang) continue;
 		const [en, es] = docLang === 'en' ? [doc, partner] : [partner, doc];
 		if (isCurrent(db, en.id, es.id)) continue;
-		const beads = alignTranslation(translationSide(en), translationSide(es), {
-			anchorPairs: anchors
-		});
+		const beads = alignTranslation(
+			translationSide(en.detection.sentences),
+			translationSide(es.detection.sentences),
+			{
+				anchorPairs: anchors
+			}
+		);
 		storeAlignment(db, en.id, es.id, 0, beads, null);
 	}
 	const languages = new Set(doc.detection.runs.map((r) => r.lang));
@@ -137,15 +141,6 @@ export function ensureAlignments(db: Db, doc: DocumentWithAnalysis): void {
 			if (pairing.pairs.length === 0) markExamined(db, doc.id);
 		})();
 	}
-}
-
-export function translationSide(doc: Pick<DocumentWithAnalysis, 'detection'>): TranslationSide {
-	const sentences = doc.detection.sentences;
-	return {
-		texts: sentences.map((s) => s.text),
-		langs: sentences.map((s) => s.lang),
-		paragraphs: sentences.map((s) => s.paragraph)
-	};
 }
 
 /** An empty alignment row records "examined, no passage translates another" for this version. */

@@ -9,7 +9,7 @@
 import { detectLanguages } from '../core/detect';
 import { decodeBodyText } from '../core/text/decode';
 import { createGlossaryMatcher, glossarySurfaceForms, type GlossaryEntry } from '../core/glossary';
-import { alignTranslation, type TranslationSide } from '../core/align/translation';
+import { alignTranslation, translationSide } from '../core/align/translation';
 import { findRepeatedPassages, type RepeatedStretch } from '../core/repeats/find-repeats';
 import { pairPassages, type PassagePairing } from '../core/align/passages';
 // Loaded once per worker thread (3 MB): the aligner learns word pairs the dictionary confirms.
@@ -240,16 +240,6 @@ function analyseDocument(task: Extract<AnalysisTask, { kind: 'document' }>): Doc
 	};
 }
 
-/** The sentences of a stored detection as the aligner takes them. */
-export function translationSide(detection: Pick<Detection, 'sentences'>): TranslationSide {
-	const sentences = detection.sentences;
-	return {
-		texts: sentences.map((s) => s.text),
-		langs: sentences.map((s) => s.lang),
-		paragraphs: sentences.map((s) => s.paragraph)
-	};
-}
-
 const parseDetection = (json: string) => JSON.parse(json) as Detection;
 
 export function runAnalysisTask<K extends AnalysisTask['kind']>(
@@ -262,8 +252,8 @@ export function runAnalysisTask(task: AnalysisTask): TaskResults[keyof TaskResul
 				return analyseDocument(task);
 			case 'translation': {
 				const { anchors } = glossaryOf(task.glossary);
-				const en = translationSide(parseDetection(task.enDetection));
-				const es = translationSide(parseDetection(task.esDetection));
+				const en = translationSide(parseDetection(task.enDetection).sentences);
+				const es = translationSide(parseDetection(task.esDetection).sentences);
 				task.progress?.postMessage({ phase: 'aligning', sentences: en.texts.length });
 				const beads = alignTranslation(en, es, { anchorPairs: anchors, dictionary });
 				task.progress?.postMessage({ phase: 'aligning', pairs: beads.length });

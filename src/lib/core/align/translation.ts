@@ -3,7 +3,7 @@
 // Spanish (or no-language) ones of the Spanish side. A sentence the translation copies as it
 // stands (a Spanish quotation kept in the Spanish version, a table line) is a copy, not a
 // translation, and is left out on both sides, so no pair ever holds a text and itself.
-import type { Bead, LangOrUnd } from '../types';
+import type { Bead, LabelledSentence, LangOrUnd } from '../types';
 import { alignSentences, type AlignOptions } from './align-sentences';
 
 export interface TranslationSide {
@@ -11,6 +11,17 @@ export interface TranslationSide {
 	langs: readonly LangOrUnd[];
 	/** Paragraph index of every sentence. */
 	paragraphs: readonly number[];
+}
+
+/** A document's detected sentences as one side of `alignTranslation`. */
+export function translationSide(
+	sentences: readonly Pick<LabelledSentence, 'text' | 'lang' | 'paragraph'>[]
+): TranslationSide {
+	return {
+		texts: sentences.map((s) => s.text),
+		langs: sentences.map((s) => s.lang),
+		paragraphs: sentences.map((s) => s.paragraph)
+	};
 }
 
 const sameText = (text: string) => text.replace(/\s+/g, ' ').trim();
