@@ -11,6 +11,8 @@ declare global {
 		interface Locals {
 			lang: UiLanguage;
 			theme: Theme;
+			/** The signed-in account in shared mode (PUENTE_AUTH=on); null when the app is personal. */
+			user: { id: string; name: string; email: string; role: 'reader' | 'editor' | 'admin' } | null;
 		}
 	}
 }

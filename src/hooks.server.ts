@@ -51,6 +51,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const theme = parseTheme(event.cookies.get(THEME_COOKIE));
 	event.locals.lang = lang;
 	event.locals.theme = theme;
+	event.locals.user = null;
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', lang).replace('%theme%', theme)
 	});
