@@ -120,5 +120,63 @@ export const migrations: string[] = [
 	BEGIN UPDATE glossary_state SET generation = generation + 1; END;
 	CREATE TRIGGER glossary_entries_deleted AFTER DELETE ON glossary_entries
 	BEGIN UPDATE glossary_state SET generation = generation + 1; END;
+	`,
+	// 7: a learner's own vocabulary (saved words, phrases and sentences), per learner: an account
+	// ("account:<id>") in shared mode, an anonymous cookie id otherwise. Cards hold the FSRS state
+	// (ts-fsrs's Card as JSON, its due date copied out to be indexed) of each reviewed direction,
+	// of a saved item or of a glossary entry; the review log and the status changes are kept so
+	// the progress page can draw reviews per day and known words over time.
+	`
+	CREATE TABLE vocabulary_items (
+		id INTEGER PRIMARY KEY,
+		learner TEXT NOT NULL,
+		text TEXT NOT NULL,
+		text_key TEXT NOT NULL,
+		lang TEXT NOT NULL CHECK (lang IN ('en', 'es')),
+		kind TEXT NOT NULL CHECK (kind IN ('word', 'phrase', 'sentence')),
+		lemma TEXT NOT NULL,
+		translation TEXT NOT NULL DEFAULT '',
+		context TEXT NOT NULL DEFAULT '',
+		document TEXT,
+		status TEXT NOT NULL CHECK (status IN ('new', 'learning', 'known')),
+		created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+		updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+		UNIQUE (learner, lang, text_key)
+	);
+	CREATE TABLE review_cards (
+		id INTEGER PRIMARY KEY,
+		learner TEXT NOT NULL,
+		item_id INTEGER REFERENCES vocabulary_items(id) ON DELETE CASCADE,
+		glossary_id TEXT,
+		prompt_lang TEXT NOT NULL CHECK (prompt_lang IN ('en', 'es')),
+		due TEXT NOT NULL,
+		fsrs TEXT NOT NULL,
+		CHECK ((item_id IS NULL) <> (glossary_id IS NULL))
+	);
+	CREATE UNIQUE INDEX review_cards_item ON review_cards (item_id, prompt_lang) WHERE item_id IS NOT NULL;
+	CREATE UNIQUE INDEX review_cards_glossary ON review_cards (learner, glossary_id, prompt_lang)
+		WHERE glossary_id IS NOT NULL;
+	CREATE INDEX review_cards_due ON review_cards (learner, due);
+	CREATE TABLE review_log (
+		id INTEGER PRIMARY KEY,
+		learner TEXT NOT NULL,
+		item_id INTEGER REFERENCES vocabulary_items(id) ON DELETE SET NULL,
+		glossary_id TEXT,
+		prompt_lang TEXT NOT NULL,
+		rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+		reviewed_at TEXT NOT NULL,
+		due_before TEXT NOT NULL,
+		due_after TEXT NOT NULL
+	);
+	CREATE INDEX review_log_learner ON review_log (learner, reviewed_at);
+	CREATE TABLE vocabulary_status_log (
+		id INTEGER PRIMARY KEY,
+		learner TEXT NOT NULL,
+		lang TEXT NOT NULL,
+		text_key TEXT NOT NULL,
+		status TEXT NOT NULL,
+		at TEXT NOT NULL
+	);
+	CREATE INDEX vocabulary_status_log_learner ON vocabulary_status_log (learner, at);
 	`
 ];
