@@ -178,5 +178,46 @@ export const migrations: string[] = [
 		at TEXT NOT NULL
 	);
 	CREATE INDEX vocabulary_status_log_learner ON vocabulary_status_log (learner, at);
+	`,
+	// Edits that survive and can be undone. `revisions`: every change a person makes to a
+	// document or its alignments (who, when, kind, the state before and after), newest last;
+	// `state` keeps the undo stack (done, undone, abandoned when a new change follows an undo)
+	// and the changes a version conflict refused (refused, until re-applied). `anchors` on an
+	// alignment holds the text of the sentences of every pair a person confirmed, so the pairs
+	// follow their text when re-segmentation moves sentences; what cannot be placed again is kept
+	// in `unplaced_edits` for review. `segment_overrides`: a person's sentence splits and joins,
+	// as offsets into the text, applied after the segmenter on every analysis.
+	`
+	CREATE TABLE revisions (
+		id INTEGER PRIMARY KEY,
+		document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+		alignment_id INTEGER REFERENCES alignments(id) ON DELETE SET NULL,
+		kind TEXT NOT NULL,
+		author TEXT,
+		created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+		before TEXT NOT NULL,
+		after TEXT NOT NULL,
+		reverts INTEGER REFERENCES revisions(id) ON DELETE SET NULL,
+		state TEXT NOT NULL DEFAULT 'done'
+			CHECK (state IN ('done', 'undone', 'abandoned', 'refused', 'reapplied'))
+	);
+	CREATE INDEX revisions_document ON revisions (document_id, id);
+	CREATE INDEX revisions_alignment ON revisions (alignment_id);
+	ALTER TABLE alignments ADD COLUMN anchors TEXT;
+	CREATE TABLE unplaced_edits (
+		id INTEGER PRIMARY KEY,
+		alignment_id INTEGER NOT NULL REFERENCES alignments(id) ON DELETE CASCADE,
+		en_document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+		es_document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+		edit TEXT NOT NULL,
+		created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+		dismissed INTEGER NOT NULL DEFAULT 0
+	);
+	CREATE INDEX unplaced_edits_en ON unplaced_edits (en_document_id);
+	CREATE INDEX unplaced_edits_es ON unplaced_edits (es_document_id);
+	CREATE TABLE segment_overrides (
+		document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+		overrides TEXT NOT NULL
+	);
 	`
 ];
