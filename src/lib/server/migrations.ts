@@ -219,5 +219,62 @@ export const migrations: string[] = [
 		document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
 		overrides TEXT NOT NULL
 	);
+	`,
+	// 9: the shared mode's accounts (PUENTE_AUTH=on), in better-auth's shape: users with a role
+	// (reader, editor, admin) and a ban flag, sessions, password accounts, verification tokens;
+	// auth_settings keeps the session-signing secret made on first use. Written from the
+	// library's own plan (getMigrations); tests/unit/auth/schema.test.ts checks they still agree.
+	`
+	CREATE TABLE auth_user (
+		"id" TEXT NOT NULL PRIMARY KEY,
+		"name" TEXT NOT NULL,
+		"email" TEXT NOT NULL UNIQUE,
+		"emailVerified" INTEGER NOT NULL,
+		"image" TEXT,
+		"createdAt" DATE NOT NULL,
+		"updatedAt" DATE NOT NULL,
+		"role" TEXT,
+		"banned" INTEGER,
+		"banReason" TEXT,
+		"banExpires" DATE
+	);
+	CREATE TABLE auth_session (
+		"id" TEXT NOT NULL PRIMARY KEY,
+		"expiresAt" DATE NOT NULL,
+		"token" TEXT NOT NULL UNIQUE,
+		"createdAt" DATE NOT NULL,
+		"updatedAt" DATE NOT NULL,
+		"ipAddress" TEXT,
+		"userAgent" TEXT,
+		"userId" TEXT NOT NULL REFERENCES auth_user ("id") ON DELETE CASCADE,
+		"impersonatedBy" TEXT
+	);
+	CREATE INDEX auth_session_userId_idx ON auth_session ("userId");
+	CREATE TABLE auth_account (
+		"id" TEXT NOT NULL PRIMARY KEY,
+		"accountId" TEXT NOT NULL,
+		"providerId" TEXT NOT NULL,
+		"userId" TEXT NOT NULL REFERENCES auth_user ("id") ON DELETE CASCADE,
+		"accessToken" TEXT,
+		"refreshToken" TEXT,
+		"idToken" TEXT,
+		"accessTokenExpiresAt" DATE,
+		"refreshTokenExpiresAt" DATE,
+		"scope" TEXT,
+		"password" TEXT,
+		"createdAt" DATE NOT NULL,
+		"updatedAt" DATE NOT NULL
+	);
+	CREATE INDEX auth_account_userId_idx ON auth_account ("userId");
+	CREATE TABLE auth_verification (
+		"id" TEXT NOT NULL PRIMARY KEY,
+		"identifier" TEXT NOT NULL,
+		"value" TEXT NOT NULL,
+		"expiresAt" DATE NOT NULL,
+		"createdAt" DATE NOT NULL,
+		"updatedAt" DATE NOT NULL
+	);
+	CREATE INDEX auth_verification_identifier_idx ON auth_verification ("identifier");
+	CREATE TABLE auth_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 	`
 ];
