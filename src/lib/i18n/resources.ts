@@ -2,18 +2,27 @@
 // One namespace per feature, so the people working on each touch their own file.
 import enCommon from '../../../locales/en/common.json';
 import enContribute from '../../../locales/en/contribute.json';
+import enEditor from '../../../locales/en/editor.json';
 import enErrors from '../../../locales/en/errors.json';
 import enGlossary from '../../../locales/en/glossary.json';
 import enReader from '../../../locales/en/reader.json';
 import esCommon from '../../../locales/es/common.json';
 import esContribute from '../../../locales/es/contribute.json';
+import esEditor from '../../../locales/es/editor.json';
 import esErrors from '../../../locales/es/errors.json';
 import esGlossary from '../../../locales/es/glossary.json';
 import esReader from '../../../locales/es/reader.json';
 
 export const SUPPORTED_LANGUAGES = ['en', 'es'] as const;
 export type UiLanguage = (typeof SUPPORTED_LANGUAGES)[number];
-export const NAMESPACES = ['common', 'errors', 'reader', 'glossary', 'contribute'] as const;
+export const NAMESPACES = [
+	'common',
+	'errors',
+	'reader',
+	'glossary',
+	'contribute',
+	'editor'
+] as const;
 
 export const resources = {
 	en: {
@@ -21,14 +30,16 @@ export const resources = {
 		errors: enErrors,
 		reader: enReader,
 		glossary: enGlossary,
-		contribute: enContribute
+		contribute: enContribute,
+		editor: enEditor
 	},
 	es: {
 		common: esCommon,
 		errors: esErrors,
 		reader: esReader,
 		glossary: esGlossary,
-		contribute: esContribute
+		contribute: esContribute,
+		editor: esEditor
 	}
 };
 
