@@ -137,29 +137,41 @@ export function alignSentences(
 		anchorPairs: options.anchorPairs,
 		dictionary: options.matchThroughDictionary ? dictionary : undefined
 	};
-	const split = { en: en.map(splitUnit), es: es.map(splitUnit) };
-	const features = buildPairFeatures(en, es, base, split);
+	const features = featuresOf(en, es, base);
 	const first = alignPass(features, options);
 	if (options.realign === false) return first.beads;
+	// Only the beads of a pass are carried to the next, never its features: each pass builds
+	// word tables as large as the text (a 5 MB pair: about 70 MB), and holding three passes'
+	// at once is what set the peak memory of a book-length alignment.
+	const { lengthVariance } = first.features;
+	let beads = first.beads;
 	// Each realignment learns from the path before it: the second one finds pairs the first
 	// dictionary was too thin for (weak evidence: no lexicon, noisy text).
-	let result = first;
 	for (let pass = 0; pass < COST.realignPasses; pass++) {
-		const confident = result.beads.filter(
+		const confident = beads.filter(
 			(b) => b.en.length > 0 && b.es.length > 0 && b.confidence >= 0.5
 		);
 		const learned: LearnedDictionary = learnDictionary(features, confident, { dictionary });
-		if (learned.size === 0) return result.beads;
+		if (learned.size === 0) return beads;
 		// The path is right almost everywhere: a realignment only searches close to it.
-		const band = closeBand(bandAroundPath(result.beads, en.length, COST.realignWidth), es.length);
-		result = alignPass(
-			{ ...withLearned(features, learned), lengthVariance: first.features.lengthVariance },
+		const band = closeBand(bandAroundPath(beads, en.length, COST.realignWidth), es.length);
+		const priors = shapePriors(beads);
+		beads = alignPass(
+			{ ...withLearned(features, learned), lengthVariance },
 			options,
 			band,
-			shapePriors(result.beads)
-		);
+			priors
+		).beads;
 	}
-	return result.beads;
+	return beads;
+}
+
+/**
+ * The pair's features. The units' pieces (a string array per unit: the largest object graph
+ * of the aligner) live only inside this call, not for the whole alignment.
+ */
+function featuresOf(en: string[], es: string[], options: FeatureOptions): PairFeatures {
+	return buildPairFeatures(en, es, options, { en: en.map(splitUnit), es: es.map(splitUnit) });
 }
 
 /**
@@ -699,10 +711,23 @@ function prefixSums(values: Float64Array): Float64Array {
 	return sums;
 }
 
+/**
+ * The units from..to-1. Built at its exact size: an array grown by push reserves 17 slots
+ * for one unit, and a book's 70,000 beads hold two such arrays each (three bead lists, one
+ * per pass, made a book's alignment 80 MB heavier).
+ */
 function range(from: number, to: number): number[] {
-	const out: number[] = [];
-	for (let k = from; k < to; k++) out.push(k);
-	return out;
+	switch (to - from) {
+		case 0:
+			return [];
+		case 1:
+			return [from];
+		case 2:
+			return [from, from + 1];
+		case 3:
+			return [from, from + 1, from + 2];
+	}
+	return Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
 }
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 const round = (x: number) => Math.round(x * 1000) / 1000;
