@@ -1,0 +1,211 @@
+// The reader's word links on a real SQLite file: a pair's tokens come back with offsets into
+// their own sentences, the links say which words translate which (a glossary term as one unit),
+// answers are cached until something they depend on changes, and requests that do not name a
+// pair of the document find nothing.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDb, type Db } from '$lib/server/db';
+import { addPair } from '$lib/server/contribute';
+import { alignmentsOf, editAlignment, ensureAlignments } from '$lib/server/alignments';
+import { getDocument } from '$lib/server/documents';
+import { seedGlossary } from '$lib/server/glossary';
+import { Lru, pairWords, wordLinks, wordLinkStats } from '$lib/server/word-links';
+import { linkedTokens, tokenAt, nextWord, parsePharaoh, type PairWords } from '$lib/reader/words';
+
+const ENGLISH =
+	'The protesters marched to the square in the morning. The mayor closed the old bridge. The OAS sent observers to Lima.';
+const SPANISH =
+	'Los manifestantes marcharon a la plaza por la mañana. El alcalde cerró el puente viejo. La OEA envió observadores a Lima.';
+
+let dir: string;
+let db: Db;
+let enId: number;
+let esId: number;
+
+beforeEach(() => {
+	dir = mkdtempSync(join(tmpdir(), 'puente-words-'));
+	db = openDb(join(dir, 'puente.db'));
+	seedGlossary(db);
+	const added = addPair(db, {
+		title: 'March',
+		en: ENGLISH,
+		es: SPANISH,
+		via: 'paste',
+		sides: 'confirmed'
+	});
+	if (!added.ok) throw new Error(JSON.stringify(added.errors));
+	[enId, esId] = added.documentIds;
+	ensureAlignments(db, getDocument(db, enId)!);
+});
+
+afterEach(() => {
+	db.close();
+	rmSync(dir, { recursive: true, force: true });
+});
+
+const slugOf = (id: number) =>
+	(db.prepare('SELECT slug FROM documents WHERE id = ?').get(id) as { slug: string }).slug;
+
+function translation() {
+	const alignment = alignmentsOf(db, enId).find((a) => a.kind === 'translation');
+	if (!alignment) throw new Error('no translation alignment');
+	return alignment;
+}
+
+function wordOf(words: PairWords, side: 'en' | 'es', index: number, texts: string[]): string {
+	const token = words[side].tokens[index];
+	return texts[token.sentence].slice(token.start, token.end);
+}
+
+const sentencesOf = (id: number) => {
+	const doc = getDocument(db, id)!;
+	return doc.detection.sentences.map((s) => doc.text.slice(s.start, s.end));
+};
+
+async function linksOf(bead: number): Promise<PairWords> {
+	const found = await wordLinks(db, slugOf(enId), translation().id, bead);
+	if (!found.ok) throw new Error(JSON.stringify(found.error));
+	return found.value;
+}
+
+function counterpartsOf(words: PairWords, side: 'en' | 'es', word: string): string[] {
+	const texts = { en: sentencesOf(enId), es: sentencesOf(esId) };
+	const other = side === 'en' ? 'es' : 'en';
+	const index = words[side].tokens.findIndex(
+		(_, i) => wordOf(words, side, i, texts[side]) === word
+	);
+	expect(index, word).toBeGreaterThanOrEqual(0);
+	return linkedTokens(words, side, index).map((j) => wordOf(words, other, j, texts[other]));
+}
+
+describe('word links of a reading pair', () => {
+	it('links a Spanish verb to its English counterpart, and back', async () => {
+		const words = await linksOf(0);
+		expect(counterpartsOf(words, 'es', 'marcharon')).toEqual(['marched']);
+		expect(counterpartsOf(words, 'en', 'marched')).toEqual(['marcharon']);
+		expect(counterpartsOf(words, 'es', 'plaza')).toEqual(['square']);
+	});
+
+	it('gives offsets into each sentence, from either document of the pair', async () => {
+		const words = await linksOf(1);
+		expect(words.en.doc).toBe(enId);
+		expect(words.es.doc).toBe(esId);
+		const texts = sentencesOf(esId);
+		const spanish = words.es.tokens
+			.filter((t) => t.word)
+			.map((t) => texts[t.sentence].slice(t.start, t.end));
+		expect(spanish).toEqual(['El', 'alcalde', 'cerró', 'el', 'puente', 'viejo']);
+		// The same answer asked by the Spanish document's address.
+		const bySpanish = await wordLinks(db, slugOf(esId), translation().id, 1);
+		expect(bySpanish.ok && bySpanish.value).toEqual(words);
+	});
+
+	it('aligns a glossary term as a unit', async () => {
+		const words = await linksOf(2);
+		expect(counterpartsOf(words, 'es', 'OEA')).toEqual(['OAS']);
+	});
+
+	it('keeps answers until the alignment changes, and builds one aligner per version', async () => {
+		const built = wordLinkStats.alignersBuilt;
+		const aligned = wordLinkStats.pairsAligned;
+		const first = await linksOf(0);
+		await linksOf(1);
+		expect(await linksOf(0)).toBe(first);
+		expect(wordLinkStats.alignersBuilt - built).toBe(1);
+		expect(wordLinkStats.pairsAligned - aligned).toBe(2);
+		// A person merges the first two pairs: the answer for pair 0 is computed again.
+		const alignment = translation();
+		const edited = editAlignment(db, alignment.id, alignment.version, { kind: 'merge', bead: 0 });
+		expect(edited.ok).toBe(true);
+		const merged = await linksOf(0);
+		expect(merged).not.toBe(first);
+		expect(new Set(merged.es.tokens.map((t) => t.sentence))).toEqual(new Set([0, 1]));
+		expect(counterpartsOf(merged, 'es', 'alcalde')).toEqual(['mayor']);
+		expect(wordLinkStats.alignersBuilt - built).toBe(2);
+	});
+
+	it('finds nothing for another document, an unknown alignment or a bead out of range', async () => {
+		const other = addPair(db, {
+			title: 'Other',
+			en: 'The library opens at nine.',
+			es: 'La biblioteca abre a las nueve.',
+			via: 'paste',
+			sides: 'confirmed'
+		});
+		if (!other.ok) throw new Error('not added');
+		const id = translation().id;
+		for (const [slug, alignment, bead] of [
+			[slugOf(other.documentIds[0]), id, 0],
+			['no-such-text', id, 0],
+			[slugOf(enId), id + 100, 0],
+			[slugOf(enId), id, 99],
+			[slugOf(enId), id, -1]
+		] as const) {
+			const found = await wordLinks(db, slug, alignment, bead);
+			expect(found.ok, `${slug} ${alignment} ${bead}`).toBe(false);
+			if (!found.ok) expect(found.error.code).toBe('not-found');
+		}
+	});
+});
+
+describe('pairWords', () => {
+	it('maps the tokens of a two-sentence side back to their own sentences', () => {
+		const aligner = {
+			align: (en: string, es: string) => ({
+				en: [
+					{ start: 0, end: 3, text: en.slice(0, 3), kind: 'word' as const },
+					{ start: 3, end: 4, text: '.', kind: 'punct' as const },
+					{ start: 5, end: 8, text: en.slice(5, 8), kind: 'word' as const }
+				],
+				es: [{ start: 0, end: 3, text: es.slice(0, 3), kind: 'word' as const }],
+				links: [
+					{ en: 0, es: 0, confidence: 1 },
+					{ en: 2, es: 0, confidence: 1 }
+				],
+				units: []
+			})
+		};
+		const words = pairWords(
+			aligner,
+			{
+				doc: 1,
+				sentences: [
+					{ index: 4, text: 'One.' },
+					{ index: 5, text: 'Two' }
+				]
+			},
+			{ doc: 2, sentences: [{ index: 7, text: 'Uno' }] }
+		);
+		expect(words.en.tokens).toEqual([
+			{ sentence: 4, start: 0, end: 3, word: true },
+			{ sentence: 4, start: 3, end: 4, word: false },
+			{ sentence: 5, start: 0, end: 3, word: true }
+		]);
+		expect(words.links).toBe('0-0 2-0');
+		expect(parsePharaoh(words.links)).toEqual([
+			[0, 0],
+			[2, 0]
+		]);
+		expect(linkedTokens(words, 'es', 0)).toEqual([0, 2]);
+		expect(tokenAt(words, 'en', 5, 1)).toBe(2);
+		expect(tokenAt(words, 'en', 4, 3)).toBe(-1);
+		expect(nextWord(words, 'en', 0, 1)).toBe(2);
+		expect(nextWord(words, 'en', 2, 1)).toBe(2);
+	});
+});
+
+describe('Lru', () => {
+	it('drops the least recently used entry, and a read counts as use', () => {
+		const lru = new Lru<string, number>(2);
+		lru.set('a', 1);
+		lru.set('b', 2);
+		expect(lru.get('a')).toBe(1);
+		lru.set('c', 3);
+		expect(lru.get('b')).toBeUndefined();
+		expect(lru.get('a')).toBe(1);
+		expect(lru.get('c')).toBe(3);
+		expect(lru.size).toBe(2);
+	});
+});
