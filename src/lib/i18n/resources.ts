@@ -1,11 +1,13 @@
 // Every UI string, in both languages, bundled so the server, the browser and the CLI share them.
 // One namespace per feature, so the people working on each touch their own file.
+import enAuth from '../../../locales/en/auth.json';
 import enCommon from '../../../locales/en/common.json';
 import enContribute from '../../../locales/en/contribute.json';
 import enEditor from '../../../locales/en/editor.json';
 import enErrors from '../../../locales/en/errors.json';
 import enGlossary from '../../../locales/en/glossary.json';
 import enReader from '../../../locales/en/reader.json';
+import esAuth from '../../../locales/es/auth.json';
 import esCommon from '../../../locales/es/common.json';
 import esContribute from '../../../locales/es/contribute.json';
 import esEditor from '../../../locales/es/editor.json';
@@ -21,7 +23,8 @@ export const NAMESPACES = [
 	'reader',
 	'glossary',
 	'contribute',
-	'editor'
+	'editor',
+	'auth'
 ] as const;
 
 export const resources = {
@@ -31,7 +34,8 @@ export const resources = {
 		reader: enReader,
 		glossary: enGlossary,
 		contribute: enContribute,
-		editor: enEditor
+		editor: enEditor,
+		auth: enAuth
 	},
 	es: {
 		common: esCommon,
@@ -39,7 +43,8 @@ export const resources = {
 		reader: esReader,
 		glossary: esGlossary,
 		contribute: esContribute,
-		editor: esEditor
+		editor: esEditor,
+		auth: esAuth
 	}
 };
 
