@@ -7,6 +7,7 @@ import enEditor from '../../../locales/en/editor.json';
 import enErrors from '../../../locales/en/errors.json';
 import enGlossary from '../../../locales/en/glossary.json';
 import enReader from '../../../locales/en/reader.json';
+import enWords from '../../../locales/en/words.json';
 import esAuth from '../../../locales/es/auth.json';
 import esCommon from '../../../locales/es/common.json';
 import esContribute from '../../../locales/es/contribute.json';
@@ -14,6 +15,7 @@ import esEditor from '../../../locales/es/editor.json';
 import esErrors from '../../../locales/es/errors.json';
 import esGlossary from '../../../locales/es/glossary.json';
 import esReader from '../../../locales/es/reader.json';
+import esWords from '../../../locales/es/words.json';
 
 export const SUPPORTED_LANGUAGES = ['en', 'es'] as const;
 export type UiLanguage = (typeof SUPPORTED_LANGUAGES)[number];
@@ -24,7 +26,8 @@ export const NAMESPACES = [
 	'glossary',
 	'contribute',
 	'editor',
-	'auth'
+	'auth',
+	'words'
 ] as const;
 
 export const resources = {
@@ -35,7 +38,8 @@ export const resources = {
 		glossary: enGlossary,
 		contribute: enContribute,
 		editor: enEditor,
-		auth: enAuth
+		auth: enAuth,
+		words: enWords
 	},
 	es: {
 		common: esCommon,
@@ -44,7 +48,8 @@ export const resources = {
 		glossary: esGlossary,
 		contribute: esContribute,
 		editor: esEditor,
-		auth: esAuth
+		auth: esAuth,
+		words: esWords
 	}
 };
 
