@@ -19,8 +19,13 @@ export class ReaderState {
 	singleLang = $state<Lang>('en');
 	/** The row whose sentences are lit (hover, focus or tap). */
 	activeRow = $state<string | null>(null);
-	/** Correcting the alignment: each pair shows merge, split, move and confirm controls. */
+	/** Correcting the alignment: the editing toolbar acts on `editTarget`. */
 	editing = $state(false);
+	/**
+	 * The row the editing toolbar acts on: the last one focused, clicked or stepped to. Not the lit
+	 * row, which follows the pointer: moving the mouse to the toolbar must not change its target.
+	 */
+	editTarget = $state<string | null>(null);
 	/** Sentences of the one-language view whose translation is open in place. */
 	revealed = new SvelteSet<string>();
 	#data: () => ReaderData;
