@@ -7,6 +7,7 @@ import enEditor from '../../../locales/en/editor.json';
 import enErrors from '../../../locales/en/errors.json';
 import enGlossary from '../../../locales/en/glossary.json';
 import enReader from '../../../locales/en/reader.json';
+import enVocabulary from '../../../locales/en/vocabulary.json';
 import enWords from '../../../locales/en/words.json';
 import esAuth from '../../../locales/es/auth.json';
 import esCommon from '../../../locales/es/common.json';
@@ -15,6 +16,7 @@ import esEditor from '../../../locales/es/editor.json';
 import esErrors from '../../../locales/es/errors.json';
 import esGlossary from '../../../locales/es/glossary.json';
 import esReader from '../../../locales/es/reader.json';
+import esVocabulary from '../../../locales/es/vocabulary.json';
 import esWords from '../../../locales/es/words.json';
 
 export const SUPPORTED_LANGUAGES = ['en', 'es'] as const;
@@ -27,7 +29,8 @@ export const NAMESPACES = [
 	'contribute',
 	'editor',
 	'auth',
-	'words'
+	'words',
+	'vocabulary'
 ] as const;
 
 export const resources = {
@@ -39,7 +42,8 @@ export const resources = {
 		contribute: enContribute,
 		editor: enEditor,
 		auth: enAuth,
-		words: enWords
+		words: enWords,
+		vocabulary: enVocabulary
 	},
 	es: {
 		common: esCommon,
@@ -49,7 +53,8 @@ export const resources = {
 		contribute: esContribute,
 		editor: esEditor,
 		auth: esAuth,
-		words: esWords
+		words: esWords,
+		vocabulary: esVocabulary
 	}
 };
 
