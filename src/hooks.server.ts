@@ -7,6 +7,7 @@ import { hostnameOf, hostPolicyFromEnv, isAllowedHost } from '$lib/server/host-c
 import { LANGUAGE_COOKIE, negotiateLanguage } from '$lib/i18n/negotiate';
 import { createTranslator } from '$lib/i18n/translator';
 import { parseTheme, THEME_COOKIE } from '$lib/theme';
+import { authorize, sessionUser, sharedMode } from '$lib/server/auth/server';
 
 // The bundled corpus is in the store before the first request, so the app opens on it.
 // Analysis happens in worker threads after that (lib/server/analysis.ts): nothing is detected
@@ -51,7 +52,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const theme = parseTheme(event.cookies.get(THEME_COOKIE));
 	event.locals.lang = lang;
 	event.locals.theme = theme;
-	event.locals.user = null;
+	// In the shared mode (PUENTE_AUTH=on) the account comes from the session cookie, and every
+	// request is checked against lib/server/auth/policy.ts here, before any route or action
+	// runs. The personal app has no accounts: user stays null and nothing is checked.
+	event.locals.user = sharedMode ? await sessionUser(event.request.headers) : null;
+	const refused = sharedMode ? authorize(event) : undefined;
+	if (refused) return withSecurityHeaders(refused);
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', lang).replace('%theme%', theme)
 	});

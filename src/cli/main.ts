@@ -9,6 +9,8 @@ const USAGE = `Usage:
   puente convert IN OUT [--from F] [--to F] [--encoding E] [--tbx-version 2|3]   (tmx, tsv, csv, json, tbx)
   puente import FILE [ES_FILE] [--title T] [--encoding E] [--from F] [--sides confirmed|swap]
   puente export SLUG [--format tmx|tsv|csv|json] [--output FILE]
+  puente user add --email E --name N [--role reader|editor|admin]   (password: PUENTE_PASSWORD or a prompt)
+  puente user list
 `;
 
 const commands: Record<
@@ -20,7 +22,8 @@ const commands: Record<
 	'align-words': () => import('./align-words'),
 	convert: () => import('./convert'),
 	import: () => import('./import'),
-	export: () => import('./export')
+	export: () => import('./export'),
+	user: () => import('./user')
 };
 
 export async function main(argv: string[], io: CliIO): Promise<number> {

@@ -1,23 +1,14 @@
-import type { PageServerLoad } from './$types';
+// The glossary's cards are the glossary deck of the learner's review (FSRS, kept on the server
+// with their saved words); this page shows that deck alone, linked from the glossary.
+import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
-import { GLOSSARY_TYPES, listGlossary } from '$lib/server/glossary';
+import { learnerOf } from '$lib/server/learner';
+import { rateAction } from '$lib/server/vocabulary-actions';
+import { reviewState } from '$lib/server/vocabulary-review';
 
-export const load: PageServerLoad = () => {
-	const entries = listGlossary(getDb()).map((e) => ({
-		id: e.id,
-		type: e.type,
-		es: e.es,
-		en: e.en,
-		explanation: e.explanation
-	}));
-	const counts = new Map<string, number>();
-	for (const e of entries) counts.set(e.type, (counts.get(e.type) ?? 0) + 1);
-	return {
-		entries,
-		// Only types that have cards: filtering to an empty deck helps no one.
-		types: GLOSSARY_TYPES.filter((t) => counts.has(t)).map((t) => ({
-			type: t,
-			count: counts.get(t)!
-		}))
-	};
+export const load: PageServerLoad = ({ url, locals, cookies }) => {
+	const learner = learnerOf({ locals, cookies, url }, { create: false });
+	return { review: reviewState(getDb(), learner ?? '', 'glossary'), now: new Date().toISOString() };
 };
+
+export const actions: Actions = { rate: rateAction };
