@@ -6,6 +6,7 @@ import { bandAroundAnchors, findAnchors } from './anchors';
 import {
 	buildPairFeatures,
 	estimateLengthVariance,
+	forEachConcept,
 	lengthCost,
 	OverlapCounter,
 	type FeatureOptions,
@@ -217,13 +218,12 @@ function sharedRareConcepts(
 	const df = new Int32Array(conceptCount);
 	const seen = new Int32Array(conceptCount).fill(-1);
 	for (let u = 0; u < to.units; u++)
-		for (let c = to.occStart[to.unitStart[u]]; c < to.occStart[to.unitStart[u + 1]]; c++) {
-			const concept = to.occConcepts[c];
+		forEachConcept(to, u, (concept) => {
 			if (seen[concept] !== u) {
 				seen[concept] = u;
 				df[concept]++;
 			}
-		}
+		});
 	const start = new Int32Array(conceptCount + 1);
 	for (let c = 0; c < conceptCount; c++)
 		start[c + 1] = start[c] + (df[c] <= CANDIDATE_DF ? df[c] : 0);
@@ -231,31 +231,32 @@ function sharedRareConcepts(
 	const fill = start.slice(0, conceptCount);
 	seen.fill(-1);
 	for (let u = 0; u < to.units; u++)
-		for (let c = to.occStart[to.unitStart[u]]; c < to.occStart[to.unitStart[u + 1]]; c++) {
-			const concept = to.occConcepts[c];
+		forEachConcept(to, u, (concept) => {
 			if (df[concept] <= CANDIDATE_DF && seen[concept] !== u) {
 				seen[concept] = u;
 				postings[fill[concept]++] = u;
 			}
-		}
+		});
 	const weight = new Float64Array(to.units);
 	const conceptSeen = new Int32Array(conceptCount);
 	let call = 0;
 	return (u) => {
 		call++;
 		const touched: number[] = [];
-		for (let k = from.unitStart[u]; k < from.unitStart[u + 1]; k++)
-			for (let c = from.occStart[k]; c < from.occStart[k + 1]; c++) {
-				const concept = from.occConcepts[c];
+		for (let k = from.unitStart[u]; k < from.unitStart[u + 1]; k++) {
+			const w = from.words[k];
+			for (let c = from.conceptStart[w]; c < from.conceptStart[w + 1]; c++) {
+				const concept = from.concepts[c];
 				if (conceptSeen[concept] === call) continue;
 				conceptSeen[concept] = call;
 				// Rarer on the other side, stronger: a word found once points at one unit.
-				const share = from.occWeight[k] / Math.max(1, end(concept) - start[concept]);
+				const share = from.weight[w] / Math.max(1, end(concept) - start[concept]);
 				for (let p = start[concept]; p < end(concept); p++) {
 					if (weight[postings[p]] === 0) touched.push(postings[p]);
 					weight[postings[p]] += share;
 				}
 			}
+		}
 		touched.sort((a, b) => weight[b] - weight[a] || a - b);
 		const kept = touched.slice(0, CANDIDATES);
 		for (const v of touched) weight[v] = 0;
@@ -701,8 +702,8 @@ function shapePriors(beads: Bead[]): number[] {
 /** Mean weight of a word occurrence on one side: the pseudo-count of the unit shares. */
 function meanWordWeight(side: PairFeatures['en']): number {
 	let sum = 0;
-	for (const w of side.occWeight) sum += w;
-	return side.occWeight.length > 0 ? sum / side.occWeight.length : 1;
+	for (const w of side.words) sum += side.weight[w];
+	return side.words.length > 0 ? sum / side.words.length : 1;
 }
 
 function prefixSums(values: Float64Array): Float64Array {

@@ -1,6 +1,6 @@
 // Anchors: 1-1 pairs so clearly translations of each other (rare words in common, nothing
 // else close) that the search only needs to look in a narrow band around them.
-import type { OverlapCounter, PairFeatures } from './features';
+import { forEachConcept, type OverlapCounter, type PairFeatures } from './features';
 import type { Band } from './search';
 
 export interface Anchor {
@@ -75,17 +75,15 @@ function anchorsNear(
 	const m = es.units;
 
 	// Postings: es units of each concept, for concepts rare on the Spanish side.
-	const { unitStart, occStart, occConcepts } = es;
 	const df = new Int32Array(f.conceptCount);
 	const seen = new Int32Array(f.conceptCount).fill(-1);
 	for (let u = 0; u < m; u++)
-		for (let c = occStart[unitStart[u]]; c < occStart[unitStart[u + 1]]; c++) {
-			const concept = occConcepts[c];
+		forEachConcept(es, u, (concept) => {
 			if (seen[concept] !== u) {
 				seen[concept] = u;
 				df[concept]++;
 			}
-		}
+		});
 	const postingStart = new Int32Array(f.conceptCount + 1);
 	for (let c = 0; c < f.conceptCount; c++)
 		postingStart[c + 1] = postingStart[c] + (df[c] <= RARE_DF ? df[c] : 0);
@@ -93,13 +91,12 @@ function anchorsNear(
 	const fill = postingStart.slice(0, f.conceptCount);
 	seen.fill(-1);
 	for (let u = 0; u < m; u++)
-		for (let c = occStart[unitStart[u]]; c < occStart[unitStart[u + 1]]; c++) {
-			const concept = occConcepts[c];
+		forEachConcept(es, u, (concept) => {
 			if (df[concept] <= RARE_DF && seen[concept] !== u) {
 				seen[concept] = u;
 				postings[fill[concept]++] = u;
 			}
-		}
+		});
 
 	const score = new Float64Array(m);
 	const touched: number[] = [];

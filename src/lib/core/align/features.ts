@@ -25,14 +25,12 @@ export interface SideFeatures {
 	 */
 	conceptStrength: Float32Array;
 	/**
-	 * The same concepts laid out per word occurrence, in text order, so scanning a unit reads
-	 * one contiguous stretch: occurrence k (an index into `words`) has
-	 * occConcepts[occStart[k] .. occStart[k+1]) and weighs occWeight[k].
+	 * The strengths a match is counted at, parallel to `concepts`: `conceptStrength`, with a
+	 * dictionary concept weakened by its rarity on the other side (weakenByConceptRarity).
+	 * Words' concepts are stored once per word, not per occurrence: a book repeats its words
+	 * tens of times, and per-occurrence copies of these lists were most of the aligner's memory.
 	 */
-	occStart: Int32Array;
-	occConcepts: Int32Array;
-	occStrength: Float32Array;
-	occWeight: Float64Array;
+	matchStrength: Float32Array;
 	vocabulary: string[];
 }
 
@@ -202,25 +200,25 @@ function weakenByConceptRarity(
 	const df = new Int32Array(fromDictionary.length);
 	const seen = new Int32Array(fromDictionary.length).fill(-1);
 	for (let u = 0; u < other.units; u++)
-		for (
-			let c = other.occStart[other.unitStart[u]];
-			c < other.occStart[other.unitStart[u + 1]];
-			c++
-		) {
-			const concept = other.occConcepts[c];
-			if (fromDictionary[concept] && seen[concept] !== u) {
-				seen[concept] = u;
-				df[concept]++;
+		for (let k = other.unitStart[u]; k < other.unitStart[u + 1]; k++) {
+			const w = other.words[k];
+			for (let c = other.conceptStart[w]; c < other.conceptStart[w + 1]; c++) {
+				const concept = other.concepts[c];
+				if (fromDictionary[concept] && seen[concept] !== u) {
+					seen[concept] = u;
+					df[concept]++;
+				}
 			}
 		}
-	for (let k = 0; k < side.words.length; k++) {
-		const own = side.occWeight[k];
+	// Once per word (every word of the vocabulary occurs): a match is worth the same anywhere.
+	for (let w = 0; w < side.vocabulary.length; w++) {
+		const own = side.weight[w];
 		if (own <= 0) continue;
-		for (let c = side.occStart[k]; c < side.occStart[k + 1]; c++) {
-			const concept = side.occConcepts[c];
+		for (let c = side.conceptStart[w]; c < side.conceptStart[w + 1]; c++) {
+			const concept = side.concepts[c];
 			if (!fromDictionary[concept] || df[concept] === 0) continue;
 			const rarity = Math.log((other.units + 1) / df[concept]);
-			side.occStrength[c] *= Math.min(1, rarity / own);
+			side.matchStrength[c] *= Math.min(1, rarity / own);
 		}
 	}
 }
@@ -248,7 +246,9 @@ export function withLearned(base: PairFeatures, learned: LearnedDictionary): Pai
 			}
 			for (const entry of extra[w] ?? []) concepts[to++] = first + entry;
 		}
-		return withOccurrences(side, conceptStart, concepts, strength);
+		// Learned features match at the plain strengths: the rarity weakening applies to the
+		// first pass only (as it always has; the aligner's output depends on it).
+		return { ...side, conceptStart, concepts, conceptStrength: strength, matchStrength: strength };
 	};
 	return {
 		...base,
@@ -320,56 +320,33 @@ function buildSide(
 			}
 	});
 	conceptStart[vocabulary.length] = conceptList.length;
-	return withOccurrences(
-		{ units, chars: interned.chars, unitStart, words, weight, unitWeight, vocabulary },
-		conceptStart,
-		Int32Array.from(conceptList),
-		Float32Array.from(strengthList)
-	);
-}
-
-function withOccurrences(
-	side: Pick<
-		SideFeatures,
-		'units' | 'chars' | 'unitStart' | 'words' | 'weight' | 'unitWeight' | 'vocabulary'
-	>,
-	conceptStart: Int32Array,
-	concepts: Int32Array,
-	conceptStrength: Float32Array
-): SideFeatures {
-	const { words, weight } = side;
-	const occStart = new Int32Array(words.length + 1);
-	for (let k = 0; k < words.length; k++)
-		occStart[k + 1] = occStart[k] + conceptStart[words[k] + 1] - conceptStart[words[k]];
-	const occConcepts = new Int32Array(occStart[words.length]);
-	const occStrength = new Float32Array(occStart[words.length]);
-	const occWeight = new Float64Array(words.length);
-	for (let k = 0; k < words.length; k++) {
-		const w = words[k];
-		let to = occStart[k];
-		const end = conceptStart[w + 1];
-		for (let c = conceptStart[w]; c < end; c++) {
-			occStrength[to] = conceptStrength[c];
-			occConcepts[to++] = concepts[c];
-		}
-		occWeight[k] = weight[w];
-	}
+	const conceptStrength = Float32Array.from(strengthList);
 	return {
-		units: side.units,
-		chars: side.chars,
-		unitStart: side.unitStart,
+		units,
+		chars: interned.chars,
+		unitStart,
 		words,
 		weight,
-		unitWeight: side.unitWeight,
+		unitWeight,
 		conceptStart,
-		concepts,
+		concepts: Int32Array.from(conceptList),
 		conceptStrength,
-		occStart,
-		occConcepts,
-		occStrength,
-		occWeight,
-		vocabulary: side.vocabulary
+		matchStrength: options.dictionary ? conceptStrength.slice() : conceptStrength,
+		vocabulary
 	};
+}
+
+/** Calls `visit` with the concept of every word of unit u, in text order (repeats included). */
+export function forEachConcept(
+	side: SideFeatures,
+	u: number,
+	visit: (concept: number) => void
+): void {
+	const { unitStart, words, conceptStart, concepts } = side;
+	for (let k = unitStart[u]; k < unitStart[u + 1]; k++) {
+		const w = words[k];
+		for (let c = conceptStart[w]; c < conceptStart[w + 1]; c++) visit(concepts[c]);
+	}
 }
 
 /** Language-neutral evidence: numbers, punctuation, glossary phrases, shared spellings. */
@@ -461,14 +438,17 @@ function stamp(
 	strengths: Float32Array,
 	epoch: number
 ): void {
-	const { unitStart, occStart, occConcepts, occStrength } = side;
-	const end = occStart[unitStart[u + 1]];
-	for (let c = occStart[unitStart[u]]; c < end; c++) {
-		const concept = occConcepts[c];
-		if (marks[concept] !== epoch) {
-			marks[concept] = epoch;
-			strengths[concept] = occStrength[c];
-		} else if (occStrength[c] > strengths[concept]) strengths[concept] = occStrength[c];
+	const { unitStart, words, conceptStart, concepts, matchStrength } = side;
+	for (let k = unitStart[u]; k < unitStart[u + 1]; k++) {
+		const w = words[k];
+		const end = conceptStart[w + 1];
+		for (let c = conceptStart[w]; c < end; c++) {
+			const concept = concepts[c];
+			if (marks[concept] !== epoch) {
+				marks[concept] = epoch;
+				strengths[concept] = matchStrength[c];
+			} else if (matchStrength[c] > strengths[concept]) strengths[concept] = matchStrength[c];
+		}
 	}
 }
 
@@ -483,21 +463,22 @@ function matchedWeight(
 	strengths: Float32Array,
 	epoch: number
 ): number {
-	const { unitStart, occStart, occConcepts, occStrength, occWeight } = side;
+	const { unitStart, words, conceptStart, concepts, matchStrength, weight } = side;
 	let total = 0;
 	for (let k = unitStart[u]; k < unitStart[u + 1]; k++) {
-		const end = occStart[k + 1];
+		const w = words[k];
+		const end = conceptStart[w + 1];
 		let best = 0;
-		for (let c = occStart[k]; c < end; c++) {
-			const concept = occConcepts[c];
+		for (let c = conceptStart[w]; c < end; c++) {
+			const concept = concepts[c];
 			if (marks[concept] !== epoch) continue;
-			const strength = Math.min(occStrength[c], strengths[concept]);
+			const strength = Math.min(matchStrength[c], strengths[concept]);
 			if (strength > best) {
 				best = strength;
 				if (best >= 1) break;
 			}
 		}
-		total += occWeight[k] * best;
+		total += weight[w] * best;
 	}
 	return total;
 }
