@@ -27,11 +27,12 @@ import {
 	type CardSource,
 	type DayCount,
 	type RatingName,
+	type ReviewState,
 	type ScheduledFace,
 	type VocabularyLang
 } from '$lib/core/vocabulary';
 
-export { REVIEW_DECKS, type ReviewDeck };
+export { REVIEW_DECKS, type ReviewDeck, type ReviewState };
 
 interface CardRow {
 	item_id: number | null;
@@ -83,16 +84,6 @@ function scheduled(db: Db, learner: string, deck: ReviewDeck): ScheduledFace[] {
 			siblingReviewed: sibling?.last_review ?? null
 		};
 	});
-}
-
-export interface ReviewState {
-	/** The card to show, with when it would be due after each rating. */
-	next: (CardFace & { ref: string; isNew: boolean; previews: Record<RatingName, string> }) | null;
-	/** Cards to review now: due ones and new ones. */
-	dueCount: number;
-	newCount: number;
-	/** When the next card not due yet falls due (ISO), if any. */
-	nextDue: string | null;
 }
 
 export function reviewState(

@@ -66,12 +66,15 @@ async function call(
 }
 
 const SLUG = 'protest-note';
-beforeAll(() => {
+beforeAll(async () => {
+	// The dictionary (3 MB) loads on the first lemma; load it here, not inside the first test's time.
+	const { lemmaOfText } = await import('$lib/server/vocabulary');
+	await lemmaOfText('casas', 'es');
 	const text =
 		'Los manifestantes marcharon hacia Lima. Los manifestantes pidieron elecciones.\n\nThe protesters marched to Lima.';
 	const id = insertDocument(getDb(), { slug: SLUG, title: 'Note', origin: 'user', text });
 	storeDetection(getDb(), id, detectLanguages(text), 'test', null);
-});
+}, 60_000);
 
 describe('POST /api/vocabulary', () => {
 	it('saves a word with its lemma from the dictionary, and gives the learner a cookie', async () => {

@@ -3,6 +3,7 @@
 // the review page shows them in.
 import { foldForSearch } from '../text/fold';
 import type { VocabularyLang } from './input';
+import type { RatingName } from './schedule';
 
 export type CardSource =
 	{ kind: 'item'; itemId: number } | { kind: 'glossary'; glossaryId: string };
@@ -26,7 +27,8 @@ const other = (lang: VocabularyLang): VocabularyLang => (lang === 'en' ? 'es' : 
 export function sameSides(a: string, b: string): boolean {
 	const bare = (s: string) =>
 		foldForSearch(s)
-			.replace(/[^\p{L}\p{N}]+/gu, ' ')
+			.replace(/[^\p{L}\p{N}\s]+/gu, '')
+			.replace(/\s+/g, ' ')
 			.trim();
 	return bare(a) === bare(b);
 }
@@ -165,3 +167,13 @@ export function waitUntil(
 /** What the review page can show: everything, only saved items, only glossary terms. */
 export const REVIEW_DECKS = ['all', 'words', 'glossary'] as const;
 export type ReviewDeck = (typeof REVIEW_DECKS)[number];
+
+export interface ReviewState {
+	/** The card to show, with when it would be due after each rating. */
+	next: (CardFace & { ref: string; isNew: boolean; previews: Record<RatingName, string> }) | null;
+	/** Cards to review now: due ones and new ones. */
+	dueCount: number;
+	newCount: number;
+	/** When the next card not due yet falls due (ISO), if any. */
+	nextDue: string | null;
+}
