@@ -2,13 +2,36 @@
 // (or for the passages of a mixed document), kept, and never recomputed over a person's edits.
 import type { Db } from './db';
 import { getDocument, type DocumentWithAnalysis } from './documents';
-import type { Bead, Lang } from '$lib/core/types';
-import { pairPassages } from '$lib/core/align/passages';
-import { alignTranslation, translationSide } from '$lib/core/align/translation';
-import { glossaryMatcher } from './glossary-matching';
+import type { Bead, Detection, Lang, LangOrUnd } from '$lib/core/types';
+import { glossaryGeneration, glossaryRows } from './glossary-matching';
 import { applyBeadEdit, type BeadEdit } from '$lib/core/align/bead-edits';
-import { fail, ok, type Result } from '$lib/core/errors';
+import {
+	confirmedPairs,
+	placeConfirmedPairs,
+	realignPassage,
+	withConfirmedBeads,
+	type ConfirmedPair,
+	type Realigned
+} from '$lib/core/align/confirmed-pairs';
+import { fail, ok, type Result, type UserError } from '$lib/core/errors';
 import type { AlignmentKind, RowAlignment } from '$lib/core/reading/rows';
+import {
+	runAnalysisTask,
+	type AnalysisTask,
+	type GlossaryInput,
+	type TaskResults
+} from './analysis-jobs';
+import {
+	alignmentSnapshot,
+	commitChange,
+	getRevision,
+	inTransaction,
+	latestRevision,
+	markReapplied,
+	recordRefused,
+	refuse,
+	type Intent
+} from './revisions';
 
 /** Bump when the aligner's output changes, so unedited alignments are recomputed. */
 export const ALIGNER_VERSION = 'align-2';
@@ -23,10 +46,11 @@ interface AlignmentRow {
 	beads: string;
 	edited: number;
 	version: number;
+	anchors: string | null;
 }
 
 /** The main language of a document, by share of characters. */
-export function mainLanguage(doc: Pick<DocumentWithAnalysis, 'languages'>): Lang {
+export function mainLanguage(doc: { languages: { en: number; es: number } }): Lang {
 	return doc.languages.es > doc.languages.en ? 'es' : 'en';
 }
 
@@ -52,6 +76,7 @@ function beadCounts(beads: Bead[]) {
 	};
 }
 
+/** Stores a computed alignment, unless a person corrected the stored one (see storeRealigned). */
 export function storeAlignment(
 	db: Db,
 	enId: number,
@@ -78,7 +103,7 @@ export function storeAlignment(
 }
 
 /** Keeps an alignment's counts beside it, for the library. */
-function storeCounts(db: Db, alignmentId: number, beads: Bead[]): void {
+export function storeCounts(db: Db, alignmentId: number, beads: Bead[]): void {
 	const counts = beadCounts(beads);
 	db.prepare(
 		`INSERT INTO alignment_stats (alignment_id, pairs, reviewed, en_sentences, es_sentences)
@@ -98,49 +123,138 @@ export function isCurrent(db: Db, enId: number, esId: number): boolean {
 	return !!row && (row.edited === 1 || row.aligner_version === ALIGNER_VERSION);
 }
 
-/** Glossary term pairs (OEA/OAS, Toma de Lima/takeover of Lima) are strong anchors for the aligner. */
-export function anchorPairs(db: Db): { en: string; es: string }[] {
-	return [...glossaryMatcher(db).entries.values()].map((e) => ({ en: e.en, es: e.es }));
+/** A document to align, as the store holds it (its detection as stored JSON). */
+export interface AlignmentSubject {
+	id: number;
+	text: string;
+	translationOf: number | null;
+	detection: string;
+	chars: { en: number; es: number };
+	languages: readonly LangOrUnd[];
 }
 
+/** A partner's stored detection and language shares, or undefined when it is not analysed. */
+export type PartnerDetection = (
+	id: number
+) => { en: number; es: number; result: string } | undefined;
+
+/** The stored detection of a partner (the background analysis: nothing is detected here). */
+export const storedPartner =
+	(db: Db): PartnerDetection =>
+	(id) =>
+		db
+			.prepare('SELECT en_chars en, es_chars es, result FROM detections WHERE document_id = ?')
+			.get(id) as { en: number; es: number; result: string } | undefined;
+
+type Step = { [K in AnalysisTask['kind']]: Extract<AnalysisTask, { kind: K }> }[
+	'translation' | 'realign' | 'passages'];
+
 /**
- * Aligns the document with each of its translations, and the passages of a mixed document
- * with each other, where that isn't stored yet.
+ * How a document is aligned with its translations and, when mixed, its passages with each
+ * other: the one place that decides it, for the background analysis (which runs each step in a
+ * worker) and for scripts and exports (which run them on this thread, see ensureAlignments). It
+ * yields the aligner's tasks and stores what they answer. An alignment a person corrected is
+ * aligned again around the pairs they confirmed (found by their text); pairs that can no longer
+ * be placed are kept for review (unplacedEdits).
  */
-export function ensureAlignments(db: Db, doc: DocumentWithAnalysis): void {
-	const anchors = anchorPairs(db);
+export function* alignmentSteps(
+	db: Db,
+	doc: AlignmentSubject,
+	glossary: GlossaryInput,
+	options: { onlyMissing: boolean; partner: PartnerDetection }
+): Generator<Step, void, unknown> {
+	const docLang = mainLanguage({ languages: doc.chars });
 	for (const partnerId of translationPartners(db, doc)) {
-		// Stored already (either way round): skip loading the partner's whole analysis.
-		if (isCurrent(db, doc.id, partnerId) || isCurrent(db, partnerId, doc.id)) continue;
-		const partner = getDocument(db, partnerId);
+		if (
+			options.onlyMissing &&
+			(isCurrent(db, doc.id, partnerId) || isCurrent(db, partnerId, doc.id))
+		)
+			continue;
+		const partner = options.partner(partnerId);
+		// A partner not analysed yet aligns with this one when its own turn comes.
 		if (!partner) continue;
-		const docLang = mainLanguage(doc);
-		if (mainLanguage(partner) === docLang) continue;
-		const [en, es] = docLang === 'en' ? [doc, partner] : [partner, doc];
-		if (isCurrent(db, en.id, es.id)) continue;
-		const beads = alignTranslation(
-			translationSide(en.detection.sentences),
-			translationSide(es.detection.sentences),
-			{
-				anchorPairs: anchors
-			}
-		);
-		storeAlignment(db, en.id, es.id, 0, beads, null);
+		if (mainLanguage({ languages: partner }) === docLang) continue;
+		const [enId, esId] = docLang === 'en' ? [doc.id, partnerId] : [partnerId, doc.id];
+		const [enDetection, esDetection] =
+			docLang === 'en' ? [doc.detection, partner.result] : [partner.result, doc.detection];
+		const corrected = correctedAlignment(db, enId, esId, 0);
+		if (corrected) {
+			const realigned = (yield {
+				kind: 'realign',
+				enDetection,
+				esDetection,
+				glossary,
+				confirmed: corrected.anchors
+			}) as TaskResults['realign'];
+			storeRealigned(db, corrected.id, realigned);
+		} else {
+			const beads = (yield {
+				kind: 'translation',
+				enDetection,
+				esDetection,
+				glossary
+			}) as TaskResults['translation'];
+			storeAlignment(db, enId, esId, 0, beads, null);
+		}
 	}
-	const languages = new Set(doc.detection.runs.map((r) => r.lang));
-	if (languages.has('en') && languages.has('es') && !isCurrent(db, doc.id, doc.id)) {
-		const pairing = pairPassages(doc.text, doc.detection, { anchorPairs: anchors });
+	if (doc.languages.includes('en') && doc.languages.includes('es')) {
+		if (options.onlyMissing && isCurrent(db, doc.id, doc.id)) return;
+		const pairing = (yield {
+			kind: 'passages',
+			text: doc.text,
+			detection: doc.detection,
+			glossary
+		}) as TaskResults['passages'];
+		const corrected = correctedAlignments(db, doc.id);
+		const texts = corrected.length
+			? (JSON.parse(doc.detection) as Detection).sentences.map((s) => s.text)
+			: [];
 		db.transaction(() => {
 			db.prepare(
 				'DELETE FROM alignments WHERE en_document_id = ? AND es_document_id = ? AND edited = 0'
 			).run(doc.id, doc.id);
-			pairing.pairs.forEach((pair, k) =>
-				storeAlignment(db, doc.id, doc.id, k, pair.beads, pair.score)
-			);
+			pairing.pairs.forEach((pair, k) => {
+				const kept = corrected.find((c) => c.passage === k);
+				if (kept) storeRealigned(db, kept.id, realignPassage(pair.beads, texts, kept.anchors));
+				else storeAlignment(db, doc.id, doc.id, k, pair.beads, pair.score);
+			});
+			// A corrected passage the new pairing no longer finds keeps its confirmed pairs.
+			for (const kept of corrected.filter((c) => c.passage >= pairing.pairs.length))
+				storeRealigned(db, kept.id, realignPassage([], texts, kept.anchors));
 			// Remember that the document was examined even when nothing pairs.
 			if (pairing.pairs.length === 0) markExamined(db, doc.id);
 		})();
-	}
+	} else if (!isCurrent(db, doc.id, doc.id)) markExamined(db, doc.id);
+}
+
+/** The glossary as the aligner's tasks take it. */
+export function glossaryInput(db: Db): GlossaryInput {
+	return { generation: glossaryGeneration(db), rows: glossaryRows(db) };
+}
+
+/**
+ * Aligns the document with each of its translations, and the passages of a mixed document
+ * with each other, where that isn't stored yet: the background analysis's steps, run here.
+ */
+export function ensureAlignments(db: Db, doc: DocumentWithAnalysis): void {
+	const subject: AlignmentSubject = {
+		id: doc.id,
+		text: doc.text,
+		translationOf: doc.translationOf,
+		detection: JSON.stringify(doc.detection),
+		chars: doc.languages,
+		languages: [...new Set(doc.detection.runs.map((r) => r.lang))]
+	};
+	const stored = storedPartner(db);
+	const steps = alignmentSteps(db, subject, glossaryInput(db), {
+		onlyMissing: true,
+		// A partner not analysed yet is analysed here (scripts and exports need the pairs now).
+		partner: (id) => {
+			if (!stored(id)) getDocument(db, id);
+			return stored(id);
+		}
+	});
+	for (let step = steps.next(); !step.done; step = steps.next(runAnalysisTask(step.value)));
 }
 
 /** An empty alignment row records "examined, no passage translates another" for this version. */
@@ -179,36 +293,334 @@ export function alignmentsOf(db: Db, documentId: number): StoredAlignment[] {
 	return rows.map(toAlignment).filter((a) => a.beads.length > 0);
 }
 
+/** The text of a document's stored sentences (none before its first analysis). */
+export function sentenceTexts(db: Db, documentId: number): string[] {
+	const row = db.prepare('SELECT result FROM detections WHERE document_id = ?').get(documentId) as
+		{ result: string } | undefined;
+	return row ? (JSON.parse(row.result) as Detection).sentences.map((s) => s.text) : [];
+}
+
+/** The confirmed pairs of an alignment with their sentences' current text. */
+export function anchorsOf(
+	db: Db,
+	enId: number,
+	esId: number,
+	beads: readonly Bead[]
+): ConfirmedPair[] {
+	if (!beads.some((b) => b.reviewed)) return [];
+	const en = sentenceTexts(db, enId);
+	return confirmedPairs(beads, en, enId === esId ? en : sentenceTexts(db, esId));
+}
+
+interface Corrected {
+	id: number;
+	passage: number;
+	anchors: ConfirmedPair[];
+}
+
+const correctedOf = (row: Pick<AlignmentRow, 'id' | 'passage' | 'anchors'>): Corrected => ({
+	id: row.id,
+	passage: row.passage,
+	anchors: row.anchors ? (JSON.parse(row.anchors) as ConfirmedPair[]) : []
+});
+
+function correctedAlignment(db: Db, enId: number, esId: number, passage: number) {
+	const row = db
+		.prepare(
+			`SELECT id, passage, anchors FROM alignments
+			 WHERE en_document_id = ? AND es_document_id = ? AND passage = ? AND edited = 1`
+		)
+		.get(enId, esId, passage) as Pick<AlignmentRow, 'id' | 'passage' | 'anchors'> | undefined;
+	return row && correctedOf(row);
+}
+
+function correctedAlignments(db: Db, documentId: number): Corrected[] {
+	return (
+		db
+			.prepare(
+				`SELECT id, passage, anchors FROM alignments
+				 WHERE en_document_id = ? AND es_document_id = ? AND edited = 1 ORDER BY passage`
+			)
+			.all(documentId, documentId) as Pick<AlignmentRow, 'id' | 'passage' | 'anchors'>[]
+	).map(correctedOf);
+}
+
 /**
- * Applies a person's correction. `expectedVersion` is the version the person saw: if someone
- * else saved in the meantime (another tab), nothing is written and a conflict is returned, so
- * neither edit silently overwrites the other.
+ * Keeps the text of the confirmed pairs of corrected alignments stored before pairs were
+ * anchored to text, while the sentences they were made on are still stored: called before a
+ * document's new analysis replaces them.
+ */
+export function anchorLegacyEdits(db: Db, documentId: number): void {
+	const rows = db
+		.prepare(
+			`SELECT * FROM alignments WHERE (en_document_id = ? OR es_document_id = ?)
+			 AND edited = 1 AND anchors IS NULL`
+		)
+		.all(documentId, documentId) as AlignmentRow[];
+	for (const row of rows) {
+		const anchors = anchorsOf(db, row.en_document_id, row.es_document_id, JSON.parse(row.beads));
+		db.prepare('UPDATE alignments SET anchors = ? WHERE id = ?').run(
+			JSON.stringify(anchors),
+			row.id
+		);
+	}
+}
+
+/**
+ * Stores a corrected alignment aligned again around its confirmed pairs: it stays corrected,
+ * and each pair that could not be placed is kept for review.
+ */
+export function storeRealigned(db: Db, alignmentId: number, realigned: Realigned): void {
+	db.transaction(() => {
+		db.prepare(
+			`UPDATE alignments SET beads = ?, anchors = ?, aligner_version = ?, version = version + 1,
+			   updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`
+		).run(
+			JSON.stringify(realigned.beads),
+			JSON.stringify(realigned.anchors),
+			ALIGNER_VERSION,
+			alignmentId
+		);
+		storeCounts(db, alignmentId, realigned.beads);
+		const row = db
+			.prepare('SELECT en_document_id, es_document_id FROM alignments WHERE id = ?')
+			.get(alignmentId) as { en_document_id: number; es_document_id: number };
+		const known = db.prepare(
+			'SELECT 1 FROM unplaced_edits WHERE alignment_id = ? AND edit = ? AND dismissed = 0'
+		);
+		const insert = db.prepare(
+			`INSERT INTO unplaced_edits (alignment_id, en_document_id, es_document_id, edit)
+			 VALUES (?, ?, ?, ?)`
+		);
+		for (const pair of realigned.unplaced) {
+			const edit = JSON.stringify(pair);
+			if (!known.get(alignmentId, edit))
+				insert.run(alignmentId, row.en_document_id, row.es_document_id, edit);
+		}
+	})();
+}
+
+/** A confirmed pair whose text a re-analysis could not find again, kept for the person to review. */
+export interface UnplacedEdit {
+	id: number;
+	alignmentId: number;
+	enDocumentId: number;
+	esDocumentId: number;
+	/** The pair as it was confirmed: sentence numbers then, and their text. */
+	pair: ConfirmedPair;
+	createdAt: string;
+}
+
+/** The unplaced edits of a document's alignments, oldest first (dismissed ones left out). */
+export function unplacedEdits(db: Db, documentId: number): UnplacedEdit[] {
+	const rows = db
+		.prepare(
+			`SELECT id, alignment_id, en_document_id, es_document_id, edit, created_at
+			 FROM unplaced_edits WHERE (en_document_id = ? OR es_document_id = ?) AND dismissed = 0
+			 ORDER BY id`
+		)
+		.all(documentId, documentId) as {
+		id: number;
+		alignment_id: number;
+		en_document_id: number;
+		es_document_id: number;
+		edit: string;
+		created_at: string;
+	}[];
+	return rows.map((r) => ({
+		id: r.id,
+		alignmentId: r.alignment_id,
+		enDocumentId: r.en_document_id,
+		esDocumentId: r.es_document_id,
+		pair: JSON.parse(r.edit) as ConfirmedPair,
+		createdAt: r.created_at
+	}));
+}
+
+/** The person has seen an unplaced edit and lets it go (it stays in the store, dismissed). */
+export function dismissUnplacedEdit(db: Db, documentId: number, id: number): Result<void> {
+	const changed = db
+		.prepare(
+			`UPDATE unplaced_edits SET dismissed = 1
+			 WHERE id = ? AND (en_document_id = ? OR es_document_id = ?) AND dismissed = 0`
+		)
+		.run(id, documentId, documentId).changes;
+	return changed ? ok(undefined) : fail('not-found');
+}
+
+/**
+ * Tries an unplaced edit again on the current sentences (after the person fixed the text it
+ * needs, say): when its text is found, in order with the other confirmed pairs, it becomes a
+ * confirmed pair again (a revision, undoable); otherwise it stays listed.
+ */
+export function reapplyUnplacedEdit(
+	db: Db,
+	documentId: number,
+	id: number,
+	author: string | null
+): Result<{ revision: number }> {
+	return inTransaction(db, () => {
+		const found = unplacedEdits(db, documentId).find((u) => u.id === id);
+		if (!found) return refuse(fail<{ revision: number }>('not-found'));
+		const before = alignmentSnapshot(db, found.alignmentId);
+		if (!before) return refuse(fail<{ revision: number }>('not-found'));
+		const en = sentenceTexts(db, found.enDocumentId);
+		const es =
+			found.enDocumentId === found.esDocumentId ? en : sentenceTexts(db, found.esDocumentId);
+		const confirmed = before.beads.filter((b) => b.reviewed);
+		const current = confirmedPairs(confirmed, en, es);
+		const all = placeConfirmedPairs(
+			[...current, found.pair].sort(
+				(a, b) => (a.en[0] ?? a.es[0] ?? 0) - (b.en[0] ?? b.es[0] ?? 0)
+			),
+			en,
+			es
+		);
+		if (all.unplaced.length)
+			return refuse(
+				fail<{ revision: number }>('invalid-input', {
+					detail: 'the pair’s sentences are still not found in order'
+				})
+			);
+		const beads = withConfirmedBeads(
+			before.beads.filter((b) => !b.reviewed),
+			all.placed
+		);
+		const revision = commitChange(
+			db,
+			{
+				documentId,
+				alignmentId: found.alignmentId,
+				kind: 'review',
+				author,
+				before: { alignments: [before] },
+				after: {
+					alignments: [{ ...before, beads, anchors: confirmedPairs(beads, en, es), edited: true }]
+				}
+			},
+			storeCounts
+		);
+		db.prepare('UPDATE unplaced_edits SET dismissed = 1 WHERE id = ?').run(id);
+		return { revision };
+	});
+}
+
+/** Who made a change, and on which document's page. */
+export interface ChangeOrigin {
+	documentId?: number;
+	author?: string | null;
+}
+
+/** What a person sees when their change met another one: the stored state and theirs. */
+export interface EditConflict {
+	theirs: { version: number; revision: number | null; pair?: { en: number[]; es: number[] } };
+	yours: { version: number; revision: number; edit: BeadEdit };
+}
+
+export type EditResult =
+	| { ok: true; value: StoredAlignment & { revision: number } }
+	| { ok: false; error: UserError; conflict?: EditConflict };
+
+/**
+ * Applies a person's correction, as a revision (undoable). `expectedVersion` is the version the
+ * person saw: if someone else saved in the meantime (another tab), nothing is changed, the
+ * attempt is kept as a refused revision, and both versions are returned, so neither edit
+ * silently overwrites the other and the person can re-apply theirs.
  */
 export function editAlignment(
 	db: Db,
 	alignmentId: number,
 	expectedVersion: number,
-	edit: BeadEdit
-): Result<StoredAlignment> {
-	return db.transaction((): Result<StoredAlignment> => {
+	edit: BeadEdit,
+	origin: ChangeOrigin = {}
+): EditResult {
+	return db.transaction((): EditResult => {
 		const row = db.prepare('SELECT * FROM alignments WHERE id = ?').get(alignmentId) as
 			AlignmentRow | undefined;
-		if (!row) return fail('not-found');
-		if (row.version !== expectedVersion)
-			return fail('conflict', { detail: `version ${expectedVersion} is now ${row.version}` });
-		const edited = applyBeadEdit(JSON.parse(row.beads) as Bead[], edit);
-		if (!edited.ok) return edited;
-		db.prepare(
-			`UPDATE alignments SET beads = ?, edited = 1, version = version + 1,
-			   updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`
-		).run(JSON.stringify(edited.value), alignmentId);
-		storeCounts(db, alignmentId, edited.value);
-		return ok(
-			toAlignment(
-				db.prepare('SELECT * FROM alignments WHERE id = ?').get(alignmentId) as AlignmentRow
-			)
+		if (!row) return fail('not-found') as EditResult;
+		const documentId = origin.documentId ?? row.en_document_id;
+		const author = origin.author ?? null;
+		const beads = JSON.parse(row.beads) as Bead[];
+		if (row.version !== expectedVersion) {
+			const refused = recordRefused(db, {
+				documentId,
+				alignmentId,
+				kind: edit.kind,
+				author,
+				before: { alignments: [] },
+				intent: { action: 'edit', alignmentId, edit }
+			});
+			const pair = beads[edit.bead];
+			return {
+				ok: false,
+				error: (
+					fail('conflict', {
+						detail: `version ${expectedVersion} is now ${row.version}`
+					}) as { error: UserError }
+				).error,
+				conflict: {
+					theirs: {
+						version: row.version,
+						revision: latestRevision(db, documentId),
+						pair: pair && { en: pair.en, es: pair.es }
+					},
+					yours: { version: expectedVersion, revision: refused, edit }
+				}
+			};
+		}
+		const edited = applyBeadEdit(beads, edit);
+		if (!edited.ok) return edited as EditResult;
+		const before = alignmentSnapshot(db, alignmentId)!;
+		const revision = commitChange(
+			db,
+			{
+				documentId,
+				alignmentId,
+				kind: edit.kind,
+				author,
+				before: { alignments: [before] },
+				after: {
+					alignments: [
+						{
+							id: alignmentId,
+							beads: edited.value,
+							anchors: anchorsOf(db, row.en_document_id, row.es_document_id, edited.value),
+							edited: true
+						}
+					]
+				}
+			},
+			storeCounts
 		);
+		const stored = db
+			.prepare('SELECT * FROM alignments WHERE id = ?')
+			.get(alignmentId) as AlignmentRow;
+		return { ok: true, value: { ...toAlignment(stored), revision } };
 	})();
+}
+
+/**
+ * Applies again a change a version conflict refused, on what is stored now (the person saw both
+ * versions and chose theirs). Sentence changes are re-applied by document-edits.ts.
+ */
+export function reapplyAlignmentEdit(
+	db: Db,
+	refusedId: number,
+	origin: ChangeOrigin = {}
+): EditResult {
+	const refused = getRevision(db, refusedId);
+	const intent = refused?.after.intent as Intent | undefined;
+	if (!refused || refused.state !== 'refused' || intent?.action !== 'edit')
+		return fail('not-found') as EditResult;
+	const row = db.prepare('SELECT version FROM alignments WHERE id = ?').get(intent.alignmentId) as
+		{ version: number } | undefined;
+	if (!row) return fail('not-found') as EditResult;
+	const result = editAlignment(db, intent.alignmentId, row.version, intent.edit, {
+		documentId: origin.documentId ?? refused.documentId,
+		author: origin.author ?? refused.author
+	});
+	if (result.ok) markReapplied(db, refusedId);
+	return result;
 }
 
 export interface AlignmentStats {

@@ -12,6 +12,12 @@ import { createGlossaryMatcher, glossarySurfaceForms, type GlossaryEntry } from 
 import { alignTranslation, translationSide } from '../core/align/translation';
 import { findRepeatedPassages, type RepeatedStretch } from '../core/repeats/find-repeats';
 import { pairPassages, type PassagePairing } from '../core/align/passages';
+import {
+	realignTranslation,
+	type ConfirmedPair,
+	type Realigned
+} from '../core/align/confirmed-pairs';
+import { applySegmentOverrides, type SegmentOverrides } from '../core/text/sentence-edits';
 // Loaded once per worker thread (3 MB): the aligner learns word pairs the dictionary confirms.
 import { lookup as dictionary } from '../core/dictionary';
 import {
@@ -73,13 +79,29 @@ interface ProgressPort {
 }
 
 export type AnalysisTask =
-	| { kind: 'document'; text: string; glossary: GlossaryInput; progress?: ProgressPort }
+	| {
+			kind: 'document';
+			text: string;
+			glossary: GlossaryInput;
+			/** A person's sentence splits and joins, applied after the segmenter. */
+			overrides?: SegmentOverrides;
+			progress?: ProgressPort;
+	  }
 	| {
 			kind: 'translation';
 			/** The two documents' stored detections, as JSON: parsed here, not on the main thread. */
 			enDetection: string;
 			esDetection: string;
 			glossary: GlossaryInput;
+			progress?: ProgressPort;
+	  }
+	| {
+			/** A translation alignment a person corrected: aligned again around the pairs they confirmed. */
+			kind: 'realign';
+			enDetection: string;
+			esDetection: string;
+			glossary: GlossaryInput;
+			confirmed: ConfirmedPair[];
 			progress?: ProgressPort;
 	  }
 	| {
@@ -126,6 +148,7 @@ export interface DocumentAnalysis {
 export interface TaskResults {
 	document: DocumentAnalysis;
 	translation: Bead[];
+	realign: Realigned;
 	passages: PassagePairing;
 	'contains-forms': boolean;
 	'align-texts': Result<AlignTextsOutput>;
@@ -222,7 +245,11 @@ function glossaryOf(input: GlossaryInput) {
 function analyseDocument(task: Extract<AnalysisTask, { kind: 'document' }>): DocumentAnalysis {
 	const glossary = glossaryOf(task.glossary);
 	task.progress?.postMessage({ phase: 'detecting' });
-	const detection = detectLanguages(task.text, { protectedTerms: glossary.forms });
+	const detection = applySegmentOverrides(
+		task.text,
+		detectLanguages(task.text, { protectedTerms: glossary.forms }),
+		task.overrides
+	);
 	task.progress?.postMessage({ phase: 'marking', sentences: detection.sentences.length });
 	const marks = glossary.matcher
 		.find(task.text)
@@ -258,6 +285,18 @@ export function runAnalysisTask(task: AnalysisTask): TaskResults[keyof TaskResul
 				const beads = alignTranslation(en, es, { anchorPairs: anchors, dictionary });
 				task.progress?.postMessage({ phase: 'aligning', pairs: beads.length });
 				return beads;
+			}
+			case 'realign': {
+				const { anchors } = glossaryOf(task.glossary);
+				const en = translationSide(parseDetection(task.enDetection).sentences);
+				const es = translationSide(parseDetection(task.esDetection).sentences);
+				task.progress?.postMessage({ phase: 'aligning', sentences: en.texts.length });
+				const realigned = realignTranslation(en, es, task.confirmed, {
+					anchorPairs: anchors,
+					dictionary
+				});
+				task.progress?.postMessage({ phase: 'aligning', pairs: realigned.beads.length });
+				return realigned;
 			}
 			case 'passages': {
 				const { anchors } = glossaryOf(task.glossary);

@@ -12,11 +12,12 @@ import type { Db } from './db';
 import { DETECTOR_VERSION, storeAnalysis } from './documents';
 import {
 	ALIGNER_VERSION,
-	isCurrent,
-	markExamined,
-	storeAlignment,
+	alignmentSteps,
+	anchorLegacyEdits,
+	storedPartner,
 	translationPartners
 } from './alignments';
+import { segmentOverrides } from './revisions';
 import { glossaryGeneration, glossaryRows } from './glossary-matching';
 import { runTask, type TaskInput } from './analysis-pool';
 import type {
@@ -26,7 +27,7 @@ import type {
 	TaskProgress,
 	TaskResults
 } from './analysis-jobs';
-import type { Detection, Lang } from '$lib/core/types';
+import type { Detection } from '$lib/core/types';
 import { heavyJobs } from './heavy-jobs';
 import { entryForms, type GlossaryEntry } from '$lib/core/glossary';
 
@@ -225,11 +226,18 @@ export class AnalysisService {
 		};
 		try {
 			const glossary = this.glossaryInput();
-			const result = await this.run({ kind: 'document', text: row.text, glossary }, report);
+			const overrides = segmentOverrides(this.db, documentId);
+			const result = await this.run(
+				{ kind: 'document', text: row.text, glossary, overrides },
+				report
+			);
 			// The text may have changed while the worker ran: store nothing for an old version.
 			const now = this.db.prepare('SELECT version FROM documents WHERE id = ?').get(documentId) as
 				{ version: number } | undefined;
 			if (now?.version !== row.version) return;
+			// Corrections made before pairs were anchored to text learn their text now, while the
+			// sentences they were made on are still stored.
+			anchorLegacyEdits(this.db, documentId);
 			storeAnalysis(this.db, documentId, result, glossary.generation);
 			this.epoch++;
 			await this.align(
@@ -246,8 +254,9 @@ export class AnalysisService {
 	}
 
 	/**
-	 * Aligns the document with each analysed translation, and the passages of a mixed one. The
-	 * detections travel to the worker as the JSON they are stored as.
+	 * Aligns the document with each analysed translation, and the passages of a mixed one
+	 * (alignmentSteps decides how; each step runs in the worker). The detections travel to the
+	 * worker as the JSON they are stored as.
 	 */
 	private async align(
 		doc: { id: number; text: string; translationOf: number | null },
@@ -255,44 +264,22 @@ export class AnalysisService {
 		glossary: GlossaryInput,
 		report: (p: TaskProgress) => void
 	): Promise<void> {
-		const docLang = mainLanguageOf(analysis.chars);
-		for (const partnerId of translationPartners(this.db, doc)) {
-			const partner = this.db
-				.prepare('SELECT en_chars en, es_chars es, result FROM detections WHERE document_id = ?')
-				.get(partnerId) as { en: number; es: number; result: string } | undefined;
-			// A partner not analysed yet aligns with this one when its own turn comes.
-			if (!partner) continue;
-			if (mainLanguageOf(partner) === docLang) continue;
-			const [enId, esId] = docLang === 'en' ? [doc.id, partnerId] : [partnerId, doc.id];
-			const [enDetection, esDetection] =
-				docLang === 'en'
-					? [analysis.detection, partner.result]
-					: [partner.result, analysis.detection];
-			const beads = await this.run(
-				{ kind: 'translation', enDetection, esDetection, glossary },
-				report
-			);
-			storeAlignment(this.db, enId, esId, 0, beads, null);
+		const steps = alignmentSteps(
+			this.db,
+			{
+				...doc,
+				detection: analysis.detection,
+				chars: analysis.chars,
+				languages: analysis.languages
+			},
+			glossary,
+			{ onlyMissing: false, partner: storedPartner(this.db) }
+		);
+		for (let step = steps.next(); !step.done;) {
+			const result = await this.run(step.value, report);
+			step = steps.next(result);
 			this.epoch++;
 		}
-		if (analysis.languages.includes('en') && analysis.languages.includes('es')) {
-			const pairing = await this.run(
-				{ kind: 'passages', text: doc.text, detection: analysis.detection, glossary },
-				report
-			);
-			this.db.transaction(() => {
-				this.db
-					.prepare(
-						'DELETE FROM alignments WHERE en_document_id = ? AND es_document_id = ? AND edited = 0'
-					)
-					.run(doc.id, doc.id);
-				pairing.pairs.forEach((pair, k) =>
-					storeAlignment(this.db, doc.id, doc.id, k, pair.beads, pair.score)
-				);
-				if (pairing.pairs.length === 0) markExamined(this.db, doc.id);
-			})();
-			this.epoch++;
-		} else if (!isCurrent(this.db, doc.id, doc.id)) markExamined(this.db, doc.id);
 	}
 
 	/**
@@ -360,11 +347,6 @@ function parseVariants(json: string): string[] {
 	} catch {
 		return [];
 	}
-}
-
-/** The main language of a document, by share of characters (as alignments.ts decides it). */
-function mainLanguageOf(chars: { en: number; es: number }): Lang {
-	return chars.es > chars.en ? 'es' : 'en';
 }
 
 function describe(error: unknown): string {

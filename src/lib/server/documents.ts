@@ -6,6 +6,8 @@ import { foldForSearch } from '$lib/core/text/fold';
 import { glossaryMatcher } from './glossary-matching';
 import type { DocumentAnalysis, StoredMark } from './analysis-jobs';
 import type { RepeatedStretch } from '$lib/core/repeats/find-repeats';
+import { applySegmentOverrides } from '$lib/core/text/sentence-edits';
+import { segmentOverrides } from './revisions';
 
 /** Bump when the detector changes its output, so stored analyses are recomputed. */
 export const DETECTOR_VERSION = 'detect-2';
@@ -205,7 +207,12 @@ function analysisOf(db: Db, row: DocumentRow): Detection {
 	const stored = storedDetection(db, row.id);
 	if (stored?.current) return stored.detection;
 	const glossary = glossaryMatcher(db);
-	const detection = detectLanguages(row.text, { protectedTerms: glossary.forms });
+	// A person's splits and joins apply after the segmenter, as in the analysis worker.
+	const detection = applySegmentOverrides(
+		row.text,
+		detectLanguages(row.text, { protectedTerms: glossary.forms }),
+		segmentOverrides(db, row.id)
+	);
 	storeDetection(db, row.id, detection, glossary.generation, null);
 	return detection;
 }

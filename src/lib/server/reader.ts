@@ -12,6 +12,8 @@ import {
 import { analysisFor, type AnalysisStatus } from './analysis';
 import { glossaryEntriesById, glossaryGeneration, glossaryMatcher } from './glossary-matching';
 import { readingOf } from './reading';
+import { historyState, type HistoryState } from './revisions';
+import { unplacedEdits, type UnplacedEdit } from './alignments';
 import type {
 	ReaderData,
 	ReaderDocument,
@@ -107,6 +109,18 @@ export function readerData(
 		repeats,
 		runs: doc.detection.runs
 	};
+}
+
+/**
+ * What the reader's editor needs beside the page: whether undo and redo can act and the newest
+ * revision (sent back with them), and the confirmed pairs a re-analysis could not place again.
+ * Read on every visit (a few rows), never cached with the page.
+ */
+export function readerEditState(
+	db: Db,
+	documentId: number
+): { history: HistoryState; unplacedEdits: UnplacedEdit[] } {
+	return { history: historyState(db, documentId), unplacedEdits: unplacedEdits(db, documentId) };
 }
 
 export interface ReaderPage {

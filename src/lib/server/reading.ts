@@ -44,9 +44,19 @@ export function readingOf(
 				if (partner && (!options.stored || (partner as { analysed?: boolean }).analysed))
 					documents.set(id, partner);
 			}
-	const usable = alignments.filter(
-		(a) => documents.has(a.enDocumentId) && documents.has(a.esDocumentId)
-	);
+	// A bead never names a sentence past the end of its document (a stored alignment older than
+	// a re-segmentation the analysis has not caught up with yet): such indices are left out.
+	const sentenceCount = (id: number) => documents.get(id)!.detection.sentences.length;
+	const usable = alignments
+		.filter((a) => documents.has(a.enDocumentId) && documents.has(a.esDocumentId))
+		.map((a) => {
+			const [en, es] = [sentenceCount(a.enDocumentId), sentenceCount(a.esDocumentId)];
+			if (a.beads.every((b) => b.en.every((i) => i < en) && b.es.every((i) => i < es))) return a;
+			const beads = a.beads
+				.map((b) => ({ ...b, en: b.en.filter((i) => i < en), es: b.es.filter((i) => i < es) }))
+				.filter((b) => b.en.length + b.es.length > 0);
+			return { ...a, beads };
+		});
 	const translations = usable.filter((a) => a.kind === 'translation');
 	const partnerOf = (a: StoredAlignment) =>
 		documents.get(a.enDocumentId === doc.id ? a.esDocumentId : a.enDocumentId)!;

@@ -1,52 +1,46 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import type { BeadEdit } from '$lib/core/align/bead-edits';
 import { getDb } from '$lib/server/db';
-import { editAlignment } from '$lib/server/alignments';
+import { runEditAction, type EditActionName } from '$lib/server/edit-actions';
+import { readerEditState } from '$lib/server/reader';
 import { readerPage } from '$lib/server/reader';
-import { readForm } from '$lib/server/http';
 
 // Reads the store only: a text not analysed yet comes at once, unlabelled, with its analysis
 // state (`reader.analysis`) for the page to show and poll (GET /doc/<slug>/status).
 export const load: PageServerLoad = ({ params, url }) => {
 	const page = readerPage(getDb(), params.id, url.searchParams.get('with') ?? undefined);
 	if (!page) error(404, { message: 'errors:not-found', code: 'not-found' });
-	return page;
+	return { ...page, ...readerEditState(getDb(), page.document.id) };
 };
 
-/** Reads an alignment correction from a form: which alignment, the version seen, and the edit. */
-function editFromForm(
-	form: FormData
-): { alignmentId: number; version: number; edit: BeadEdit } | undefined {
-	const num = (name: string) => Number(form.get(name));
-	const [alignmentId, version, bead] = [num('alignment'), num('version'), num('bead')];
-	if (![alignmentId, version, bead].every(Number.isInteger)) return undefined;
-	const kind = form.get('kind');
-	const side = form.get('side') === 'es' ? 'es' : 'en';
-	const direction = form.get('direction') === 'up' ? 'up' : 'down';
-	const edit: BeadEdit | undefined =
-		kind === 'merge' || kind === 'review'
-			? { kind, bead }
-			: kind === 'split'
-				? { kind, bead, en: num('en'), es: num('es') }
-				: kind === 'move'
-					? { kind, bead, side, direction }
-					: undefined;
-	return edit && { alignmentId, version, edit };
-}
+/*
+ * Corrections, each a form action answering { saved: kind, revision } (the new revision's id) or
+ * fail(400 | 404 | 409, { error: { code, key, params }, theirs?, yours? }); a 409 carries the
+ * stored version (`theirs`) and what the person tried (`yours`, with `revision`: the refused
+ * change, kept so that `?/reapply` can apply it again). Logic in $lib/server/edit-actions.ts.
+ *   ?/edit             alignment, version, kind=merge|split|move|review, bead, en, es, side,
+ *                      direction (document: the page's document, optional)
+ *   ?/undo, ?/redo     document, revision (the newest revision the page knows; empty if none)
+ *   ?/editText         document, sentence (index), version (the document's), text
+ *   ?/splitSentence    document, sentence, version, offset (UTF-16, inside the sentence's text)
+ *   ?/joinSentences    document, sentence (the first of the two), version
+ *   ?/reapply          document, revision (a refused change's id, from a 409's `yours`)
+ *   ?/dismissUnplaced  document, unplaced (an unplaced edit's id, from `unplacedEdits`)
+ *   ?/reapplyUnplaced  document, unplaced (placed again by its text when it is found)
+ */
+const action =
+	(name: EditActionName) =>
+	({ request, locals }: { request: Request; locals: App.Locals }) =>
+		runEditAction(getDb(), name, request, locals.user?.name ?? null);
 
 export const actions: Actions = {
-	edit: async ({ request }) => {
-		const { form, failure } = await readForm(request);
-		if (failure) return failure;
-		const parsed = editFromForm(form);
-		if (!parsed)
-			return fail(400, {
-				error: { code: 'invalid-input', key: 'errors:invalid-input', params: { detail: 'edit' } }
-			});
-		const result = editAlignment(getDb(), parsed.alignmentId, parsed.version, parsed.edit);
-		if (!result.ok)
-			return fail(result.error.code === 'conflict' ? 409 : 400, { error: result.error });
-		return { saved: parsed.edit.kind };
-	}
+	edit: action('edit'),
+	undo: action('undo'),
+	redo: action('redo'),
+	editText: action('editText'),
+	splitSentence: action('splitSentence'),
+	joinSentences: action('joinSentences'),
+	reapply: action('reapply'),
+	dismissUnplaced: action('dismissUnplaced'),
+	reapplyUnplaced: action('reapplyUnplaced')
 };

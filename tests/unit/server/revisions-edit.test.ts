@@ -1,0 +1,287 @@
+// Revisions on a real SQLite file, with the analysis worker's own tasks run in this thread: a
+// correction is a revision that undo reverts and redo applies again (each a new revision); a
+// page that missed a revision gets a conflict with both versions and can re-apply its change;
+// sentence text edits, splits and joins move the alignments with them, survive a re-analysis
+// (kept as overrides) and are undone exactly; the reader's form actions answer as documented.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDb, type Db } from '$lib/server/db';
+import { addPair } from '$lib/server/contribute';
+import { alignmentsOf, editAlignment } from '$lib/server/alignments';
+import { getStoredDocument } from '$lib/server/documents';
+import { AnalysisService, analysisFor, setAnalysisService } from '$lib/server/analysis';
+import { runAnalysisTask } from '$lib/server/analysis-jobs';
+import { historyState, revisionsOf } from '$lib/server/revisions';
+import { changeSentence, reapply, undoRedo } from '$lib/server/document-edits';
+import { runEditAction } from '$lib/server/edit-actions';
+import { readingOf } from '$lib/server/reading';
+
+const ENGLISH = [
+	'The protesters marched to the square in the morning.',
+	'The mayor closed the old bridge.',
+	'The OAS sent observers to Lima.',
+	'Schools stayed closed for a week.'
+].join(' ');
+const SPANISH = [
+	'Los manifestantes marcharon a la plaza por la mañana.',
+	'El alcalde cerró el puente viejo.',
+	'La OEA envió observadores a Lima.',
+	'Las escuelas siguieron cerradas una semana.'
+].join(' ');
+
+let dir: string;
+let db: Db;
+let enId: number;
+let esId: number;
+
+beforeEach(async () => {
+	dir = mkdtempSync(join(tmpdir(), 'puente-revisions-'));
+	db = openDb(join(dir, 'puente.db'));
+	// The worker's tasks, run here: the same code, no threads.
+	setAnalysisService(
+		db,
+		new AnalysisService(
+			db,
+			async (task) => runAnalysisTask(task as never) as never,
+			() => {}
+		)
+	);
+	const added = addPair(db, {
+		title: 'March',
+		en: ENGLISH,
+		es: SPANISH,
+		via: 'paste',
+		sides: 'confirmed'
+	});
+	if (!added.ok) throw new Error(JSON.stringify(added.errors));
+	[enId, esId] = added.documentIds;
+	analysisFor(db).kick();
+	await analysisFor(db).idle();
+});
+
+afterEach(() => {
+	db.close();
+	rmSync(dir, { recursive: true, force: true });
+});
+
+const translation = () => alignmentsOf(db, enId).find((a) => a.kind === 'translation')!;
+const pairs = () => translation().beads.map((b) => [b.en, b.es]);
+const versionOf = (id: number) => getStoredDocument(db, id)!.version;
+const sentences = (id: number) => getStoredDocument(db, id)!.detection.sentences.map((s) => s.text);
+
+describe('alignment corrections as revisions', () => {
+	it('undo reverts a merge and redo applies it again, each a new revision', () => {
+		const original = pairs();
+		expect(original).toEqual([
+			[[0], [0]],
+			[[1], [1]],
+			[[2], [2]],
+			[[3], [3]]
+		]);
+		const a = translation();
+		const merged = editAlignment(
+			db,
+			a.id,
+			a.version,
+			{ kind: 'merge', bead: 0 },
+			{ documentId: enId }
+		);
+		expect(merged.ok).toBe(true);
+		const afterMerge = pairs();
+		expect(afterMerge[0]).toEqual([
+			[0, 1],
+			[0, 1]
+		]);
+		expect(historyState(db, enId)).toMatchObject({ canUndo: true, canRedo: false });
+
+		const latest = historyState(db, enId).latest;
+		const undone = undoRedo(db, enId, 'undo', latest);
+		expect(undone.ok).toBe(true);
+		expect(pairs()).toEqual(original);
+		expect(historyState(db, enId)).toMatchObject({ canUndo: false, canRedo: true });
+
+		const redone = undoRedo(db, enId, 'redo', historyState(db, enId).latest);
+		expect(redone.ok).toBe(true);
+		expect(pairs()).toEqual(afterMerge);
+		// Three revisions, newest first; the Spanish document sees the same history.
+		expect(revisionsOf(db, enId).map((r) => r.kind)).toEqual(['redo', 'undo', 'merge']);
+		expect(revisionsOf(db, esId).map((r) => r.id)).toEqual(revisionsOf(db, enId).map((r) => r.id));
+	});
+
+	it('a new change after an undo leaves nothing to redo', () => {
+		const a = translation();
+		editAlignment(db, a.id, a.version, { kind: 'merge', bead: 0 });
+		undoRedo(db, enId, 'undo', historyState(db, enId).latest);
+		const b = translation();
+		editAlignment(db, b.id, b.version, { kind: 'review', bead: 2 });
+		expect(historyState(db, enId)).toMatchObject({ canUndo: true, canRedo: false });
+		const redo = undoRedo(db, enId, 'redo', historyState(db, enId).latest);
+		expect(redo.ok).toBe(false);
+	});
+
+	it('a second tab gets a conflict with both versions and can re-apply its change', () => {
+		const seen = translation();
+		editAlignment(db, seen.id, seen.version, { kind: 'merge', bead: 2 });
+		const stale = editAlignment(db, seen.id, seen.version, { kind: 'review', bead: 0 });
+		expect(stale.ok).toBe(false);
+		if (stale.ok) return;
+		expect(stale.error.code).toBe('conflict');
+		expect(stale.conflict!.theirs.version).toBe(seen.version + 1);
+		expect(stale.conflict!.yours).toMatchObject({
+			version: seen.version,
+			edit: { kind: 'review' }
+		});
+		expect(translation().beads[0].reviewed).toBeFalsy();
+		const again = reapply(db, enId, stale.conflict!.yours.revision);
+		expect(again.ok).toBe(true);
+		expect(translation().beads[0].reviewed).toBe(true);
+		// The merge made in the other tab is still there.
+		expect(translation().beads[2]).toMatchObject({ en: [2, 3], es: [2, 3] });
+		// Re-applied once only.
+		expect(reapply(db, enId, stale.conflict!.yours.revision).ok).toBe(false);
+	});
+
+	it('undo from a page that missed a revision is refused with the newest one', () => {
+		const a = translation();
+		editAlignment(db, a.id, a.version, { kind: 'merge', bead: 0 });
+		const seen = historyState(db, enId).latest;
+		const b = translation();
+		editAlignment(db, b.id, b.version, { kind: 'review', bead: 1 });
+		const undo = undoRedo(db, enId, 'undo', seen);
+		expect(undo.ok).toBe(false);
+		if (undo.ok) return;
+		expect(undo.error.code).toBe('conflict');
+		expect(undo.conflict).toMatchObject({
+			theirs: { latest: historyState(db, enId).latest, kind: 'review' },
+			yours: { action: 'undo', revision: seen }
+		});
+		expect(translation().beads[1].reviewed).toBe(true);
+	});
+});
+
+describe('sentence changes', () => {
+	it('a split moves the alignment with it, survives a re-analysis, and undo restores it exactly', async () => {
+		const before = {
+			text: getStoredDocument(db, esId)!.text,
+			pairs: pairs(),
+			sentences: sentences(esId)
+		};
+		const second = sentences(esId)[1];
+		const cut = second.indexOf(' cerró');
+		const split = changeSentence(db, esId, 1, versionOf(esId), {
+			kind: 'split-sentence',
+			offset: cut
+		});
+		expect(split.ok).toBe(true);
+		expect(sentences(esId).slice(1, 3)).toEqual(['El alcalde', 'cerró el puente viejo.']);
+		// At once, before any re-analysis: the pair holds both parts, later indices moved on.
+		expect(pairs()[1]).toEqual([[1], [1, 2]]);
+		expect(pairs()[3]).toEqual([[3], [4]]);
+		await analysisFor(db).idle();
+		// The segmenter alone would join them again; the person's split is applied after it.
+		expect(sentences(esId).slice(1, 3)).toEqual(['El alcalde', 'cerró el puente viejo.']);
+		expect(sentences(esId)).toHaveLength(5);
+
+		const undo = undoRedo(db, esId, 'undo', historyState(db, esId).latest);
+		expect(undo.ok).toBe(true);
+		expect(sentences(esId)).toEqual(before.sentences);
+		expect(pairs()).toEqual(before.pairs);
+		await analysisFor(db).idle();
+		expect(sentences(esId)).toEqual(before.sentences);
+		expect(getStoredDocument(db, esId)!.text).toBe(before.text);
+	});
+
+	it('a text edit changes the document at the sentence and is undone to the letter', async () => {
+		const text = getStoredDocument(db, enId)!.text;
+		const edited = changeSentence(db, enId, 1, versionOf(enId), {
+			kind: 'edit-text',
+			text: 'The mayor shut the old bridge.'
+		});
+		expect(edited.ok).toBe(true);
+		expect(getStoredDocument(db, enId)!.text).toBe(text.replace('closed the old', 'shut the old'));
+		expect(sentences(enId)[1]).toBe('The mayor shut the old bridge.');
+		await analysisFor(db).idle();
+		expect(sentences(enId)[2]).toBe('The OAS sent observers to Lima.');
+		const undo = undoRedo(db, enId, 'undo', historyState(db, enId).latest);
+		expect(undo.ok).toBe(true);
+		expect(getStoredDocument(db, enId)!.text).toBe(text);
+		const redo = undoRedo(db, enId, 'redo', historyState(db, enId).latest);
+		expect(redo.ok).toBe(true);
+		expect(sentences(enId)[1]).toBe('The mayor shut the old bridge.');
+	});
+
+	it('a join keeps a confirmed pair confirmed and the rows never point past the end', async () => {
+		const a = translation();
+		editAlignment(db, a.id, a.version, { kind: 'review', bead: 3 });
+		const joined = changeSentence(db, enId, 1, versionOf(enId), { kind: 'join-sentences' });
+		expect(joined.ok).toBe(true);
+		expect(sentences(enId)).toHaveLength(3);
+		await analysisFor(db).idle();
+		const last = translation().beads.find((b) => b.reviewed)!;
+		expect(last).toMatchObject({ en: [2], es: [3] });
+		const reading = readingOf(db, getStoredDocument(db, enId)!, { stored: true });
+		for (const row of reading.rows)
+			for (const side of row.kind === 'pair' ? [row.en, row.es] : [row.side])
+				for (const i of side.sentences)
+					expect(i).toBeLessThan(reading.documents.get(side.doc)!.detection.sentences.length);
+	});
+
+	it('a stale version is refused with both texts', () => {
+		const version = versionOf(enId);
+		changeSentence(db, enId, 0, version, {
+			kind: 'edit-text',
+			text: 'The marchers reached the square.'
+		});
+		const stale = changeSentence(db, enId, 0, version, {
+			kind: 'edit-text',
+			text: 'The protesters reached the square.'
+		});
+		expect(stale.ok).toBe(false);
+		if (stale.ok) return;
+		expect(stale.conflict).toMatchObject({
+			theirs: { version: version + 1, text: 'The marchers reached the square.' },
+			yours: { version, change: { text: 'The protesters reached the square.' } }
+		});
+	});
+});
+
+describe('the reader’s form actions', () => {
+	const post = (fields: Record<string, string | number>) => {
+		const body = new URLSearchParams(
+			Object.entries(fields).map(([k, v]) => [k, String(v)])
+		).toString();
+		return new Request('http://localhost/doc/x', {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body
+		});
+	};
+
+	it('edit, undo and redo answer { saved, revision }; a stale undo answers 409 with both', async () => {
+		const a = translation();
+		const saved = await runEditAction(
+			db,
+			'edit',
+			post({ alignment: a.id, version: a.version, kind: 'merge', bead: 0, document: enId }),
+			null
+		);
+		expect(saved).toMatchObject({ saved: 'merge', revision: expect.any(Number) });
+		const { revision } = saved as { revision: number };
+		const undone = await runEditAction(db, 'undo', post({ document: enId, revision }), null);
+		expect(undone).toMatchObject({ saved: 'undo' });
+		const stale = await runEditAction(db, 'redo', post({ document: enId, revision }), null);
+		expect(stale).toMatchObject({
+			status: 409,
+			data: { error: { code: 'conflict' }, theirs: {}, yours: { action: 'redo', revision } }
+		});
+		const bad = await runEditAction(
+			db,
+			'splitSentence',
+			post({ document: enId, sentence: 0 }),
+			null
+		);
+		expect(bad).toMatchObject({ status: 400, data: { error: { code: 'invalid-input' } } });
+	});
+});
