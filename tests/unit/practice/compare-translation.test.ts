@@ -117,6 +117,15 @@ describe('compareTranslation', () => {
 		expect(by(result, 'extra')).toEqual(['la']);
 	});
 
+	it('keeps words that can be grammatical words out of synonyms, though they share a translation', () => {
+		// "in" and "on" are adverbs too, and both translate "en".
+		const result = compareTranslation('They met on Lima', 'They met in Lima', 'en');
+		expect(by(result, 'missing')).toEqual(['in']);
+		expect(by(result, 'extra')).toEqual(['on']);
+		// Forms still count: "is" is a form of "be".
+		expect(by(compareTranslation('it be so', 'it is so', 'en'), 'also-right')).toEqual(['be']);
+	});
+
 	it('keeps a synonym apart from the missing and extra words around it', () => {
 		const result = compareTranslation('a big protest today', 'a large protest in Lima', 'en');
 		expect(result.words.map((w) => [w.text, w.status])).toEqual([

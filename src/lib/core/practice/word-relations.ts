@@ -17,15 +17,36 @@ export interface WordRelation {
 // translations are hubs ("de" gives of, from, by, since), which would make most of them synonyms.
 export const CONTENT_POS = new Set(['noun', 'verb', 'adjective', 'adverb']);
 
+// A word that can also be one of these is kept out of synonyms, though its content readings
+// still match by form: "in" and "on" are adverbs too, and both translate "en".
+const GRAMMATICAL_POS = new Set([
+	'preposition',
+	'determiner',
+	'pronoun',
+	'conjunction',
+	'relative',
+	'numeral'
+]);
+
 interface Sense {
 	lemma: string;
 	pos: string;
+}
+
+interface Reading {
+	senses: Sense[];
+	/** Whether the word can be a grammatical word as well. */
+	grammatical: boolean;
 }
 
 // Single-word translations of every lemma, from both directions of the dictionary (an English
 // lemma gets its own entry's translations and every Spanish lemma that gives it as one). Built
 // on first use and kept: the data never changes while the process runs.
 let translationIndex: Record<DictionaryLanguage, Map<string, string[]>> | undefined;
+const translationSets: Record<DictionaryLanguage, Map<string, Set<string>>> = {
+	en: new Map(),
+	es: new Map()
+};
 
 function translationsOfLemma(lemma: string, lang: DictionaryLanguage): readonly string[] {
 	if (!translationIndex) {
@@ -41,23 +62,37 @@ function translationsOfLemma(lemma: string, lang: DictionaryLanguage): readonly 
 		}
 		translationIndex = index;
 	}
-	return translationIndex[lang].get(lemma.toLowerCase()) ?? [];
+	return translationIndex[lang].get(lemma) ?? [];
 }
 
-/** The content-word senses the dictionary gives a word as written, cached for one comparison. */
+function translationSet(lemma: string, lang: DictionaryLanguage): Set<string> {
+	let set = translationSets[lang].get(lemma);
+	if (!set) translationSets[lang].set(lemma, (set = new Set(translationsOfLemma(lemma, lang))));
+	return set;
+}
+
+/** The content-word senses the dictionary gives each word, cached for one comparison. */
 export class WordSenses {
-	readonly #senses = new Map<string, Sense[]>();
+	readonly #readings = new Map<string, Reading>();
 	constructor(readonly lang: DictionaryLanguage) {}
 
-	of(word: string): Sense[] {
-		let senses = this.#senses.get(word);
-		if (!senses) {
-			senses = lookup(word, this.lang)
-				.filter((entry) => CONTENT_POS.has(entry.pos))
-				.map((entry) => ({ lemma: entry.lemma.toLowerCase(), pos: entry.pos }));
-			this.#senses.set(word, senses);
+	#read(word: string): Reading {
+		let reading = this.#readings.get(word);
+		if (!reading) {
+			const entries = lookup(word, this.lang);
+			reading = {
+				senses: entries
+					.filter((entry) => CONTENT_POS.has(entry.pos))
+					.map((entry) => ({ lemma: entry.lemma.toLowerCase(), pos: entry.pos })),
+				grammatical: entries.some((entry) => GRAMMATICAL_POS.has(entry.pos))
+			};
+			this.#readings.set(word, reading);
 		}
-		return senses;
+		return reading;
+	}
+
+	of(word: string): Sense[] {
+		return this.#read(word).senses;
 	}
 
 	/**
@@ -66,19 +101,20 @@ export class WordSenses {
 	 * synonym; both need a part of speech in common.
 	 */
 	relation(reference: string, attempt: string): WordRelation | undefined {
-		const mine = this.of(attempt);
-		if (!mine.length) return undefined;
-		const theirs = this.of(reference);
-		for (const r of theirs) {
-			if (mine.some((a) => a.lemma === r.lemma && a.pos === r.pos))
+		const mine = this.#read(attempt);
+		if (!mine.senses.length) return undefined;
+		const theirs = this.#read(reference);
+		for (const r of theirs.senses) {
+			if (mine.senses.some((a) => a.lemma === r.lemma && a.pos === r.pos))
 				return { kind: 'form', via: r.lemma };
 		}
-		for (const r of theirs) {
+		if (mine.grammatical || theirs.grammatical) return undefined;
+		for (const r of theirs.senses) {
 			// Most reliable translation first, so the word shown as the link is the likeliest one.
 			const shared = translationsOfLemma(r.lemma, this.lang);
-			for (const a of mine) {
+			for (const a of mine.senses) {
 				if (a.pos !== r.pos) continue;
-				const theirsToo = new Set(translationsOfLemma(a.lemma, this.lang));
+				const theirsToo = translationSet(a.lemma, this.lang);
 				const via = shared.find((word) => theirsToo.has(word));
 				if (via) return { kind: 'synonym', via };
 			}
