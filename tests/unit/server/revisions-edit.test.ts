@@ -9,14 +9,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb, type Db } from '$lib/server/db';
 import { addPair } from '$lib/server/contribute';
-import { alignmentsOf, editAlignment } from '$lib/server/alignments';
+import {
+	alignmentsOf,
+	dismissUnplacedEdit,
+	editAlignment,
+	reapplyUnplacedEdit,
+	unplacedEdits
+} from '$lib/server/alignments';
 import { getStoredDocument } from '$lib/server/documents';
 import { AnalysisService, analysisFor, setAnalysisService } from '$lib/server/analysis';
 import { runAnalysisTask } from '$lib/server/analysis-jobs';
 import { historyState, revisionsOf } from '$lib/server/revisions';
 import { changeSentence, reapply, undoRedo } from '$lib/server/document-edits';
 import { runEditAction } from '$lib/server/edit-actions';
-import { readingOf } from '$lib/server/reading';
+import { counterparts, readingOf } from '$lib/server/reading';
+import { applyPatch, planJoin } from '$lib/core/text/sentence-edits';
+import type { Detection } from '$lib/core/types';
 
 const ENGLISH = [
 	'The protesters marched to the square in the morning.',
@@ -283,5 +291,124 @@ describe('the reader’s form actions', () => {
 			null
 		);
 		expect(bad).toMatchObject({ status: 400, data: { error: { code: 'invalid-input' } } });
+	});
+});
+
+describe('confirmed pairs follow their text', () => {
+	const reanalyse = async () => {
+		db.prepare("UPDATE analyses SET target = 'an older analysis'").run();
+		analysisFor(db).kick();
+		await analysisFor(db).idle();
+	};
+
+	it('when the segmenter changes, a confirmed pair moves with its sentences', async () => {
+		// As an older segmenter had it: the first two English sentences as one.
+		const doc = getStoredDocument(db, enId)!;
+		const join = planJoin(doc.text, doc.detection, 0);
+		if (!join.ok) throw new Error(join.error.code);
+		const older = applyPatch(doc.text, doc.detection, join.value);
+		if (!older.ok) throw new Error(older.error.code);
+		db.prepare('UPDATE detections SET result = ? WHERE document_id = ?').run(
+			JSON.stringify(older.value.detection),
+			enId
+		);
+		const beads = [
+			{ en: [0], es: [0, 1], confidence: 0.9 },
+			{ en: [1], es: [2], confidence: 0.9 },
+			{ en: [2], es: [3], confidence: 0.9 }
+		];
+		db.prepare('UPDATE alignments SET beads = ? WHERE id = ?').run(
+			JSON.stringify(beads),
+			translation().id
+		);
+		const a = translation();
+		expect(editAlignment(db, a.id, a.version, { kind: 'review', bead: 1 }).ok).toBe(true);
+		await reanalyse();
+		expect(sentences(enId)).toHaveLength(4);
+		const confirmed = translation().beads.filter((b) => b.reviewed);
+		expect(confirmed).toEqual([{ en: [2], es: [2], confidence: 1, reviewed: true }]);
+		expect(unplacedEdits(db, enId)).toEqual([]);
+	});
+
+	it('a pair whose text vanished is listed for review, can be re-applied or dismissed', async () => {
+		const a = translation();
+		editAlignment(db, a.id, a.version, { kind: 'review', bead: 1 });
+		const b = translation();
+		editAlignment(db, b.id, b.version, { kind: 'review', bead: 3 });
+		const original = getStoredDocument(db, enId)!.text;
+		// The text changes where no revision sees it (another program wrote the file, say).
+		const changeText = (text: string) =>
+			db
+				.prepare('UPDATE documents SET text = ?, version = version + 1 WHERE id = ?')
+				.run(text, enId);
+		changeText(original.replace('Schools stayed closed for a week.', 'Markets reopened.'));
+		analysisFor(db).kick();
+		await analysisFor(db).idle();
+		const listed = unplacedEdits(db, enId);
+		expect(listed.map((u) => u.pair)).toEqual([
+			{
+				en: [3],
+				es: [3],
+				enTexts: ['Schools stayed closed for a week.'],
+				esTexts: ['Las escuelas siguieron cerradas una semana.']
+			}
+		]);
+		expect(unplacedEdits(db, esId)).toEqual(listed);
+		// The other confirmed pair is where it was; the vanished one is not confirmed any more.
+		expect(
+			translation()
+				.beads.filter((x) => x.reviewed)
+				.map((x) => [x.en, x.es])
+		).toEqual([[[1], [1]]]);
+		// Not found yet: it stays listed.
+		expect(reapplyUnplacedEdit(db, enId, listed[0].id, null).ok).toBe(false);
+		expect(unplacedEdits(db, enId)).toHaveLength(1);
+		changeText(original);
+		analysisFor(db).kick();
+		await analysisFor(db).idle();
+		const again = reapplyUnplacedEdit(db, enId, listed[0].id, null);
+		expect(again.ok).toBe(true);
+		expect(unplacedEdits(db, enId)).toEqual([]);
+		expect(
+			translation()
+				.beads.filter((x) => x.reviewed)
+				.map((x) => [x.en, x.es])
+		).toEqual([
+			[[1], [1]],
+			[[3], [3]]
+		]);
+		// Re-applying is a revision like any other: undo takes it back.
+		expect(undoRedo(db, enId, 'undo', historyState(db, enId).latest).ok).toBe(true);
+		expect(translation().beads.filter((x) => x.reviewed)).toHaveLength(1);
+
+		changeText(original.replace('The mayor closed the old bridge.', 'The bridge stayed open.'));
+		analysisFor(db).kick();
+		await analysisFor(db).idle();
+		const [gone] = unplacedEdits(db, enId);
+		expect(gone.pair.enTexts).toEqual(['The mayor closed the old bridge.']);
+		expect(dismissUnplacedEdit(db, enId, gone.id).ok).toBe(true);
+		expect(unplacedEdits(db, enId)).toEqual([]);
+		expect(dismissUnplacedEdit(db, enId, gone.id).ok).toBe(false);
+	});
+
+	it('counterpart lookups never read past the end of a document', () => {
+		// An alignment stored against a longer segmentation than the one stored now.
+		db.prepare('UPDATE alignments SET beads = ? WHERE id = ?').run(
+			JSON.stringify([
+				{ en: [0], es: [0], confidence: 1 },
+				{ en: [1, 2, 3], es: [1, 2, 3], confidence: 1 },
+				{ en: [7], es: [9], confidence: 1 }
+			]),
+			translation().id
+		);
+		const reading = readingOf(db, getStoredDocument(db, enId)!, { stored: true });
+		const count = (id: number) =>
+			(reading.documents.get(id)!.detection as Detection).sentences.length;
+		for (const row of reading.rows)
+			for (const side of row.kind === 'pair' ? [row.en, row.es] : [row.side])
+				for (const i of side.sentences) expect(i).toBeLessThan(count(side.doc));
+		const map = counterparts(reading);
+		expect([...map.keys()].sort()).toEqual([0, 1, 2, 3]);
+		for (const c of map.values()) expect(c.text).not.toBe('');
 	});
 });

@@ -226,19 +226,22 @@ export function applySegmentOverrides(
 	if (!overrides || overrides.splits.length + overrides.joins.length === 0) return detection;
 	const joins = new Set(overrides.joins);
 	const splits = [...overrides.splits].sort((a, b) => a - b);
-	const out: LabelledSentence[] = [];
+	// Joins first, then splits (a person may split a sentence they joined).
+	const joined: LabelledSentence[] = [];
 	for (const sentence of detection.sentences) {
-		const previous = out[out.length - 1];
+		const previous = joined[joined.length - 1];
 		if (previous && joins.has(sentence.start)) {
 			const like =
 				sentence.end - sentence.start > previous.end - previous.start ? sentence : previous;
-			out[out.length - 1] = sentenceOver(text, previous.start, sentence.end, {
+			joined[joined.length - 1] = sentenceOver(text, previous.start, sentence.end, {
 				...like,
 				paragraph: previous.paragraph,
 				spans: [...previous.spans, ...sentence.spans]
 			})!;
-			continue;
-		}
+		} else joined.push(sentence);
+	}
+	const out: LabelledSentence[] = [];
+	for (const sentence of joined) {
 		let rest: LabelledSentence | undefined = sentence;
 		for (const cut of splits) {
 			if (!rest || cut <= rest.start || cut >= rest.end) continue;
