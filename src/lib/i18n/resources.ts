@@ -6,6 +6,7 @@ import enContribute from '../../../locales/en/contribute.json';
 import enEditor from '../../../locales/en/editor.json';
 import enErrors from '../../../locales/en/errors.json';
 import enGlossary from '../../../locales/en/glossary.json';
+import enHistory from '../../../locales/en/history.json';
 import enReader from '../../../locales/en/reader.json';
 import enVocabulary from '../../../locales/en/vocabulary.json';
 import enWords from '../../../locales/en/words.json';
@@ -15,6 +16,7 @@ import esContribute from '../../../locales/es/contribute.json';
 import esEditor from '../../../locales/es/editor.json';
 import esErrors from '../../../locales/es/errors.json';
 import esGlossary from '../../../locales/es/glossary.json';
+import esHistory from '../../../locales/es/history.json';
 import esReader from '../../../locales/es/reader.json';
 import esVocabulary from '../../../locales/es/vocabulary.json';
 import esWords from '../../../locales/es/words.json';
@@ -30,7 +32,8 @@ export const NAMESPACES = [
 	'editor',
 	'auth',
 	'words',
-	'vocabulary'
+	'vocabulary',
+	'history'
 ] as const;
 
 export const resources = {
@@ -43,7 +46,8 @@ export const resources = {
 		editor: enEditor,
 		auth: enAuth,
 		words: enWords,
-		vocabulary: enVocabulary
+		vocabulary: enVocabulary,
+		history: enHistory
 	},
 	es: {
 		common: esCommon,
@@ -54,7 +58,8 @@ export const resources = {
 		editor: esEditor,
 		auth: esAuth,
 		words: esWords,
-		vocabulary: esVocabulary
+		vocabulary: esVocabulary,
+		history: esHistory
 	}
 };
 
