@@ -1,8 +1,11 @@
-// `puente detect FILE|- [--format jsonl|text]`: language runs of a document, as JSON lines
-// for programs or as the text with a header per run for people.
+// `puente detect FILE|- [--format jsonl|text] [--encoding E]`: language runs of a document, as
+// JSON lines for programs or as the text with a header per run for people. --encoding reads a
+// file that is not UTF-8 (Windows-1252) as uploads and imports offer to.
 import type { Detection } from '../lib/core/types';
 import { userError } from '../lib/core/errors';
 import { detectLanguages } from '../lib/core/detect';
+import type { TextEncoding } from '../lib/core/formats/encoding';
+import { encodingOption } from './convert';
 import { EXIT_OK, readTextInput, reportError, type CliIO } from './io';
 
 type Format = 'jsonl' | 'text';
@@ -10,11 +13,13 @@ type Format = 'jsonl' | 'text';
 interface DetectArgs {
 	path: string;
 	format: Format;
+	encoding?: TextEncoding;
 }
 
 function parseArgs(args: string[]): DetectArgs | string {
 	let path: string | undefined;
 	let format: Format = 'jsonl';
+	let encoding: TextEncoding | undefined;
 	for (let i = 0; i < args.length; i++) {
 		const arg = args[i];
 		if (arg === '--format' || arg.startsWith('--format=')) {
@@ -22,6 +27,12 @@ function parseArgs(args: string[]): DetectArgs | string {
 			if (value !== 'jsonl' && value !== 'text')
 				return `--format must be jsonl or text, not "${value ?? ''}"`;
 			format = value;
+		} else if (arg === '--encoding' || arg.startsWith('--encoding=')) {
+			const chosen = encodingOption(
+				arg === '--encoding' ? (args[++i] ?? '') : arg.slice('--encoding='.length)
+			);
+			if ('problem' in chosen) return chosen.problem;
+			encoding = chosen.encoding;
 		} else if (arg.startsWith('-') && arg !== '-') {
 			return `unknown option "${arg}"`;
 		} else if (path === undefined) {
@@ -31,17 +42,17 @@ function parseArgs(args: string[]): DetectArgs | string {
 		}
 	}
 	if (path === undefined) return 'missing FILE (or - for standard input)';
-	return { path, format };
+	return { path, format, encoding };
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
 	const parsed = parseArgs(args);
 	if (typeof parsed === 'string') {
 		const code = reportError(userError('invalid-input', { detail: parsed }), io);
-		io.stderr('Usage: puente detect FILE|- [--format jsonl|text]\n');
+		io.stderr('Usage: puente detect FILE|- [--format jsonl|text] [--encoding E]\n');
 		return code;
 	}
-	const input = await readTextInput(parsed.path, io);
+	const input = await readTextInput(parsed.path, io, { encoding: parsed.encoding });
 	if (!input.ok) return reportError(input.error, io);
 	const detection = detectLanguages(input.value);
 	io.stdout(
