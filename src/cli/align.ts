@@ -1,5 +1,6 @@
 // `puente align EN ES [--presplit] [--format beads|tsv|tmx|json] [--languages en,es]` aligns two
 // files; `puente align MIXED --format json` pairs the passages of one mixed document.
+// `--encoding E` reads the files that are not UTF-8 in E (Windows-1252), as imports do.
 // Many pairs in one run pay the start-up (loading, the lexicon tables) once:
 // `puente align --pairs LIST --out DIR` (LIST: one "EN ES" pair of paths a line) or
 // `puente align FOLDER --out DIR` (every NAME.en.txt with its NAME.es.txt) write one file per
@@ -13,9 +14,11 @@ import {
 	type AlignmentFormat
 } from '../lib/core/align/align-texts';
 import { userError } from '../lib/core/errors';
+import type { TextEncoding } from '../lib/core/formats/encoding';
+import { encodingOption } from './convert';
 import { EXIT_BAD_INPUT, EXIT_OK, readTextInput, reportError, type CliIO } from './io';
 
-const USAGE = `Usage: puente align EN ES [--presplit] [--format beads|tsv|tmx|json] [--languages en,es]
+const USAGE = `Usage: puente align EN ES [--presplit] [--format beads|tsv|tmx|json] [--languages en,es] [--encoding E]
        puente align MIXED --format json
        puente align --pairs LIST --out DIR [options]   (LIST: "EN ES" paths, one pair a line)
        puente align FOLDER --out DIR [options]         (every NAME.en.txt with NAME.es.txt)
@@ -28,6 +31,7 @@ interface AlignArgs {
 	languages?: { en: string; es: string };
 	pairs?: string;
 	out?: string;
+	encoding?: TextEncoding;
 }
 
 /** File name endings of the outputs of a batch, by format. */
@@ -59,6 +63,10 @@ function parseArgs(args: string[]): AlignArgs | string {
 		} else if (arg === '--out' || arg.startsWith('--out=')) {
 			parsed.out = arg.includes('=') ? arg.split('=')[1] : args[++k];
 			if (!parsed.out) return '--out takes a folder';
+		} else if (arg === '--encoding' || arg.startsWith('--encoding=')) {
+			const chosen = encodingOption(arg.includes('=') ? arg.split('=')[1] : (args[++k] ?? ''));
+			if ('problem' in chosen) return chosen.problem;
+			parsed.encoding = chosen.encoding;
 		} else if (arg.startsWith('--')) return `unknown option ${arg}`;
 		else parsed.files.push(arg);
 	}
@@ -148,8 +156,8 @@ async function runBatch(parsed: AlignArgs, io: CliIO): Promise<number> {
 		bar.update(k, pair.name);
 		const lines: string[] = [];
 		const quiet: CliIO = { ...io, stderr: (text) => lines.push(text) };
-		const en = await readTextInput(pair.en, quiet);
-		const es = await readTextInput(pair.es, quiet);
+		const en = await readTextInput(pair.en, quiet, { encoding: parsed.encoding });
+		const es = await readTextInput(pair.es, quiet, { encoding: parsed.encoding });
 		const result = !en.ok
 			? en
 			: !es.ok
@@ -195,9 +203,9 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 	if (parsed.files.length === 1 && (await isFolder(parsed.files[0]))) return runBatch(parsed, io);
 	if (parsed.files.length === 1) return runMixed(parsed, io);
 	const [enFile, esFile] = parsed.files;
-	const en = await readTextInput(enFile, io);
+	const en = await readTextInput(enFile, io, { encoding: parsed.encoding });
 	if (!en.ok) return reportError(en.error, io);
-	const es = await readTextInput(esFile, io);
+	const es = await readTextInput(esFile, io, { encoding: parsed.encoding });
 	if (!es.ok) return reportError(es.error, io);
 	const result = alignTexts({
 		en: en.value,
@@ -215,7 +223,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 
 async function runMixed(parsed: AlignArgs, io: CliIO): Promise<number> {
 	const { alignMixedText } = await import('../lib/core/align/passages');
-	const text = await readTextInput(parsed.files[0], io);
+	const text = await readTextInput(parsed.files[0], io, { encoding: parsed.encoding });
 	if (!text.ok) return reportError(text.error, io);
 	if (parsed.format !== 'json') {
 		io.stderr('puente align: a single mixed document is written as JSON (--format json)\n');
