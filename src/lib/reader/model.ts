@@ -1,11 +1,15 @@
 // What the reader page receives from the server: the documents involved, the alignments that
 // pair their sentences, and the glossary terms found in them. Plain data, serialisable.
-import type { LabelledSentence, LanguageRun } from '$lib/core/types';
+import type { LanguageRun } from '$lib/core/types';
 import type { AlignmentKind, ReadingRow } from '$lib/core/reading/rows';
-import type { TermMark } from './pieces';
+import type { PlacedSentence, TermMark } from './pieces';
+import type { ContentsPart } from './contents';
 
-/** A sentence without its text: the page slices it from the document text (sending both doubled the payload). */
-export type ReaderSentence = Omit<LabelledSentence, 'text'>;
+/**
+ * A sentence as the page places it, without its text (sliced from the document's: sending both
+ * doubled the payload) or the detector's confidence (the page never shows it).
+ */
+export type ReaderSentence = PlacedSentence;
 
 export interface ReaderDocument {
 	id: number;
@@ -69,6 +73,12 @@ export interface ReaderData {
 	repeats: ReaderRepeat[];
 	/** The main document's language runs, as the detector found them. */
 	runs: LanguageRun[];
+	/**
+	 * Set when this is a book's first screen only (the server renders it; the page fetches the
+	 * rest from reader.json): `rows` are the first of `rowCount`, every document is cut after the
+	 * last sentence they show, and the table of contents, which needs every row, comes made.
+	 */
+	partial?: { rowCount: number; contents: ContentsPart[] };
 }
 
 /** Beads below this confidence are flagged for a person to review. */

@@ -21,6 +21,11 @@ import type {
 	ReaderRepeat
 } from '$lib/reader/model';
 import type { TermMark } from '$lib/reader/pieces';
+import { tableOfContents } from '$lib/reader/contents';
+import { WHOLE_LIST_ROWS } from '$lib/reader/windowed';
+
+/** The rows a book's page is server-rendered with: more than a tall screen holds. */
+const HEAD_ROWS = 60;
 
 function readerDocument(doc: DocumentWithAnalysis): ReaderDocument {
 	return {
@@ -28,7 +33,15 @@ function readerDocument(doc: DocumentWithAnalysis): ReaderDocument {
 		slug: doc.slug,
 		title: doc.title,
 		text: doc.text,
-		sentences: doc.detection.sentences.map(({ text: _text, ...placed }) => placed)
+		// Only what the page places a sentence by: the detector's confidence and the text (sliced
+		// from the document's) would double what a book sends.
+		sentences: doc.detection.sentences.map(({ start, end, lang, spans, paragraph }) => ({
+			start,
+			end,
+			lang,
+			spans,
+			paragraph
+		}))
 	};
 }
 
@@ -130,7 +143,11 @@ export interface ReaderPage {
 
 // What a reader page shows changes only when the text, its analysis, an alignment or the
 // glossary does: the last few are kept, so a visit to a book is a lookup, not a rebuild.
-type CachedPage = Omit<ReaderPage, 'reader'> & { reader: ReaderData; json?: Buffer };
+type CachedPage = Omit<ReaderPage, 'reader'> & {
+	reader: ReaderData;
+	json?: Buffer;
+	head?: ReaderData;
+};
 const pageCaches = new WeakMap<Db, Map<string, CachedPage>>();
 const PAGE_CACHE_SIZE = 4;
 
@@ -148,6 +165,59 @@ export function readerPage(
 	if (!found) return undefined;
 	const { page, status } = found;
 	return { document: page.document, reader: { ...page.reader, analysis: status } };
+}
+
+/**
+ * The reader page with only its first screen of data: a book's page is server-rendered from its
+ * first rows, and fetches the rest (reader.json) once it is up. A text short enough to render
+ * whole comes whole.
+ */
+export function readerPageHead(
+	db: Db,
+	idOrSlug: string,
+	partner: string | undefined
+): ReaderPage | undefined {
+	const found = cachedPage(db, idOrSlug, partner);
+	if (!found) return undefined;
+	const { page, status } = found;
+	page.head ??= readerHead(page.reader, HEAD_ROWS);
+	return { document: page.document, reader: { ...page.head, analysis: status } };
+}
+
+/**
+ * A book's first `rows` reading rows, with only the text, sentences, glossary marks and entries
+ * they show (every document is cut after the last sentence they use); `partial` says how many rows
+ * there are and carries the table of contents, which needs them all.
+ */
+export function readerHead(data: ReaderData, rows: number): ReaderData {
+	if (data.rows.length <= WHOLE_LIST_ROWS) return data;
+	const head = data.rows.slice(0, rows);
+	const used = new Map<number, number>();
+	for (const row of head) {
+		const sides = row.kind === 'pair' ? [row.en, row.es] : [row.side];
+		for (const side of sides)
+			used.set(side.doc, Math.max(used.get(side.doc) ?? -1, ...side.sentences));
+	}
+	const documents: Record<number, ReaderDocument> = {};
+	const terms: Record<number, TermMark[]> = {};
+	const glossary: Record<string, ReaderGlossaryEntry> = {};
+	for (const document of Object.values(data.documents)) {
+		const last = used.get(document.id) ?? -1;
+		const sentences = document.sentences.slice(0, last + 1);
+		const end = sentences.at(-1)?.end ?? 0;
+		documents[document.id] = { ...document, text: document.text.slice(0, end), sentences };
+		terms[document.id] = (data.terms[document.id] ?? []).filter((m) => m.end <= end);
+		for (const mark of terms[document.id])
+			if (data.glossary[mark.entryId]) glossary[mark.entryId] = data.glossary[mark.entryId];
+	}
+	return {
+		...data,
+		documents,
+		rows: head,
+		terms,
+		glossary,
+		partial: { rowCount: data.rows.length, contents: tableOfContents(data) }
+	};
 }
 
 /**

@@ -15,7 +15,6 @@ export function documentOf(id: number, lines: readonly Line[]): ReaderDocument {
 			end: text.length + sentence.length,
 			paragraph,
 			lang,
-			confidence: 1,
 			spans: []
 		});
 		text += sentence;

@@ -1,0 +1,188 @@
+// A book in the reader: a generated text and its translation of several thousand sentences,
+// added through the store, is read through a windowed list. The DOM holds a bounded number of
+// rows wherever one scrolls, and what reached rows through the DOM before (find, a deep link to a
+// sentence, j/k) reaches rows that are not rendered.
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { openDb } from '$lib/server/db';
+import { insertDocument } from '$lib/server/documents';
+import { baseURL, launchChromium } from './chromium';
+
+const PAIRS = 3000;
+/** The one sentence with this word: near the end. */
+const RARE_AT = PAIRS - 7;
+const LATE = PAIRS - 40;
+/** Far more than a screen and its margins, far fewer than the book. */
+const BOUND = 250;
+
+const SUBJECTS = [
+	['The fishermen', 'Los pescadores'],
+	['The teachers', 'Los maestros'],
+	['The miners', 'Los mineros'],
+	['Our neighbours', 'Nuestros vecinos'],
+	['The weavers', 'Las tejedoras']
+];
+const ACTIONS = [
+	['repaired the old nets', 'repararon las redes viejas'],
+	['crossed the river', 'cruzaron el río'],
+	['waited for the train', 'esperaron el tren'],
+	['sang in the main square', 'cantaron en la plaza principal'],
+	['carried water from the well', 'llevaron agua del pozo'],
+	['planted potatoes on the hillside', 'sembraron papas en la ladera'],
+	['counted the sheep twice', 'contaron las ovejas dos veces']
+];
+/** Sentence i in one language: numbered, so each is distinct; one paragraph each. */
+function sentence(i: number, lang: 0 | 1): string {
+	const subject = SUBJECTS[i % SUBJECTS.length][lang];
+	const action = ACTIONS[Math.floor(i / SUBJECTS.length) % ACTIONS.length][lang];
+	const extra = i === RARE_AT ? (lang === 0 ? ' beside an albatross' : ' junto a un albatros') : '';
+	return `${subject} ${action}${extra} (${lang === 0 ? 'day' : 'día'} ${i + 1}).`;
+}
+const textOf = (lang: 0 | 1) =>
+	Array.from({ length: PAIRS }, (_, i) => sentence(i, lang)).join('\n\n');
+
+const SLUG = 'a-book-of-market-days';
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+	const db = openDb(inject('dbPath'));
+	const id = insertDocument(db, {
+		slug: SLUG,
+		title: 'A book of market days',
+		origin: 'user',
+		text: textOf(0)
+	});
+	insertDocument(db, {
+		slug: `${SLUG}-es`,
+		title: 'Un libro de días de mercado',
+		origin: 'user',
+		translationOf: id,
+		text: textOf(1)
+	});
+	db.close();
+	// Its analysis runs in the server's workers once something asks for it.
+	const deadline = Date.now() + 110_000;
+	for (;;) {
+		const status = await (await fetch(`${baseURL()}/doc/${SLUG}/status`)).json();
+		if (status.state === 'ready') break;
+		if (status.state === 'failed' || Date.now() > deadline)
+			throw new Error(`the book was not analysed: ${JSON.stringify(status)}`);
+		await new Promise((r) => setTimeout(r, 500));
+	}
+	browser = await launchChromium();
+	const context = await browser.newContext({
+		locale: 'en-US',
+		viewport: { width: 1280, height: 900 }
+	});
+	page = await context.newPage();
+});
+
+afterAll(async () => {
+	await browser?.close();
+});
+
+const rowCount = (p: Page) => p.locator('.row').count();
+/** Waits until the whole book's data has arrived: the page is as tall as thousands of rows. */
+async function openBook(p: Page, path = `/doc/${SLUG}?view=parallel`) {
+	// A fresh load each time, even when only the #fragment differs.
+	await p.goto('about:blank');
+	await p.goto(baseURL() + path);
+	await expect
+		.poll(() => p.evaluate(() => document.documentElement.scrollHeight), { timeout: 20_000 })
+		.toBeGreaterThan(PAIRS * 30);
+}
+const onScreen = (p: Page, selector: string) =>
+	p
+		.locator(selector)
+		.first()
+		.evaluate((el) => {
+			const r = el.getBoundingClientRect();
+			return r.bottom > 0 && r.top < window.innerHeight;
+		});
+const activePosition = (p: Page) =>
+	p.evaluate(() => Number(document.activeElement?.closest('.row')?.getAttribute('aria-posinset')));
+
+describe('a book of several thousand pairs', () => {
+	it('serves its first rows in the HTML and the rest as reader.json', async () => {
+		const html = await (await fetch(`${baseURL()}/doc/${SLUG}?view=parallel`)).text();
+		expect(html).toContain(sentence(0, 0));
+		expect(html).not.toContain(sentence(PAIRS - 1, 0));
+		const json = await (await fetch(`${baseURL()}/doc/${SLUG}/reader.json`)).text();
+		expect(json).toContain(sentence(PAIRS - 1, 0));
+	});
+
+	it('keeps the rows in the DOM bounded from the top to the bottom, each saying its place', async () => {
+		await openBook(page);
+		const counts: number[] = [];
+		for (let k = 0; k <= 10; k++) {
+			await page.evaluate(
+				(share) => window.scrollTo(0, share * document.documentElement.scrollHeight),
+				k / 10
+			);
+			await page.waitForTimeout(100);
+			counts.push(await rowCount(page));
+		}
+		expect(Math.min(...counts)).toBeGreaterThan(0);
+		expect(Math.max(...counts)).toBeLessThan(BOUND);
+		// At the bottom, the last pair is there and says it is the last of all.
+		const last = page.locator('.row').filter({ hasText: sentence(PAIRS - 1, 0) });
+		await expect.poll(() => last.count()).toBe(1);
+		expect(await last.getAttribute('aria-posinset')).toBe(String(PAIRS));
+		expect(await last.getAttribute('aria-setsize')).toBe(String(PAIRS));
+	});
+
+	it('finds a word near the end, in the data, and brings its row on screen', async () => {
+		await openBook(page);
+		await page.keyboard.press('/');
+		await page.keyboard.type('albatross');
+		await expect.poll(() => page.locator('mark.found').count()).toBe(1);
+		await expect.poll(() => onScreen(page, 'mark.found')).toBe(true);
+		const row = page.locator('.row', { has: page.locator('mark.found') });
+		expect(await row.getAttribute('aria-posinset')).toBe(String(RARE_AT + 1));
+		expect(await rowCount(page)).toBeLessThan(BOUND);
+	});
+
+	it('follows a link to a late sentence: its row on screen, lit with its counterpart', async () => {
+		await openBook(page, `/doc/${SLUG}?view=parallel#s-${LATE}`);
+		const lit = page.locator('.row.lit');
+		await expect.poll(() => lit.count(), { timeout: 20_000 }).toBe(1);
+		await expect.poll(() => onScreen(page, '.row.lit')).toBe(true);
+		expect(await lit.locator('.cell-en').textContent()).toContain(sentence(LATE, 0));
+		expect(await lit.locator('.cell-es').textContent()).toContain(sentence(LATE, 1));
+	});
+
+	it('steps with j and the arrows past the rows first rendered, and back with k', async () => {
+		await openBook(page);
+		await page.locator('.row').first().focus();
+		const first = await rowCount(page);
+		const steps = first + 20;
+		for (let i = 0; i < steps; i++) await page.keyboard.press(i % 2 ? 'j' : 'ArrowDown');
+		await expect.poll(() => activePosition(page)).toBe(steps + 1);
+		expect(await onScreen(page, '.row.lit')).toBe(true);
+		for (let i = 0; i < 5; i++) await page.keyboard.press('k');
+		await expect.poll(() => activePosition(page)).toBe(steps - 4);
+		expect(await rowCount(page)).toBeLessThan(BOUND);
+	});
+
+	it('keeps the other views bounded too', async () => {
+		await openBook(page, `/doc/${SLUG}?view=single`);
+		expect(await page.locator('.single .item').count()).toBeLessThan(BOUND);
+		await openBook(page, `/doc/${SLUG}?view=original`);
+		expect(await page.locator('.original p').count()).toBeLessThan(BOUND);
+		await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+		await expect
+			.poll(() => page.locator('.original').textContent())
+			.toContain(sentence(PAIRS - 1, 0));
+	});
+
+	it('renders every pair for printing, and windows them again after', async () => {
+		await openBook(page);
+		await page.emulateMedia({ media: 'print' });
+		await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+		expect(await rowCount(page)).toBe(PAIRS);
+		await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+		await page.emulateMedia({ media: 'screen' });
+		await expect.poll(() => rowCount(page)).toBeLessThan(BOUND);
+	});
+});
