@@ -28,7 +28,8 @@ describe('practice', () => {
 			.locator('#attempt')
 			.fill('Peru: the Toma de Lima uprising threatens the coup government');
 		await page.keyboard.press('Control+Enter');
-		await expect.poll(() => page.locator('.diff').count()).toBe(1);
+		// Checked on the server (the dictionary loads on the first check): a round trip.
+		await expect.poll(() => page.locator('.diff').count(), { timeout: 15_000 }).toBe(1);
 		expect(await page.locator('.diff .match').count()).toBeGreaterThan(2);
 		expect(await page.locator('blockquote.reference').getAttribute('lang')).toBe('en');
 		await screenshot(page, 'practice-checked-light-en');
