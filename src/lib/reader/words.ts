@@ -2,6 +2,7 @@
 // GET /doc/<slug>/words and uses them: tokens with offsets into their sentence, links between
 // token numbers in the Pharaoh format ("0-0 1-2", English first), and the lookups a hover needs.
 import type { Lang } from '$lib/core/types';
+import type { ReaderData } from './model';
 
 /** A token of one side of a pair: which sentence of the document, and where inside it. */
 export interface PairToken {
@@ -70,4 +71,58 @@ export function wordsUrl(
 		v: String(pair.version)
 	});
 	return `/doc/${encodeURIComponent(slug)}/words?${params}`;
+}
+
+/** The sentence objects the views render for row `key`: those get a listen button. */
+export function sentencesOfRow(
+	data: Pick<ReaderData, 'rows' | 'documents'>,
+	key: string | null,
+	rowIndex: ReadonlyMap<string, number>
+): ReadonlySet<object> {
+	const found = new Set<object>();
+	const index = key === null ? undefined : rowIndex.get(key);
+	const row = index === undefined ? undefined : data.rows[index];
+	if (!row || row.kind === 'elsewhere') return found;
+	for (const side of row.kind === 'pair' ? [row.en, row.es] : [row.side]) {
+		const doc = data.documents[side.doc];
+		for (const i of side.sentences) if (doc?.sentences[i]) found.add(doc.sentences[i]);
+	}
+	return found;
+}
+
+export interface LearnerVocabulary {
+	/** Words and lemmas, lower case (accents kept), known or being learnt. */
+	known: ReadonlySet<string>;
+	learning: ReadonlySet<string>;
+	share: { known: number; total: number } | null;
+}
+
+/** How the vocabulary compares words: case aside, accents kept ("año" is not "ano"). */
+export const vocabularyForm = (word: string) => word.normalize('NFC').trim().toLowerCase();
+
+/** GET /api/vocabulary?document=…'s answer as sets to look words up in. */
+export function learnerVocabulary(body: {
+	known: string[];
+	learning: string[];
+	share: { known: number; total: number } | null;
+}): LearnerVocabulary {
+	return {
+		known: new Set(body.known.map(vocabularyForm)),
+		learning: new Set(body.learning.map(vocabularyForm)),
+		share: body.share
+	};
+}
+
+/** The vocabulary with `word` now known or being learnt (and no longer the other). */
+export function withWord(
+	vocabulary: LearnerVocabulary | null,
+	word: string,
+	status: 'known' | 'learning'
+): LearnerVocabulary {
+	const form = vocabularyForm(word);
+	const known = new Set(vocabulary?.known);
+	const learning = new Set(vocabulary?.learning);
+	(status === 'known' ? known : learning).add(form);
+	(status === 'known' ? learning : known).delete(form);
+	return { known, learning, share: vocabulary?.share ?? null };
 }
