@@ -86,8 +86,14 @@ const toRevision = (row: RevisionRow): Revision => ({
 	after: JSON.parse(row.after) as RevisionSide
 });
 
-/** The revisions of a document: its own, and those of every alignment it takes part in. */
-const IN_SCOPE = `(r.document_id = @doc OR r.alignment_id IN
+/**
+ * The revisions of a document: its own, its translations' (their sentences sit beside its own in
+ * the reader, so one page's undo covers both), and those of every alignment it takes part in.
+ */
+const IN_SCOPE = `(r.document_id = @doc
+	OR r.document_id IN (SELECT id FROM documents WHERE translation_of = @doc)
+	OR r.document_id = (SELECT translation_of FROM documents WHERE id = @doc)
+	OR r.alignment_id IN
 	(SELECT id FROM alignments WHERE en_document_id = @doc OR es_document_id = @doc))`;
 
 /** Kinds that are changes of their own (undo and redo only move along them). */

@@ -22,6 +22,7 @@ import { runAnalysisTask } from '$lib/server/analysis-jobs';
 import { historyState, revisionsOf } from '$lib/server/revisions';
 import { changeSentence, reapply, undoRedo } from '$lib/server/document-edits';
 import { runEditAction } from '$lib/server/edit-actions';
+import { historyPage, SENTENCE_BOUNDARY } from '$lib/server/history';
 import { counterparts, readingOf } from '$lib/server/reading';
 import { applyPatch, planJoin } from '$lib/core/text/sentence-edits';
 import type { Detection } from '$lib/core/types';
@@ -410,5 +411,47 @@ describe('confirmed pairs follow their text', () => {
 		const map = counterparts(reading);
 		expect([...map.keys()].sort()).toEqual([0, 1, 2, 3]);
 		for (const c of map.values()) expect(c.text).not.toBe('');
+	});
+});
+
+describe('the history page', () => {
+	it('lists revisions newest first with a word diff of what each changed', () => {
+		const a = translation();
+		editAlignment(db, a.id, a.version, { kind: 'merge', bead: 0 });
+		changeSentence(db, esId, 1, versionOf(esId), {
+			kind: 'split-sentence',
+			offset: 'El alcalde'.length
+		});
+		changeSentence(db, enId, 2, versionOf(enId), {
+			kind: 'edit-text',
+			text: 'The OAS sent two observers to Lima.'
+		});
+		undoRedo(db, enId, 'undo', historyState(db, enId).latest);
+		const page = historyPage(db, String(enId))!;
+		expect(page.entries.map((e) => [e.kind, e.state])).toEqual([
+			['undo', 'done'],
+			['edit-text', 'undone'],
+			['split-sentence', 'done'],
+			['merge', 'done']
+		]);
+		const words = (id: number, which: 'added' | 'removed') =>
+			page.entries
+				.find((e) => e.id === id)!
+				.diff.filter((c) => c[which])
+				.map((c) => c.value.trim());
+		const [undo, edit, split, merge] = page.entries.map((e) => e.id);
+		expect(words(edit, 'added')).toEqual(['two']);
+		expect(words(undo, 'removed')).toEqual(['two']);
+		expect(words(split, 'added').join(' ')).toContain(SENTENCE_BOUNDARY.trim());
+		// The merge wrote two pairs as one: the second pair's English joins the first.
+		expect(
+			page.entries
+				.find((e) => e.id === merge)!
+				.diff.map((c) => c.value)
+				.join('')
+		).toContain(
+			'The protesters marched to the square in the morning. The mayor closed the old bridge.'
+		);
+		expect(page.history).toMatchObject({ canUndo: true, canRedo: true, latest: undo });
 	});
 });
