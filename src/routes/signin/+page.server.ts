@@ -5,11 +5,17 @@ import type { Actions, PageServerLoad } from './$types';
 import { readForm } from '$lib/server/http';
 import { appPath } from '$lib/server/redirect-target';
 import { sharedMode, signIn } from '$lib/server/auth/server';
+import { listAccounts } from '$lib/server/auth/users';
+import { getDb } from '$lib/server/db';
 
 export const load: PageServerLoad = ({ locals, url }) => {
 	// The personal app has no accounts; someone signed in has nothing to do here.
 	if (!sharedMode || locals.user) redirect(303, appPath(url.searchParams.get('next'), url));
-	return { next: appPath(url.searchParams.get('next'), url) };
+	return {
+		next: appPath(url.searchParams.get('next'), url),
+		// A server just switched to the shared mode has nobody to sign in yet: say how to start.
+		noAccounts: listAccounts(getDb()).length === 0
+	};
 };
 
 export const actions: Actions = {
