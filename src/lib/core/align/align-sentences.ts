@@ -18,7 +18,6 @@ import type { DictionaryLookup } from './dictionary-concepts';
 import { learnDictionary } from './learn';
 import { parseLexicon, type Lexicon } from './lexicon';
 import { closeBand, searchBeads, type Band, type BeadShape } from './search';
-import { splitUnit } from './words';
 import { EN_ES_LEXICON } from '../../data/lexicon/en-es';
 
 export interface AlignOptions {
@@ -138,7 +137,7 @@ export function alignSentences(
 		anchorPairs: options.anchorPairs,
 		dictionary: options.matchThroughDictionary ? dictionary : undefined
 	};
-	const features = featuresOf(en, es, base);
+	const features = buildPairFeatures(en, es, base);
 	const first = alignPass(features, options);
 	if (options.realign === false) return first.beads;
 	// Only the beads of a pass are carried to the next, never its features: each pass builds
@@ -165,14 +164,6 @@ export function alignSentences(
 		).beads;
 	}
 	return beads;
-}
-
-/**
- * The pair's features. The units' pieces (a string array per unit: the largest object graph
- * of the aligner) live only inside this call, not for the whole alignment.
- */
-function featuresOf(en: string[], es: string[], options: FeatureOptions): PairFeatures {
-	return buildPairFeatures(en, es, options, { en: en.map(splitUnit), es: es.map(splitUnit) });
 }
 
 /**

@@ -3,7 +3,7 @@
 // and how plausible its two lengths are. The search never looks at words, only at these.
 import { dictionaryConcepts, type DictionaryLookup } from './dictionary-concepts';
 import type { Lexicon } from './lexicon';
-import { cognateSkeleton, foldWord, isNumber, splitUnit, type UnitPieces } from './words';
+import { cognateSkeleton, foldWord, isNumber, splitUnit } from './words';
 
 /** One side of the document pair, words interned, in compressed rows. */
 export interface SideFeatures {
@@ -65,9 +65,28 @@ const ANCHOR_BOOST = 3;
 /** Units with fewer words than this also count their whole text as one piece. */
 const WHOLE_UNIT_WORDS = 3;
 
+/**
+ * One side's units as word ids in compressed rows. Pieces are interned as each unit is split,
+ * so a book never holds a string array per unit (for two 5 MB texts those arrays and their
+ * strings were the largest thing the aligner allocated).
+ */
 interface Interned {
-	unitWords: string[][];
+	vocabulary: string[];
+	unitStart: Int32Array;
+	words: Int32Array;
 	chars: Float64Array;
+}
+
+/**
+ * A side being interned: the units' own pieces, plus what the other side decides (a unit of
+ * few words whose whole text the other side has too) and the glossary phrases each unit holds.
+ */
+interface Scanned extends Interned {
+	ids: Map<string, number>;
+	/** The whole text of each unit of few words (see wholeUnit), by unit. */
+	wholes: Map<number, string>;
+	/** The glossary phrase pieces (`a:k`) of each unit that has some, by unit. */
+	phrases: Map<number, string[]>;
 }
 
 /**
@@ -80,59 +99,97 @@ function wholeUnit(text: string, pieces: string[]): string | undefined {
 	return text.trim().replace(/\s+/g, ' ').toLowerCase() || undefined;
 }
 
-function sharedWholeUnits(
-	en: string[],
-	es: string[],
-	split?: { en: UnitPieces[]; es: UnitPieces[] }
-): Set<string> {
-	const wholes = (units: string[], pieces?: UnitPieces[]) =>
-		new Set(units.map((u, k) => wholeUnit(u, (pieces?.[k] ?? splitUnit(u)).pieces)));
-	const a = wholes(en, split?.en);
-	const shared = new Set<string>();
-	for (const w of wholes(es, split?.es)) if (w && a.has(w)) shared.add(w);
-	return shared;
+function idOf(side: Pick<Scanned, 'ids' | 'vocabulary'>, piece: string): number {
+	let id = side.ids.get(piece);
+	if (id === undefined) {
+		id = side.vocabulary.length;
+		side.ids.set(piece, id);
+		side.vocabulary.push(piece);
+	}
+	return id;
 }
 
-function intern(
-	units: string[],
-	phrases: string[],
-	shared: Set<string>,
-	split?: UnitPieces[]
-): Interned {
-	const unitWords: string[][] = [];
-	const chars = new Float64Array(units.length);
+function scan(units: string[], phrases: string[]): Scanned {
+	const side: Scanned = {
+		ids: new Map(),
+		vocabulary: [],
+		unitStart: new Int32Array(units.length + 1),
+		words: new Int32Array(Math.max(64, units.length * 16)),
+		chars: new Float64Array(units.length),
+		wholes: new Map(),
+		phrases: new Map()
+	};
 	const foldedPhrases = phrases.map(
 		(p) =>
 			` ${splitUnit(p)
 				.pieces.filter((w) => !w.startsWith('p:'))
 				.join(' ')} `
 	);
+	let length = 0;
 	for (let u = 0; u < units.length; u++) {
-		const unit = split?.[u] ?? splitUnit(units[u]);
-		const pieces = [...unit.pieces];
-		chars[u] = unit.chars;
-		const whole = wholeUnit(units[u], pieces);
-		if (whole && shared.has(whole)) pieces.push(`x:${whole}`);
+		side.unitStart[u] = length;
+		const unit = splitUnit(units[u]);
+		side.chars[u] = unit.chars;
+		if (length + unit.pieces.length > side.words.length) {
+			const grown = new Int32Array(Math.max(2 * side.words.length, length + unit.pieces.length));
+			grown.set(side.words.subarray(0, length));
+			side.words = grown;
+		}
+		for (const piece of unit.pieces) side.words[length++] = idOf(side, piece);
+		const whole = wholeUnit(units[u], unit.pieces);
+		if (whole) side.wholes.set(u, whole);
 		if (phrases.length > 0) {
 			const folded = ` ${units[u]
 				.split(/[^\p{L}\p{M}\p{N}]+/u)
 				.filter(Boolean)
 				.map(foldWord)
 				.join(' ')} `;
+			const found: string[] = [];
 			foldedPhrases.forEach((p, k) => {
-				if (p.trim() && folded.includes(p)) pieces.push(`a:${k}`);
+				if (p.trim() && folded.includes(p)) found.push(`a:${k}`);
 			});
+			if (found.length > 0) side.phrases.set(u, found);
 		}
-		unitWords.push(pieces);
 	}
-	return { unitWords, chars };
+	side.unitStart[units.length] = length;
+	side.words = side.words.subarray(0, length);
+	return side;
+}
+
+/** The units' rows with the pieces found beside them: each unit's own, `x:` whole text, `a:` phrases. */
+function finish(side: Scanned, shared: Set<string>): Interned {
+	const units = side.chars.length;
+	const extra = new Map<number, number[]>();
+	let added = 0;
+	for (let u = 0; u < units; u++) {
+		const whole = side.wholes.get(u);
+		const ids: number[] = [];
+		if (whole && shared.has(whole)) ids.push(idOf(side, `x:${whole}`));
+		for (const piece of side.phrases.get(u) ?? []) ids.push(idOf(side, piece));
+		if (ids.length > 0) {
+			extra.set(u, ids);
+			added += ids.length;
+		}
+	}
+	const { unitStart, vocabulary, chars } = side;
+	if (added === 0) return { vocabulary, unitStart, words: side.words.slice(), chars };
+	const words = new Int32Array(side.words.length + added);
+	const rows = new Int32Array(units + 1);
+	let length = 0;
+	for (let u = 0; u < units; u++) {
+		rows[u] = length;
+		words.set(side.words.subarray(unitStart[u], unitStart[u + 1]), length);
+		length += unitStart[u + 1] - unitStart[u];
+		for (const id of extra.get(u) ?? []) words[length++] = id;
+	}
+	rows[units] = length;
+	return { vocabulary, unitStart: rows, words, chars };
 }
 
 export function buildPairFeatures(
 	en: string[],
 	es: string[],
-	options: FeatureOptions = {},
-	split?: { en: UnitPieces[]; es: UnitPieces[] }
+	options: FeatureOptions = {}
 ): PairFeatures {
 	const concepts = new Map<string, number>();
 	const conceptId = (key: string) => {
@@ -144,29 +201,19 @@ export function buildPairFeatures(
 		return id;
 	};
 	const anchors = options.anchorPairs ?? [];
-	const shared = sharedWholeUnits(en, es, split);
-	const enSide = buildSide(
-		intern(
-			en,
-			anchors.map((a) => a.en),
-			shared,
-			split?.en
-		),
-		'en',
-		options,
-		conceptId
+	const enScan = scan(
+		en,
+		anchors.map((a) => a.en)
 	);
-	const esSide = buildSide(
-		intern(
-			es,
-			anchors.map((a) => a.es),
-			shared,
-			split?.es
-		),
-		'es',
-		options,
-		conceptId
+	const esScan = scan(
+		es,
+		anchors.map((a) => a.es)
 	);
+	const enWholes = new Set(enScan.wholes.values());
+	const shared = new Set<string>();
+	for (const w of esScan.wholes.values()) if (enWholes.has(w)) shared.add(w);
+	const enSide = buildSide(finish(enScan, shared), 'en', options, conceptId);
+	const esSide = buildSide(finish(esScan, shared), 'es', options, conceptId);
 	if (options.dictionary) {
 		const fromDictionary = new Uint8Array(concepts.size);
 		for (const [key, id] of concepts) if (key.startsWith('B')) fromDictionary[id] = 1;
@@ -264,27 +311,10 @@ function buildSide(
 	options: FeatureOptions,
 	conceptId: (key: string) => number
 ): SideFeatures {
-	const vocabulary: string[] = [];
-	const ids = new Map<string, number>();
-	const unitStart = new Int32Array(interned.unitWords.length + 1);
-	const flat: number[] = [];
-	interned.unitWords.forEach((pieces, u) => {
-		unitStart[u] = flat.length;
-		for (const p of pieces) {
-			let id = ids.get(p);
-			if (id === undefined) {
-				id = vocabulary.length;
-				ids.set(p, id);
-				vocabulary.push(p);
-			}
-			flat.push(id);
-		}
-	});
-	unitStart[interned.unitWords.length] = flat.length;
-	const words = Int32Array.from(flat);
+	const { vocabulary, unitStart, words } = interned;
 	const df = new Int32Array(vocabulary.length);
 	for (const w of words) df[w]++;
-	const units = interned.unitWords.length;
+	const units = interned.chars.length;
 	const weight = new Float64Array(vocabulary.length);
 	let maxWeight = 0;
 	for (let w = 0; w < vocabulary.length; w++) {
