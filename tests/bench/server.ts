@@ -8,6 +8,9 @@
 // 2. p99 of GET / (10 connections, 10 s) while another client aligns two 4 MB texts.
 // 3. Peak server memory (RSS, sampled every 50 ms, and the kernel's high-water mark) while
 //    aligning the largest input allowed: two texts just under 5 MB.
+//
+// BENCH_PARTS picks some of them (comma-separated: pages, busy, memory; all by default), e.g.
+// `BENCH_PARTS=memory npm run bench:server` for the memory figure alone.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
@@ -21,6 +24,7 @@ const PAIRS = Number(process.env.PAIRS ?? 5000);
 const CONNECTIONS = 10;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const MB = 1024 * 1024;
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'pages,busy,memory').split(','));
 
 const en = [
 	'Protesters from Puno arrived in Lima on Monday to demand the resignation of the president.',
@@ -73,7 +77,7 @@ const dir = mkdtempSync(join(tmpdir(), 'puente-bench-server-'));
 const dbPath = join(dir, 'bench.db');
 
 // The book goes in before the server starts: its start-up analyses it in the background.
-{
+if (PARTS.has('pages')) {
 	const port = await freePort();
 	const first = spawn(process.execPath, [join(root, 'src/cli/start.js')], {
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUENTE_DB: dbPath },
@@ -105,75 +109,89 @@ const server = spawn(process.execPath, [join(root, 'src/cli/start.js')], {
 const base = `http://127.0.0.1:${port}`;
 await waitFor(`${base}/api/documents`);
 console.log(`server answering ${Date.now() - startedAt} ms after spawn (analysis runs behind)`);
-const ready = await waitForAnalysis(`${base}/doc/bench-en/status`);
-console.log(
-	`the ${PAIRS}-pair book analysed in the background: ${ready} ms after the server answered`
-);
-
-const pages: Record<string, Buffer> = {
-	'/': Buffer.from(await (await fetch(`${base}/`)).arrayBuffer()),
-	'/doc/bench-en': Buffer.from(await (await fetch(`${base}/doc/bench-en`)).arrayBuffer()),
-	'/doc/bench-en/reader.json': Buffer.from(
-		await (await fetch(`${base}/doc/bench-en/reader.json`)).arrayBuffer()
-	)
-};
-const staticPort = await freePort();
-const staticServer = http
-	.createServer((req, res) => {
-		const body = pages[req.url ?? '/'] ?? pages['/'];
-		res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-		res.end(body);
-	})
-	.listen(staticPort, '127.0.0.1');
-const staticBase = `http://127.0.0.1:${staticPort}`;
-console.log(
-	`library HTML ${(pages['/'].length / 1024).toFixed(0)} KB, book HTML ${(pages['/doc/bench-en'].length / MB).toFixed(1)} MB, book reader.json ${(pages['/doc/bench-en/reader.json'].length / MB).toFixed(1)} MB`
-);
-
-const rows: string[][] = [['', 'req/s', 'p50 ms', 'p99 ms', 'vs static']];
-for (const [name, path] of [
-	['GET /', '/'],
-	['GET /doc/bench-en', '/doc/bench-en'],
-	['GET /doc/bench-en/reader.json', '/doc/bench-en/reader.json']
-] as const) {
-	const baseline = await load(staticBase, path);
-	const puente = await load(base, path);
-	rows.push(
-		[`static ${name}`, ...figures(baseline), ''],
-		[`puente ${name}`, ...figures(puente), `${(puente.rps / baseline.rps).toFixed(2)}×`]
-	);
-}
-printTable(rows);
-
-// GET / while another client aligns two 4 MB texts.
-const quiet = await load(base, '/');
-const aligning = align(4 * MB);
-await new Promise((r) => setTimeout(r, 1000));
-const busy = await load(base, '/');
-const aligned = await aligning;
-console.log(
-	`GET / p99 alone ${quiet.p99.toFixed(1)} ms; while aligning two 4 MB texts ${busy.p99.toFixed(1)} ms ` +
-		`(${busy.rps.toFixed(0)} req/s); the alignment answered ${aligned.status} in ${(aligned.ms / 1000).toFixed(1)} s`
-);
-
-// Peak memory while aligning the largest input allowed.
-const rssBefore = rssOf(server.pid!);
-let peak = rssBefore;
-const sampler = setInterval(() => (peak = Math.max(peak, rssOf(server.pid!))), 50);
-const largest = await align(5 * MB - 64 * 1024);
-clearInterval(sampler);
-const hwm = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))![1]);
-console.log(
-	`two texts of ${((5 * MB - 64 * 1024) / MB).toFixed(2)} MB: answered ${largest.status} in ${(largest.ms / 1000).toFixed(1)} s; ` +
-		`server RSS ${(rssBefore / 1024).toFixed(0)} MB before, peak ${(peak / 1024).toFixed(0)} MB sampled, ` +
-		`high-water mark ${(hwm / 1024).toFixed(0)} MB`
-);
+if (PARTS.has('pages')) await pagesPart();
+if (PARTS.has('busy')) await busyPart();
+if (PARTS.has('memory')) await memoryPart();
 
 console.log(`load average at end: ${loadavg()}`);
-staticServer.close();
 server.kill('SIGTERM');
 rmSync(dir, { recursive: true, force: true });
 process.exit(0);
+
+async function pagesPart(): Promise<void> {
+	const ready = await waitForAnalysis(`${base}/doc/bench-en/status`);
+	console.log(
+		`the ${PAIRS}-pair book analysed in the background: ${ready} ms after the server answered`
+	);
+
+	const pages: Record<string, Buffer> = {
+		'/': Buffer.from(await (await fetch(`${base}/`)).arrayBuffer()),
+		'/doc/bench-en': Buffer.from(await (await fetch(`${base}/doc/bench-en`)).arrayBuffer()),
+		'/doc/bench-en/reader.json': Buffer.from(
+			await (await fetch(`${base}/doc/bench-en/reader.json`)).arrayBuffer()
+		)
+	};
+	const staticPort = await freePort();
+	const staticServer = http
+		.createServer((req, res) => {
+			const body = pages[req.url ?? '/'] ?? pages['/'];
+			res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+			res.end(body);
+		})
+		.listen(staticPort, '127.0.0.1');
+	const staticBase = `http://127.0.0.1:${staticPort}`;
+	console.log(
+		`library HTML ${(pages['/'].length / 1024).toFixed(0)} KB, book HTML ${(pages['/doc/bench-en'].length / MB).toFixed(1)} MB, book reader.json ${(pages['/doc/bench-en/reader.json'].length / MB).toFixed(1)} MB`
+	);
+
+	const rows: string[][] = [['', 'req/s', 'p50 ms', 'p99 ms', 'vs static']];
+	for (const [name, path] of [
+		['GET /', '/'],
+		['GET /doc/bench-en', '/doc/bench-en'],
+		['GET /doc/bench-en/reader.json', '/doc/bench-en/reader.json']
+	] as const) {
+		const baseline = await load(staticBase, path);
+		const puente = await load(base, path);
+		rows.push(
+			[`static ${name}`, ...figures(baseline), ''],
+			[`puente ${name}`, ...figures(puente), `${(puente.rps / baseline.rps).toFixed(2)}×`]
+		);
+	}
+	printTable(rows);
+	staticServer.close();
+}
+
+// GET / while another client aligns two 4 MB texts.
+async function busyPart(): Promise<void> {
+	const quiet = await load(base, '/');
+	const aligning = align(4 * MB);
+	await new Promise((r) => setTimeout(r, 1000));
+	const busy = await load(base, '/');
+	const aligned = await aligning;
+	console.log(
+		`GET / p99 alone ${quiet.p99.toFixed(1)} ms; while aligning two 4 MB texts ${busy.p99.toFixed(1)} ms ` +
+			`(${busy.rps.toFixed(0)} req/s); the alignment answered ${aligned.status} in ${(aligned.ms / 1000).toFixed(1)} s`
+	);
+}
+
+// Peak memory while aligning the largest input allowed.
+async function memoryPart(): Promise<void> {
+	// A small alignment first starts a worker thread (its modules, lexicon and dictionary): the
+	// rest of the peak is what the largest input itself costs.
+	const rssIdle = rssOf(server.pid!);
+	await align(64 * 1024);
+	const rssBefore = rssOf(server.pid!);
+	let peak = rssBefore;
+	const sampler = setInterval(() => (peak = Math.max(peak, rssOf(server.pid!))), 50);
+	const largest = await align(5 * MB - 64 * 1024);
+	clearInterval(sampler);
+	const hwm = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))![1]);
+	console.log(
+		`two texts of ${((5 * MB - 64 * 1024) / MB).toFixed(2)} MB: answered ${largest.status} in ${(largest.ms / 1000).toFixed(1)} s; ` +
+			`server RSS ${(rssIdle / 1024).toFixed(0)} MB idle, ${(rssBefore / 1024).toFixed(0)} MB with a worker started, peak ${(peak / 1024).toFixed(0)} MB sampled, ` +
+			`high-water mark ${(hwm / 1024).toFixed(0)} MB`
+	);
+}
 
 // ── helpers ─────────────────────────────────────────────────────────────────────────────
 
