@@ -538,7 +538,9 @@ export function editAlignment(
 		const row = db.prepare('SELECT * FROM alignments WHERE id = ?').get(alignmentId) as
 			AlignmentRow | undefined;
 		if (!row) return fail('not-found') as EditResult;
-		const documentId = origin.documentId ?? row.en_document_id;
+		// The page's document when it is one of the alignment's (its history shows the change).
+		const documentId =
+			origin.documentId === row.es_document_id ? row.es_document_id : row.en_document_id;
 		const author = origin.author ?? null;
 		const beads = JSON.parse(row.beads) as Bead[];
 		if (row.version !== expectedVersion) {
