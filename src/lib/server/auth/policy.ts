@@ -30,7 +30,8 @@ export const WRITES: Record<string, Partial<Record<WriteKey, Access>>> = {
 		'action:editText': 'editor',
 		'action:splitSentence': 'editor',
 		'action:joinSentences': 'editor',
-		'action:dismissUnplaced': 'editor'
+		'action:dismissUnplaced': 'editor',
+		'action:reapplyUnplaced': 'editor'
 	},
 	// The glossary.
 	'/glossary': { 'action:import': 'editor' },
