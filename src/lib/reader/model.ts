@@ -73,12 +73,14 @@ export interface ReaderData {
 	repeats: ReaderRepeat[];
 	/** The main document's language runs, as the detector found them. */
 	runs: LanguageRun[];
+	/** A book's table of contents, made on the server (the page makes a short text's itself). */
+	contents?: ContentsPart[];
 	/**
 	 * Set when this is a book's first screen only (the server renders it; the page fetches the
-	 * rest from reader.json): `rows` are the first of `rowCount`, every document is cut after the
-	 * last sentence they show, and the table of contents, which needs every row, comes made.
+	 * rest from reader.json): `rows` are the first of `rowCount`, and every document is cut after
+	 * the last sentence they show.
 	 */
-	partial?: { rowCount: number; contents: ContentsPart[] };
+	partial?: { rowCount: number };
 }
 
 /** Beads below this confidence are flagged for a person to review. */

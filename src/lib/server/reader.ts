@@ -187,7 +187,7 @@ export function readerPageHead(
 /**
  * A book's first `rows` reading rows, with only the text, sentences, glossary marks and entries
  * they show (every document is cut after the last sentence they use); `partial` says how many rows
- * there are and carries the table of contents, which needs them all.
+ * there are. Its table of contents, which needs them all, was made with the whole.
  */
 export function readerHead(data: ReaderData, rows: number): ReaderData {
 	if (data.rows.length <= WHOLE_LIST_ROWS) return data;
@@ -216,7 +216,7 @@ export function readerHead(data: ReaderData, rows: number): ReaderData {
 		rows: head,
 		terms,
 		glossary,
-		partial: { rowCount: data.rows.length, contents: tableOfContents(data) }
+		partial: { rowCount: data.rows.length }
 	};
 }
 
@@ -277,7 +277,10 @@ function cachedPage(
 		const doc = getStoredDocument(db, head.id);
 		if (!doc) return undefined;
 		const { text: _text, detection: _detection, analysed: _analysed, ...summary } = doc;
-		page = { document: summary, reader: readerData(db, doc, { partner, stored: true }) };
+		const reader = readerData(db, doc, { partner, stored: true });
+		// Made once here rather than on each visit's page: on a book it is a long task.
+		if (reader.rows.length > WHOLE_LIST_ROWS) reader.contents = tableOfContents(reader);
+		page = { document: summary, reader };
 		pageCache.set(key, page);
 		if (pageCache.size > PAGE_CACHE_SIZE) pageCache.delete(pageCache.keys().next().value!);
 	}
