@@ -181,14 +181,24 @@ export function alignmentSnapshot(db: Db, alignmentId: number): AlignmentSnapsho
 }
 
 /**
- * Whether an alignment still holds what a person confirmed: the pairs nobody confirmed are the
- * aligner's, which a re-analysis may redo at any time, so they do not make a conflict.
+ * Whether an alignment still holds what a person confirmed: the same pairs of the same text (a
+ * re-analysis may number them anew, and redo the pairs nobody confirmed at any time, so neither
+ * makes a conflict).
  */
-const sameConfirmed = (a: readonly Bead[], b: readonly Bead[]) => {
+function sameConfirmed(current: AlignmentSnapshot, expected: AlignmentSnapshot): boolean {
+	if (current.anchors && expected.anchors) {
+		const texts = (pairs: readonly ConfirmedPair[]) =>
+			JSON.stringify(
+				pairs.map((p) =>
+					[p.enTexts.join(' '), p.esTexts.join(' ')].map((t) => t.replace(/\s+/g, ' ').trim())
+				)
+			);
+		return texts(current.anchors) === texts(expected.anchors);
+	}
 	const confirmed = (beads: readonly Bead[]) =>
 		JSON.stringify(beads.filter((x) => x.reviewed).map((x) => [x.en, x.es]));
-	return confirmed(a) === confirmed(b);
-};
+	return confirmed(current.beads) === confirmed(expected.beads);
+}
 
 /** Counts an alignment keeps beside it for the library (see alignments.ts). */
 export type CountsWriter = (db: Db, alignmentId: number, beads: Bead[]) => void;
@@ -289,7 +299,7 @@ function moveAlignments(
 		const current = alignmentSnapshot(db, target.id);
 		const expected = from.find((a) => a.id === target.id);
 		if (!current) return fail('not-found');
-		if (expected && !sameConfirmed(current.beads, expected.beads))
+		if (expected && !sameConfirmed(current, expected))
 			return fail('conflict', { detail: 'the alignment changed since' });
 		db.prepare(
 			`UPDATE alignments SET beads = ?, anchors = ?, edited = ?, version = version + 1,

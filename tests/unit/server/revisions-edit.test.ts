@@ -221,6 +221,31 @@ describe('sentence changes', () => {
 		expect(sentences(enId)[1]).toBe('The mayor shut the old bridge.');
 	});
 
+	it('undo works after the re-analysis segmented an edited sentence anew', async () => {
+		const before = { text: getStoredDocument(db, enId)!.text, sentences: sentences(enId) };
+		const a = translation();
+		editAlignment(db, a.id, a.version, { kind: 'review', bead: 1 });
+		const edited = changeSentence(db, enId, 1, versionOf(enId), {
+			kind: 'edit-text',
+			text: 'The mayor closed the old bridge. It stayed shut.'
+		});
+		expect(edited.ok).toBe(true);
+		await analysisFor(db).idle();
+		// The segmenter reads the edited text as two sentences; the confirmed pair holds both.
+		expect(sentences(enId).slice(1, 3)).toEqual([
+			'The mayor closed the old bridge.',
+			'It stayed shut.'
+		]);
+		expect(translation().beads.find((b) => b.reviewed)).toMatchObject({ en: [1, 2], es: [1] });
+		const undo = undoRedo(db, enId, 'undo', historyState(db, enId).latest);
+		expect(undo.ok).toBe(true);
+		expect(getStoredDocument(db, enId)!.text).toBe(before.text);
+		expect(sentences(enId)).toEqual(before.sentences);
+		await analysisFor(db).idle();
+		expect(sentences(enId)).toEqual(before.sentences);
+		expect(translation().beads.find((b) => b.reviewed)).toMatchObject({ en: [1], es: [1] });
+	});
+
 	it('a join keeps a confirmed pair confirmed and the rows never point past the end', async () => {
 		const a = translation();
 		editAlignment(db, a.id, a.version, { kind: 'review', bead: 3 });

@@ -138,9 +138,22 @@ export function applyPatch(
 	detection: Detection,
 	patch: SentencePatch
 ): Result<{ text: string; detection: Detection }> {
-	const { at, before, after } = patch;
-	if (!before.every((s, k) => sameSentence(detection.sentences[at + k], s)))
-		return fail('conflict', { detail: 'the sentences changed since' });
+	const { before, after } = patch;
+	let at = patch.at;
+	let count = before.length;
+	if (!before.every((s, k) => sameSentence(detection.sentences[at + k], s))) {
+		// A re-analysis may have segmented the same stretch of text anew (an edited sentence
+		// now reads as two): the patch still applies to the sentences that cover exactly it.
+		const [from, to] = [before[0].start, before[before.length - 1].end];
+		const first = detection.sentences.findIndex((s) => s.start === from);
+		let last = first;
+		while (last >= 0 && last < detection.sentences.length - 1 && detection.sentences[last].end < to)
+			last++;
+		if (first < 0 || detection.sentences[last].end !== to)
+			return fail('conflict', { detail: 'the sentences changed since' });
+		at = first;
+		count = last - first + 1;
+	}
 	let newText = text;
 	let delta = 0;
 	if (patch.text) {
@@ -162,7 +175,7 @@ export function applyPatch(
 	const sentences = [
 		...detection.sentences.slice(0, at),
 		...after,
-		...detection.sentences.slice(at + before.length).map(moved)
+		...detection.sentences.slice(at + count).map(moved)
 	];
 	return ok({ text: newText, detection: { sentences, runs: mergeRuns(sentences) } });
 }
