@@ -1,7 +1,8 @@
 // The shared mode end to end: a server of its own (the production build, PUENTE_AUTH=on, a fresh
-// database), its first admin made with `puente user add`, then in Chromium: a signed-out visit
-// goes to the sign-in page, the admin signs in and creates a reader on the users page, the
-// reader signs in, reads a text, and a form post to edit an alignment is refused with 403.
+// database). A signed-out visit goes to the sign-in page, which says how to make the first
+// admin; `puente user add` makes it while the server runs; the admin signs in and creates a
+// reader on the users page; the reader signs in, reads a text, and a form post to edit an
+// alignment is refused with 403.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -21,6 +22,28 @@ let log = '';
 let base: string;
 let browser: Browser;
 let page: Page;
+let env: NodeJS.ProcessEnv;
+
+/** `puente user add` for the first admin; the password from the environment, never argv. */
+function addFirstAdmin() {
+	const added = spawnSync(
+		process.execPath,
+		[
+			join(root, 'src/cli/puente.js'),
+			'user',
+			'add',
+			'--email',
+			ADMIN.email,
+			'--name',
+			ADMIN.name,
+			'--role',
+			'admin'
+		],
+		{ cwd: root, env: { ...env, PUENTE_PASSWORD: ADMIN.password }, encoding: 'utf8' }
+	);
+	expect(added.status, added.stderr).toBe(0);
+	expect(added.stdout).toContain(ADMIN.email);
+}
 
 function freePort(): Promise<number> {
 	return new Promise((done, reject) => {
@@ -57,26 +80,7 @@ beforeAll(async () => {
 	if (!existsSync(join(root, 'build/handler.js')))
 		throw new Error('No production build: run `npx vite build` first.');
 	dir = mkdtempSync(join(tmpdir(), 'puente-shared-'));
-	const env = { ...process.env, PUENTE_DB: join(dir, 'puente.db'), PUENTE_AUTH: 'on' };
-	// The first admin, from the command line; the password from the environment, not argv.
-	const added = spawnSync(
-		process.execPath,
-		[
-			join(root, 'src/cli/puente.js'),
-			'user',
-			'add',
-			'--email',
-			ADMIN.email,
-			'--name',
-			ADMIN.name,
-			'--role',
-			'admin'
-		],
-		{ cwd: root, env: { ...env, PUENTE_PASSWORD: ADMIN.password }, encoding: 'utf8' }
-	);
-	expect(added.status, added.stderr).toBe(0);
-	expect(added.stdout).toContain(ADMIN.email);
-
+	env = { ...process.env, PUENTE_DB: join(dir, 'puente.db'), PUENTE_AUTH: 'on' };
 	const port = await freePort();
 	base = `http://127.0.0.1:${port}`;
 	// adapter-node's own server on the same build `npm start` serves; ORIGIN says it is http.
@@ -110,6 +114,8 @@ describe('the shared mode', () => {
 		expect(new URL(page.url()).pathname).toBe('/signin');
 		expect(new URL(page.url()).searchParams.get('next')).toBe('/glossary');
 		await expect(page.getByRole('heading', { name: 'Sign in' }).isVisible()).resolves.toBe(true);
+		// A server just switched on has nobody to sign in: the page says how to make the first admin.
+		await expect(page.locator('main').textContent()).resolves.toContain('no accounts yet');
 		// Nothing of the app behind it: the documents API answers 401 without a session.
 		expect((await fetch(`${base}/api/documents`)).status).toBe(401);
 		expect(await seriousAxeViolations(page)).toEqual([]);
@@ -117,6 +123,12 @@ describe('the shared mode', () => {
 		expect(await seriousAxeViolations(page)).toEqual([]);
 		await screenshot(page, 'shared-mode-signin-dark');
 		await page.emulateMedia({ colorScheme: 'light' });
+	});
+
+	it('takes the first admin from the command line while the server runs', async () => {
+		addFirstAdmin();
+		await page.reload();
+		await expect(page.locator('main').textContent()).resolves.not.toContain('no accounts yet');
 	});
 
 	it('signs the admin in and back to the page asked for, naming them in the header', async () => {
