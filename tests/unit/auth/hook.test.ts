@@ -17,9 +17,17 @@ interface Fake {
 	routeId: string | null;
 	cookie?: string;
 	headers?: Record<string, string>;
+	client?: string;
 }
 
-function fakeEvent({ method = 'GET', path, routeId, cookie, headers = {} }: Fake) {
+function fakeEvent({
+	method = 'GET',
+	path,
+	routeId,
+	cookie,
+	headers = {},
+	client = '127.0.0.1'
+}: Fake) {
 	const url = new URL(`http://localhost${path}`);
 	const set = new Map<string, string>();
 	const request = new Request(url, {
@@ -49,7 +57,7 @@ function fakeEvent({ method = 'GET', path, routeId, cookie, headers = {} }: Fake
 			delete: () => undefined,
 			serialize: () => ''
 		},
-		getClientAddress: () => '127.0.0.1',
+		getClientAddress: () => client,
 		setHeaders: () => undefined,
 		isDataRequest: false,
 		isSubRequest: false,
@@ -176,5 +184,21 @@ describe('the shared mode hook', () => {
 		const { response, user } = await run({ ...EDIT, cookie: forged });
 		expect(user).toBeNull();
 		expect(response.status).toBe(401);
+	});
+
+	it('rate-limits sign-in per client address: the fourth try in 10 seconds waits', async () => {
+		const { signIn } = await import('$lib/server/auth/server');
+		const attempt = (client: string) =>
+			signIn(
+				fakeEvent({ method: 'POST', path: '/signin', routeId: '/signin', client }).event,
+				'reader@example.org',
+				'wrong password'
+			);
+		for (let k = 0; k < 3; k++)
+			expect(await attempt('192.0.2.1')).toEqual({ ok: false, reason: 'invalid' });
+		const fourth = await attempt('192.0.2.1');
+		expect(fourth).toMatchObject({ ok: false, reason: 'rate-limited' });
+		// Another address is not held back by the first one's failures.
+		expect(await attempt('192.0.2.2')).toEqual({ ok: false, reason: 'invalid' });
 	});
 });
