@@ -196,5 +196,6 @@ describe('the shared mode', () => {
 
 		const usersPage = await page.goto(`${base}/admin/users`);
 		expect(usersPage?.status()).toBe(403);
+		await expect(page.locator('main').textContent()).resolves.toContain('role does not allow');
 	});
 });

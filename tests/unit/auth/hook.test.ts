@@ -159,7 +159,14 @@ describe('the shared mode hook', () => {
 
 	it('keeps the users page for admins', async () => {
 		const users = { path: '/admin/users', routeId: '/admin/users' };
-		expect((await run({ ...users, cookie: sessions.editor })).response.status).toBe(403);
+		const refused = await run({
+			...users,
+			cookie: sessions.editor,
+			headers: { accept: 'text/html' }
+		});
+		expect(refused.response.status).toBe(403);
+		expect(refused.response.headers.get('content-type')).toContain('text/html');
+		expect(await refused.response.text()).toContain('does not allow this');
 		expect((await run({ ...users, cookie: sessions.admin })).ran).toBe(true);
 		const create = { method: 'POST', path: '/admin/users?/create', routeId: '/admin/users' };
 		expect((await run({ ...create, cookie: sessions.editor })).ran).toBe(false);

@@ -144,8 +144,24 @@ function refusal(event: RequestEvent, status: 401 | 403): Response {
 	// A form sent by use:enhance reads an ActionResult; the page shows it as an error.
 	if (event.request.headers.get('x-sveltekit-action') === 'true')
 		return json({ type: 'error', status, error: { message, code } }, { status });
+	const reading = event.request.method === 'GET' || event.request.method === 'HEAD';
+	if (reading && (event.request.headers.get('accept') ?? '').includes('text/html'))
+		return new Response(refusalPage(event.locals.lang, message, t('common:errorPage.home')), {
+			status,
+			headers: { 'content-type': 'text/html; charset=utf-8' }
+		});
 	return new Response(message + '\n', {
 		status,
 		headers: { 'content-type': 'text/plain; charset=utf-8' }
 	});
+}
+
+/** A page a browser can show for a refused read (an editor opening /admin/users): our own words only. */
+function refusalPage(lang: string, message: string, home: string): string {
+	const html = (text: string) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+	return `<!doctype html>
+<html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+<meta name="color-scheme" content="light dark"><title>403 · Puente</title></head>
+<body><main><h1>403</h1><p>${html(message)}</p><p><a href="/">${html(home)}</a></p></main></body></html>
+`;
 }
