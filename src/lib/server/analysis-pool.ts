@@ -1,4 +1,5 @@
-// The worker threads that run the heavy work (analysis-jobs.ts) off the event loop, through
+// The worker threads that run the heavy work (analysis-jobs.ts for the background analysis,
+// request-jobs.ts for what a request asks) off the event loop, through
 // tinypool: a bounded number of threads, started on demand and stopped when idle, a task's
 // exception (or a worker that dies) rejecting only that task's promise.
 //
@@ -22,6 +23,11 @@ import {
 	type TaskProgress,
 	type TaskResults
 } from './analysis-jobs';
+import { REQUEST_JOBS_URL, type RequestTask, type RequestTaskResults } from './request-jobs';
+
+/** Every kind of task a worker runs, and what each gives back. */
+export type PoolTask = AnalysisTask | RequestTask;
+export type PoolResults = TaskResults & RequestTaskResults;
 
 /** tsx's ESM loader, for a worker that must load TypeScript sources (tests, `vite dev`). */
 function tsxLoaderUrl(): string {
@@ -40,8 +46,10 @@ function bootstrapUrl(): string {
 	// value is per thread, so a long alignment yields the CPU to the pages (elsewhere: ignored).
 	const code = `${source}try { (await import('node:os')).setPriority(${WORKER_NICE}); } catch {}
 await import(${JSON.stringify(ANALYSIS_JOBS_URL)});
+await import(${JSON.stringify(REQUEST_JOBS_URL)});
 const run = globalThis[Symbol.for('puente.analysis-task')];
-export default (task) => run(task);
+const requests = globalThis[Symbol.for('puente.request-tasks')];
+export default (task) => (Object.hasOwn(requests, task.kind) ? requests[task.kind](task) : run(task));
 `;
 	return `data:text/javascript,${encodeURIComponent(code)}`;
 }
@@ -80,8 +88,8 @@ function thePool(): Promise<Tinypool> {
 }
 
 /** A task as a caller gives it: the progress port is the pool's business. */
-export type TaskInput<K extends AnalysisTask['kind']> = Omit<
-	Extract<AnalysisTask, { kind: K }>,
+export type TaskInput<K extends PoolTask['kind']> = Omit<
+	Extract<PoolTask, { kind: K }>,
 	'progress'
 > & { kind: K };
 
@@ -90,11 +98,11 @@ export type TaskInput<K extends AnalysisTask['kind']> = Omit<
  * (sentences detected, pairs aligned); `transfer` lists buffers of the task to move to the
  * worker instead of copying them (they are unusable here afterwards).
  */
-export async function runTask<K extends AnalysisTask['kind']>(
+export async function runTask<K extends PoolTask['kind']>(
 	task: TaskInput<K>,
 	onProgress?: (progress: TaskProgress) => void,
 	transfer: ArrayBuffer[] = []
-): Promise<TaskResults[K]> {
+): Promise<PoolResults[K]> {
 	if (!onProgress) return (await thePool()).run(task, { transferList: transfer });
 	const channel = new MessageChannel();
 	channel.port1.on('message', onProgress);

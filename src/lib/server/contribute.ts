@@ -1,80 +1,66 @@
 // Contributions: turns what a person pastes, uploads or imports (a TMX or TSV memory) into
-// documents in the store, and builds the downloads of a document's aligned pairs.
+// documents in the store, and builds the downloads of a document's aligned pairs. The checks
+// before storing are pure (contribute-prepare.ts); for large texts the server runs them in the
+// worker pool (the *InPool functions), the CLI and tests on their own thread.
 import type { Db } from './db';
-import { getDocument, insertDocument } from './documents';
+import { getDocument, insertDocument, storeAnalysis } from './documents';
 import { readingOf, sideText, type Reading } from './reading';
-import { detectLanguages } from '$lib/core/detect';
-import { fail, ok, userError, type Result, type UserError } from '$lib/core/errors';
+import { heavyJobs, type HeavyJobs } from './heavy-jobs';
+import { glossaryGeneration, glossaryRows } from './glossary-matching';
+import {
+	checkPair,
+	cleanTitle,
+	importBeads,
+	prepareImport,
+	titleFromText,
+	type ContributeField,
+	type Contribution,
+	type ContributedVia,
+	type MemoryFormat,
+	type MemoryInput,
+	type PairCheck,
+	type PreparedImport,
+	type SidesChoice
+} from './contribute-prepare';
+import { fail, ok, type Result } from '$lib/core/errors';
 import { checkUserText, decodeUserBytes, MAX_INPUT_BYTES } from '$lib/core/text/decode';
-import { decodeFileBytes, type TextEncoding } from '$lib/core/formats/encoding';
-import { readTmx, writeTmxUnits, type TranslationUnit } from '$lib/core/formats/tmx';
-import { readDelimited, writeCsvUnits, writeTsvUnits } from '$lib/core/formats/tsv';
-import { readAlignmentJsonUnits, writeAlignmentJsonUnits } from '$lib/core/formats/alignment-json';
-import type { Bead, Lang, LangOrUnd, LabelledSentence } from '$lib/core/types';
+import type { TextEncoding } from '$lib/core/formats/encoding';
+import { writeTmxUnits, type TranslationUnit } from '$lib/core/formats/tmx';
+import { writeCsvUnits, writeTsvUnits } from '$lib/core/formats/tsv';
+import { writeAlignmentJsonUnits } from '$lib/core/formats/alignment-json';
+import type { Lang } from '$lib/core/types';
 
-/** The form fields a contribution reads; errors name the one to show them beside. */
-export type ContributeField =
-	'title' | 'text' | 'en' | 'es' | 'file' | 'enFile' | 'esFile' | 'memory';
+export {
+	checkPair,
+	cleanTitle,
+	mainLanguageOf,
+	memoryFormatOf,
+	MEMORY_FORMATS,
+	parseMemory,
+	parseTsvPairs,
+	readMemory,
+	titleFromText
+} from './contribute-prepare';
+export type {
+	ContributeField,
+	Contribution,
+	ContributedVia,
+	FieldError,
+	MemoryFormat,
+	MemoryInput,
+	MemoryNotes,
+	MemoryRead,
+	SideLanguage,
+	SidesChoice,
+	TranslationPair
+} from './contribute-prepare';
 
-export interface FieldError {
-	field: ContributeField;
-	error: UserError;
-}
-
-/** What the detector made of one side of a pair that was meant to be `side`. */
-export interface SideLanguage {
-	side: Lang;
-	detected: LangOrUnd;
-	/** Share of the side's sentence characters in the detected language, 0..1. */
-	share: number;
-}
-
-export type Contribution =
-	| { ok: true; slug: string; documentIds: number[] }
-	| {
-			ok: false;
-			errors: FieldError[];
-			/** Set when a side looks like the wrong language: the person may confirm or swap. */
-			languages?: SideLanguage[];
-	  };
-
-export type ContributedVia = 'paste' | 'upload' | 'import';
-
-/** How the person answered a language warning: add as is, or swap the two sides first. */
-export type SidesChoice = 'check' | 'confirmed' | 'swap';
-
-const MAX_TITLE_LENGTH = 200;
-const DEFAULT_TITLE_LENGTH = 100;
 const MAX_SLUG_LENGTH = 60;
 
-const failed = (errors: FieldError[], languages?: SideLanguage[]): Contribution => ({
-	ok: false,
-	errors,
-	...(languages ? { languages } : {})
-});
+/** Past the bound on heavy jobs: the caller answers "busy, try again" (HTTP 503, Retry-After). */
+export type Busy = 'busy';
 
 // ── Titles and slugs ────────────────────────────────────────────────────────────────────
-
-/** A title as typed: one line, trimmed, not absurdly long. */
-export function cleanTitle(title: string): string {
-	const line = title.replace(/\s+/g, ' ').trim();
-	return line.length > MAX_TITLE_LENGTH
-		? `${line.slice(0, MAX_TITLE_LENGTH - 1).trimEnd()}…`
-		: line;
-}
-
-/** A default title: the first line with letters or digits, cut at a word near 100 characters. */
-export function titleFromText(text: string): string {
-	const line = text
-		.split(/\r?\n/)
-		.map((l) => l.replace(/\s+/g, ' ').trim())
-		.find((l) => /[\p{L}\p{N}]/u.test(l));
-	if (!line) return '';
-	if (line.length <= DEFAULT_TITLE_LENGTH) return line;
-	const cut = line.slice(0, DEFAULT_TITLE_LENGTH);
-	const space = cut.lastIndexOf(' ');
-	return `${(space > DEFAULT_TITLE_LENGTH / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.–—-]+$/, '')}…`;
-}
 
 /**
  * An ASCII slug for the URL: accents dropped ("Año de Perú" → "ano-de-peru"). Never all digits,
@@ -103,52 +89,6 @@ export function uniqueSlug(db: Db, base: string): string {
 	}
 }
 
-// ── Languages ───────────────────────────────────────────────────────────────────────────
-
-/** Enough text to tell the language of a side without running the detector over megabytes. */
-function languageSample(text: string): string {
-	const piece = 8000;
-	if (text.length <= 3 * piece) return text;
-	const middle = Math.floor(text.length / 2 - piece / 2);
-	return [text.slice(0, piece), text.slice(middle, middle + piece), text.slice(-piece)].join(
-		'\n\n'
-	);
-}
-
-/** The language most of the text's characters are in ('und' when no sentence has one). */
-export function mainLanguageOf(text: string): { lang: LangOrUnd; share: number } {
-	const chars = { en: 0, es: 0, und: 0 };
-	for (const s of detectLanguages(languageSample(text)).sentences) chars[s.lang] += s.end - s.start;
-	const total = chars.en + chars.es + chars.und || 1;
-	if (chars.en === 0 && chars.es === 0) return { lang: 'und', share: chars.und / total };
-	const lang: Lang = chars.es > chars.en ? 'es' : 'en';
-	return { lang, share: chars[lang] / total };
-}
-
-/** Sides that look like the other language (a side with no language at all is left alone). */
-function languageMismatches(sides: { en: string; es: string }): SideLanguage[] {
-	const found: SideLanguage[] = [];
-	for (const side of ['en', 'es'] as const) {
-		const { lang, share } = mainLanguageOf(sides[side]);
-		if (lang !== 'und' && lang !== side) found.push({ side, detected: lang, share });
-	}
-	return found;
-}
-
-function wrongLanguageErrors(
-	mismatches: SideLanguage[],
-	fields: Record<Lang, ContributeField>
-): FieldError[] {
-	return mismatches.map((m) => ({
-		field: fields[m.side],
-		error: userError('side-wrong-language', {
-			side: m.side,
-			expected: m.side,
-			detected: m.detected
-		})
-	}));
-}
-
 // ── Creating documents ──────────────────────────────────────────────────────────────────
 
 export interface SingleTextInput {
@@ -166,7 +106,7 @@ export function addText(
 	field: ContributeField = 'text'
 ): Contribution {
 	const text = checkUserText(input.text);
-	if (!text.ok) return failed([{ field, error: text.error }]);
+	if (!text.ok) return { ok: false, errors: [{ field, error: text.error }] };
 	const title = cleanTitle(input.title) || titleFromText(text.value) || 'Text';
 	const meta = { contributed: input.via, ...(input.fileName ? { fileName: input.fileName } : {}) };
 	return db
@@ -197,26 +137,31 @@ export function addPair(
 	input: PairInput,
 	fields: Record<Lang, ContributeField> = { en: 'en', es: 'es' }
 ): Contribution {
-	const swap = input.sides === 'swap';
-	const raw = swap ? { en: input.es, es: input.en } : { en: input.en, es: input.es };
-	const names = swap
-		? { en: input.fileNames?.es, es: input.fileNames?.en }
-		: (input.fileNames ?? {});
-	const en = checkUserText(raw.en);
-	const es = checkUserText(raw.es);
-	const errors: FieldError[] = [];
-	if (!en.ok) errors.push({ field: fields.en, error: en.error });
-	if (!es.ok) errors.push({ field: fields.es, error: es.error });
-	if (!en.ok || !es.ok) return failed(errors);
+	return storePair(db, input, checkPair(input, fields));
+}
 
-	if (input.sides !== 'confirmed') {
-		const mismatches = languageMismatches({ en: en.value, es: es.value });
-		if (mismatches.length) return failed(wrongLanguageErrors(mismatches, fields), mismatches);
-	}
+/**
+ * addPair with the checks (both texts scanned, a language sample of each detected) in the
+ * worker pool; 'busy' past the bound on heavy jobs.
+ */
+export async function addPairInPool(
+	db: Db,
+	input: PairInput,
+	fields: Record<Lang, ContributeField> = { en: 'en', es: 'es' },
+	jobs: HeavyJobs = heavyJobs
+): Promise<Contribution | Busy> {
+	const { title, en, es, sides } = input;
+	const checked = await jobs.run({ kind: 'check-pair', input: { title, en, es, sides }, fields });
+	return checked === 'busy' ? checked : storePair(db, input, checked);
+}
 
-	const title = cleanTitle(input.title);
-	const enTitle = title || titleFromText(en.value) || 'English text';
-	const esTitle = title || titleFromText(es.value) || enTitle;
+function storePair(db: Db, input: PairInput, checked: PairCheck): Contribution {
+	if (!checked.ok) return checked;
+	const names =
+		input.sides === 'swap'
+			? { en: input.fileNames?.es, es: input.fileNames?.en }
+			: (input.fileNames ?? {});
+	const { enTitle, esTitle } = checked;
 	return db
 		.transaction((): Contribution => {
 			const slug = uniqueSlug(db, slugify(enTitle));
@@ -224,7 +169,7 @@ export function addPair(
 				slug,
 				title: enTitle,
 				origin: 'user',
-				text: en.value,
+				text: checked.en,
 				meta: {
 					contributed: input.via,
 					declaredLanguage: 'en',
@@ -236,7 +181,7 @@ export function addPair(
 				title: esTitle,
 				origin: 'user',
 				translationOf: enId,
-				text: es.value,
+				text: checked.es,
 				meta: {
 					contributed: input.via,
 					declaredLanguage: 'es',
@@ -270,137 +215,6 @@ export const fileNameOf = (file: FormDataEntryValue | null): string =>
 
 // ── Imported memories (TMX, TSV, CSV, alignment JSON) ─────────────────────────────────────
 
-export const MEMORY_FORMATS = ['tmx', 'tsv', 'csv', 'json'] as const;
-export type MemoryFormat = (typeof MEMORY_FORMATS)[number];
-
-export interface TranslationPair {
-	en: string;
-	es: string;
-}
-
-/** By the file's name (.tmx, .xml, .tsv, .csv, .json), else by its first characters; else TSV. */
-export function memoryFormatOf(fileName: string, text: string): MemoryFormat {
-	if (/\.(tmx|xml)$/i.test(fileName)) return 'tmx';
-	if (/\.(tsv|tab|txt)$/i.test(fileName)) return 'tsv';
-	if (/\.csv$/i.test(fileName)) return 'csv';
-	if (/\.json$/i.test(fileName)) return 'json';
-	if (/^\s*<(\?xml|tmx|!DOCTYPE)/i.test(text)) return 'tmx';
-	if (/^\s*\{/.test(text)) return 'json';
-	return 'tsv';
-}
-
-/** A memory as read: its units, the language tags it used, and what was left out of the text. */
-export interface MemoryRead {
-	units: TranslationUnit[];
-	languages: { en: string; es: string };
-	notes: MemoryNotes;
-}
-
-export interface MemoryNotes {
-	/** TMX inline codes whose native formatting code was dropped. */
-	inlineCodes?: number;
-	/** TMX variants left out for another of the same language, by tag (en-GB: 3). */
-	otherVariants?: Record<string, number>;
-	/** A header line was recognised and not read as a pair. */
-	header?: boolean;
-	/** Quotation marks in a TSV were read as text (they did not follow spreadsheet quoting). */
-	literalQuotes?: boolean;
-}
-
-/** Reads a memory's units in any of the formats, with the line (and column) of any problem. */
-export function readMemory(text: string, format: MemoryFormat): Result<MemoryRead> {
-	if (format === 'tmx') {
-		const read = readTmx(text);
-		if (!read.ok) return read;
-		const { units, languages, notes } = read.value;
-		return ok({
-			units,
-			languages,
-			notes: {
-				...(notes.inlineCodes ? { inlineCodes: notes.inlineCodes } : {}),
-				...(Object.keys(notes.otherVariants).length ? { otherVariants: notes.otherVariants } : {})
-			}
-		});
-	}
-	if (format === 'json') {
-		const read = readAlignmentJsonUnits(text);
-		return read.ok ? ok({ ...read.value, notes: {} }) : read;
-	}
-	const read = readDelimited(text, format === 'csv' ? ',' : '\t');
-	if (!read.ok) return read;
-	const { units, languages, header, literalQuotes } = read.value;
-	return ok({
-		units,
-		languages,
-		notes: { ...(header ? { header } : {}), ...(literalQuotes ? { literalQuotes } : {}) }
-	});
-}
-
-/** English<TAB>Spanish per line (spreadsheet quoting, a header line recognised). */
-export function parseTsvPairs(text: string): Result<TranslationPair[]> {
-	const read = readDelimited(text, '\t');
-	if (!read.ok) return read;
-	return ok(
-		read.value.units.filter((p) => p.en.trim() || p.es.trim()).map(({ en, es }) => ({ en, es }))
-	);
-}
-
-/** Reads a memory's pairs, dropping units empty on both sides. */
-export function parseMemory(text: string, format: MemoryFormat): Result<TranslationPair[]> {
-	const read = readMemory(text, format);
-	if (!read.ok) return read;
-	return ok(
-		read.value.units.filter((u) => u.en.trim() || u.es.trim()).map(({ en, es }) => ({ en, es }))
-	);
-}
-
-/**
- * One unit a paragraph, blank lines between. A unit keeps its text as written (line breaks,
- * non-breaking spaces); only the ends are trimmed, since a paragraph has none.
- */
-function unitsAsText(units: string[]): {
-	text: string;
-	spans: ({ start: number; end: number } | null)[];
-} {
-	let text = '';
-	const spans = units.map((unit) => {
-		const line = unit.replace(/^\s+|\s+$/g, '');
-		if (!line) return null;
-		if (text) text += '\n\n';
-		const start = text.length;
-		text += line;
-		return { start, end: text.length };
-	});
-	return { text, spans };
-}
-
-/** For each unit, the indices of the detected sentences inside it (in order; none for an empty unit). */
-function sentencesPerUnit(
-	spans: ({ start: number; end: number } | null)[],
-	sentences: LabelledSentence[]
-): number[][] {
-	const result = spans.map(() => [] as number[]);
-	let u = 0;
-	for (const [i, sentence] of sentences.entries()) {
-		while (u < spans.length && (spans[u] === null || spans[u]!.end <= sentence.start)) u++;
-		// A sentence past the last unit cannot happen with paragraphs per unit; keep it in the last one.
-		const owner = u < spans.length ? u : spans.findLastIndex((s) => s !== null);
-		result[owner].push(i);
-	}
-	return result;
-}
-
-export interface MemoryInput {
-	title: string;
-	fileName: string;
-	bytes: Uint8Array;
-	sides?: SidesChoice;
-	/** The person's choice when the file is not UTF-8 (e.g. Windows-1252, which the error offers). */
-	encoding?: TextEncoding;
-	/** The format when the caller knows it (the CLI's --from); else by name and content. */
-	format?: MemoryFormat;
-}
-
 /**
  * A translation memory becomes an English and a Spanish document, linked, with the memory's
  * own pairing stored as their alignment (one bead per unit, with the unit's confidence and
@@ -410,50 +224,56 @@ export interface MemoryInput {
  * documents' meta, so that exports write the same tags and pages can say what was dropped.
  */
 export function importMemory(db: Db, input: MemoryInput): Contribution {
-	const decoded = decodeFileBytes(input.bytes, { encoding: input.encoding });
-	if (!decoded.ok) return failed([{ field: 'memory', error: decoded.error }]);
-	const format = input.format ?? memoryFormatOf(input.fileName, decoded.value.text);
-	const parsed = readMemory(decoded.value.text, format);
-	if (!parsed.ok) return failed([{ field: 'memory', error: parsed.error }]);
-	let units = parsed.value.units.filter((u) => u.en.trim() || u.es.trim());
-	let languages = parsed.value.languages;
-	if (input.sides === 'swap') {
-		units = units.map((u) => ({ ...u, en: u.es, es: u.en }));
-		languages = { en: languages.es, es: languages.en };
-	}
-
-	const en = unitsAsText(units.map((p) => p.en));
-	const es = unitsAsText(units.map((p) => p.es));
-	const emptySides = (['en', 'es'] as const).filter(
-		(side) => (side === 'en' ? en : es).text === ''
+	const prepared = prepareImport(input);
+	if (!prepared.ok) return prepared;
+	const { value } = prepared;
+	return storeImport(db, value, value.en.text, value.es.text, (enId, esId) =>
+		JSON.stringify(
+			importBeads(
+				value,
+				getDocument(db, enId)!.detection.sentences,
+				getDocument(db, esId)!.detection.sentences
+			)
+		)
 	);
-	if (units.length === 0) return failed([{ field: 'memory', error: userError('text-empty') }]);
-	if (emptySides.length)
-		return failed(
-			emptySides.map((side) => ({ field: 'memory', error: userError('side-empty', { side }) }))
-		);
-	for (const side of [en, es]) {
-		const size = checkUserText(side.text);
-		if (!size.ok) return failed([{ field: 'memory', error: size.error }]);
-	}
+}
 
-	if (input.sides !== 'confirmed') {
-		const mismatches = languageMismatches({ en: en.text, es: es.text });
-		if (mismatches.length)
-			return failed(wrongLanguageErrors(mismatches, { en: 'memory', es: 'memory' }), mismatches);
-	}
+/**
+ * importMemory with everything but the writes in the worker pool: reading the file, the
+ * checks, detecting both texts (stored as their analysis) and pairing the units with their
+ * sentences. 'busy' past the bound on heavy jobs.
+ */
+export async function importMemoryInPool(
+	db: Db,
+	input: MemoryInput,
+	jobs: HeavyJobs = heavyJobs
+): Promise<Contribution | Busy> {
+	const glossary = { generation: glossaryGeneration(db), rows: glossaryRows(db) };
+	// The file's bytes move to the worker; the caller's copy is spent.
+	const bytes =
+		input.bytes.byteOffset === 0 && input.bytes.byteLength === input.bytes.buffer.byteLength
+			? input.bytes
+			: input.bytes.slice();
+	const ready = await jobs.run({ kind: 'prepare-import', input: { ...input, bytes }, glossary }, [
+		bytes.buffer as ArrayBuffer
+	]);
+	if (ready === 'busy' || !ready.ok) return ready;
+	return storeImport(db, ready.import, ready.en.text, ready.es.text, (enId, esId) => {
+		storeAnalysis(db, enId, ready.en.analysis, glossary.generation);
+		storeAnalysis(db, esId, ready.es.analysis, glossary.generation);
+		return ready.beads;
+	});
+}
 
-	const stem = input.fileName.replace(/\.[^.]*$/, '').replace(/[_-]+/g, ' ');
-	const title =
-		cleanTitle(input.title) || cleanTitle(stem) || titleFromText(en.text) || 'Translation memory';
-	const meta = {
-		contributed: 'import',
-		format,
-		fileName: input.fileName,
-		units: units.length,
-		encoding: decoded.value.encoding,
-		...(Object.keys(parsed.value.notes).length ? { importNotes: parsed.value.notes } : {})
-	};
+/** The two documents and their alignment, in one transaction; `beadsOf` gives the beads' JSON. */
+function storeImport(
+	db: Db,
+	prepared: Pick<PreparedImport, 'title' | 'format' | 'languages' | 'meta'>,
+	enText: string,
+	esText: string,
+	beadsOf: (enId: number, esId: number) => string
+): Contribution {
+	const { title, format, languages, meta } = prepared;
 	return db
 		.transaction((): Contribution => {
 			const slug = uniqueSlug(db, slugify(title));
@@ -461,7 +281,7 @@ export function importMemory(db: Db, input: MemoryInput): Contribution {
 				slug,
 				title,
 				origin: 'user',
-				text: en.text,
+				text: enText,
 				meta: { ...meta, declaredLanguage: 'en', languageTag: languages.en }
 			});
 			const esId = insertDocument(db, {
@@ -469,20 +289,10 @@ export function importMemory(db: Db, input: MemoryInput): Contribution {
 				title,
 				origin: 'user',
 				translationOf: enId,
-				text: es.text,
+				text: esText,
 				meta: { ...meta, declaredLanguage: 'es', languageTag: languages.es }
 			});
-			const enUnits = sentencesPerUnit(en.spans, getDocument(db, enId)!.detection.sentences);
-			const esUnits = sentencesPerUnit(es.spans, getDocument(db, esId)!.detection.sentences);
-			const beads: Bead[] = units
-				.map((unit, u) => ({
-					en: enUnits[u],
-					es: esUnits[u],
-					confidence: unit.confidence ?? 1,
-					...(unit.reviewed ? { reviewed: true } : {})
-				}))
-				.filter((b) => b.en.length > 0 || b.es.length > 0);
-			storeImportedAlignment(db, enId, esId, beads, format);
+			storeImportedAlignment(db, enId, esId, beadsOf(enId, esId), format);
 			return { ok: true, slug, documentIds: [enId, esId] };
 		})
 		.immediate();
@@ -496,13 +306,13 @@ function storeImportedAlignment(
 	db: Db,
 	enId: number,
 	esId: number,
-	beads: Bead[],
+	beads: string,
 	format: MemoryFormat
 ): void {
 	db.prepare(
 		`INSERT INTO alignments (en_document_id, es_document_id, passage, aligner_version, score, beads, edited)
 		 VALUES (?, ?, 0, ?, NULL, ?, 1)`
-	).run(enId, esId, `import-${format}`, JSON.stringify(beads));
+	).run(enId, esId, `import-${format}`, beads);
 }
 
 // ── Export ──────────────────────────────────────────────────────────────────────────────

@@ -2,8 +2,13 @@
 // pool, at most PUENTE_HEAVY_JOBS at once (default: the pool's thread count). Past that a request
 // is told to come back later (a 503 with Retry-After) instead of queueing without bound: a
 // queue of 13 MB alignments would hold memory and answer after the client gave up.
-import { runTask, workerCount, type TaskInput } from './analysis-pool';
-import type { AnalysisTask, TaskResults } from './analysis-jobs';
+import {
+	runTask,
+	workerCount,
+	type PoolResults,
+	type PoolTask,
+	type TaskInput
+} from './analysis-pool';
 
 export class HeavyJobs {
 	private running = 0;
@@ -15,10 +20,10 @@ export class HeavyJobs {
 	}
 
 	/** The task's result, or 'busy' when `limit` jobs are running already. */
-	async run<K extends AnalysisTask['kind']>(
+	async run<K extends PoolTask['kind']>(
 		task: TaskInput<K>,
 		transfer: ArrayBuffer[] = []
-	): Promise<TaskResults[K] | 'busy'> {
+	): Promise<PoolResults[K] | 'busy'> {
 		if (this.full()) return 'busy';
 		this.running++;
 		try {
