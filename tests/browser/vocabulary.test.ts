@@ -112,7 +112,7 @@ describe('a learner’s vocabulary', () => {
 	it('shows in the reader and the library how much of the text is known, and it grows', async () => {
 		await page.goto(`${baseURL()}/doc/${DOC}`);
 		const share = page.locator('.vocabulary-share').first();
-		await expect.poll(() => share.count()).toBe(1);
+		await expect.poll(() => share.count(), { timeout: 20_000 }).toBe(1);
 		const before = Number(await share.getAttribute('data-known'));
 		const total = Number(await share.getAttribute('data-total'));
 		expect(total).toBeGreaterThan(100);
@@ -121,9 +121,14 @@ describe('a learner’s vocabulary', () => {
 		});
 		expect(known.status()).toBe(200);
 		await page.reload();
-		await expect.poll(async () => Number(await share.getAttribute('data-known'))).toBe(before + 1);
+		await expect
+			.poll(async () => Number(await share.getAttribute('data-known')), { timeout: 20_000 })
+			.toBe(before + 1);
 		await page.goto(baseURL() + '/');
-		await expect.poll(() => page.locator('.vocabulary-share').count()).toBeGreaterThan(0);
+		// Each row asks for its text's share once the page is in the browser; the first asks read the texts.
+		await expect
+			.poll(() => page.locator('.vocabulary-share').count(), { timeout: 20_000 })
+			.toBeGreaterThan(1);
 	});
 
 	it('reviews glossary terms on the glossary’s cards page, never a card with the same two sides', async () => {
