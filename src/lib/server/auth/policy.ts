@@ -56,7 +56,7 @@ export const WRITES: Record<string, Partial<Record<WriteKey, Access>>> = {
 	}
 };
 
-/** Pages anyone may read: the sign-in page (and the settings it uses). */
+/** Pages anyone may read: the sign-in page. */
 const PUBLIC_READS = new Set(['/signin']);
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
