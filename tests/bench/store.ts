@@ -104,7 +104,7 @@ async function storeRun(): Promise<Record<string, number>> {
 		const [undo, undoSeconds] = await time(() =>
 			undoRedo(db, enId, 'undo', historyState(db, enId).latest)
 		);
-		if (!undo.ok) throw new Error(undo.error.code);
+		if (!undo.ok) throw new Error(`undo: ${undo.error.code} ${undo.error.params?.detail ?? ''}`);
 		await analysisFor(db).idle();
 		const sentences = (id: number) => getStoredDocument(db, id)!.detection.sentences.length;
 		const result = {

@@ -143,6 +143,27 @@ describe('sentence patches', () => {
 		);
 	});
 
+	it('an undo applies after a re-analysis ran the edited sentence on into the next', () => {
+		const original = 'The march began at noon. It reached the square.';
+		const first = detectLanguages(original);
+		const patch = planTextEdit(original, first, 0, 'The march began at noon and');
+		if (!patch.ok) throw new Error(patch.error.code);
+		const edited = applyPatch(original, first, patch.value);
+		if (!edited.ok) throw new Error(edited.error.code);
+		// The segmenter now reads one sentence where the person's edit ended without a full stop.
+		const again = detectLanguages(edited.value.text);
+		expect(again.sentences).toHaveLength(1);
+		const undone = applyPatch(edited.value.text, again, invertPatch(patch.value));
+		if (!undone.ok) throw new Error(undone.error.code);
+		expect(undone.value.text).toBe(original);
+		expect(undone.value.detection.sentences.map((s) => s.text)).toEqual([
+			'The march began at noon.',
+			'It reached the square.'
+		]);
+		for (const s of undone.value.detection.sentences)
+			expect(undone.value.text.slice(s.start, s.end)).toBe(s.text);
+	});
+
 	it('a split and a join are kept as overrides that apply after the segmenter', () => {
 		const split = planSplit(text, detection, 1, 'The OAS'.length);
 		if (!split.ok) throw new Error(split.error.code);

@@ -138,22 +138,7 @@ export function applyPatch(
 	detection: Detection,
 	patch: SentencePatch
 ): Result<{ text: string; detection: Detection }> {
-	const { before, after } = patch;
-	let at = patch.at;
-	let count = before.length;
-	if (!before.every((s, k) => sameSentence(detection.sentences[at + k], s))) {
-		// A re-analysis may have segmented the same stretch of text anew (an edited sentence
-		// now reads as two): the patch still applies to the sentences that cover exactly it.
-		const [from, to] = [before[0].start, before[before.length - 1].end];
-		const first = detection.sentences.findIndex((s) => s.start === from);
-		let last = first;
-		while (last >= 0 && last < detection.sentences.length - 1 && detection.sentences[last].end < to)
-			last++;
-		if (first < 0 || detection.sentences[last].end !== to)
-			return fail('conflict', { detail: 'the sentences changed since' });
-		at = first;
-		count = last - first + 1;
-	}
+	const { at, before, after } = patch;
 	let newText = text;
 	let delta = 0;
 	if (patch.text) {
@@ -172,10 +157,34 @@ export function applyPatch(
 					end: s.end + delta,
 					spans: s.spans.map((x) => ({ ...x, start: x.start + delta, end: x.end + delta }))
 				};
+	const all = detection.sentences;
+	if (before.every((s, k) => sameSentence(all[at + k], s))) {
+		const sentences = [...all.slice(0, at), ...after, ...all.slice(at + before.length).map(moved)];
+		return ok({ text: newText, detection: { sentences, runs: mergeRuns(sentences) } });
+	}
+	// A re-analysis segmented the stretch anew since (an edited sentence now reads as two, or
+	// runs on into the next): the text is what counts. The sentences over the stretch give way to
+	// the patch's, keeping any part of theirs that lies outside it as a sentence of its own.
+	const [from, to] = [before[0].start, before[before.length - 1].end];
+	const first = all.findIndex((s) => s.end > from);
+	let last = first - 1;
+	while (last + 1 < all.length && all[last + 1].start < to) last++;
+	if (first < 0 || last < first) return fail('conflict', { detail: 'the sentences changed since' });
+	const [opening, closing] = [all[first], all[last]];
+	const left =
+		opening.start < from
+			? sentenceOver(newText, opening.start, from, { ...opening, spans: [] })
+			: undefined;
+	const right =
+		closing.end > to
+			? sentenceOver(newText, to + delta, closing.end + delta, { ...closing, spans: [] })
+			: undefined;
 	const sentences = [
-		...detection.sentences.slice(0, at),
+		...all.slice(0, first),
+		...(left ? [left] : []),
 		...after,
-		...detection.sentences.slice(at + count).map(moved)
+		...(right ? [right] : []),
+		...all.slice(last + 1).map(moved)
 	];
 	return ok({ text: newText, detection: { sentences, runs: mergeRuns(sentences) } });
 }
