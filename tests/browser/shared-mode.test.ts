@@ -103,7 +103,14 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await browser?.close();
-	server?.kill();
+	// adapter-node closes gracefully on SIGTERM; do not leave it behind if a connection lingers.
+	if (server && server.exitCode === null) {
+		const exited = new Promise((done) => server.once('exit', done));
+		server.kill();
+		const timer = setTimeout(() => server.kill('SIGKILL'), 5_000);
+		await exited;
+		clearTimeout(timer);
+	}
 	if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
