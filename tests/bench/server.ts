@@ -8,8 +8,11 @@
 // 2. p99 of GET / (10 connections, 10 s) while another client aligns two 4 MB texts.
 // 3. Peak server memory (RSS, sampled every 50 ms, and the kernel's high-water mark) while
 //    aligning the largest input allowed: two texts just under 5 MB.
+// 4. The event loop while a 4 MB translation memory is imported (in this process, no server):
+//    its longest stall and p99 delay (monitorEventLoopDelay) with the work in the worker pool
+//    (importMemoryInPool, what the server runs) beside the same import on the thread itself.
 //
-// BENCH_PARTS picks some of them (comma-separated: pages, busy, memory; all by default), e.g.
+// BENCH_PARTS picks some of them (comma-separated: pages, busy, memory, import; all by default), e.g.
 // `BENCH_PARTS=memory npm run bench:server` for the memory figure alone.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -24,7 +27,7 @@ const PAIRS = Number(process.env.PAIRS ?? 5000);
 const CONNECTIONS = 10;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const MB = 1024 * 1024;
-const PARTS = new Set((process.env.BENCH_PARTS ?? 'pages,busy,memory').split(','));
+const PARTS = new Set((process.env.BENCH_PARTS ?? 'pages,busy,memory,import').split(','));
 
 const en = [
 	'Protesters from Puno arrived in Lima on Monday to demand the resignation of the president.',
@@ -63,7 +66,8 @@ function freePort(): Promise<number> {
 
 const loadavg = () => readFileSync('/proc/loadavg', 'utf8').trim();
 
-if (!existsSync(join(root, 'build/handler.js'))) {
+const serverParts = [...PARTS].some((part) => part !== 'import');
+if (serverParts && !existsSync(join(root, 'build/handler.js'))) {
 	const r = spawnSync(
 		process.execPath,
 		[join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
@@ -75,6 +79,11 @@ if (!existsSync(join(root, 'build/handler.js'))) {
 console.log(`load average at start: ${loadavg()}`);
 const dir = mkdtempSync(join(tmpdir(), 'puente-bench-server-'));
 const dbPath = join(dir, 'bench.db');
+if (PARTS.has('import')) await importPart();
+if (!serverParts) {
+	rmSync(dir, { recursive: true, force: true });
+	process.exit(0);
+}
 
 // The book goes in before the server starts: its start-up analyses it in the background.
 if (PARTS.has('pages')) {
@@ -191,6 +200,57 @@ async function memoryPart(): Promise<void> {
 			`server RSS ${(rssIdle / 1024).toFixed(0)} MB idle, ${(rssBefore / 1024).toFixed(0)} MB with a worker started, peak ${(peak / 1024).toFixed(0)} MB sampled, ` +
 			`high-water mark ${(hwm / 1024).toFixed(0)} MB`
 	);
+}
+
+// The event loop while a 4 MB memory is imported: in the worker pool, then on this thread.
+async function importPart(): Promise<void> {
+	const { monitorEventLoopDelay } = await import('node:perf_hooks');
+	const { openDb } = await import('../../src/lib/server/db');
+	const { importMemory, importMemoryInPool } = await import('../../src/lib/server/contribute');
+	const { HeavyJobs } = await import('../../src/lib/server/heavy-jobs');
+	const { closePool } = await import('../../src/lib/server/analysis-pool');
+	const lines: string[] = [];
+	let size = 0;
+	for (let i = 0; size < 4 * MB; i++) {
+		const line = `${sentence(en, i)}\t${sentence(es, i)}`;
+		lines.push(line);
+		size += Buffer.byteLength(line) + 1;
+	}
+	const tsv = new TextEncoder().encode(lines.join('\n'));
+	const input = () => ({ title: 'Bench', fileName: 'bench.tsv', bytes: tsv.slice() });
+	const measure = async (name: string, run: (db: ReturnType<typeof openDb>) => unknown) => {
+		const db = openDb(join(dir, `import-${name}.db`));
+		// A 5 ms timer that keeps the loop turning, as requests would: the gaps between its ticks
+		// are how long anything else had to wait (monitorEventLoopDelay beside it).
+		const histogram = monitorEventLoopDelay({ resolution: 10 });
+		const gaps: number[] = [];
+		let last = performance.now();
+		const tick = setInterval(() => {
+			const now = performance.now();
+			gaps.push(now - last);
+			last = now;
+		}, 5);
+		histogram.enable();
+		await new Promise((r) => setTimeout(r, 20));
+		const t = performance.now();
+		await run(db);
+		const ms = performance.now() - t;
+		// One more turn of the loop, so a stall that just ended is recorded.
+		await new Promise((r) => setTimeout(r, 20));
+		histogram.disable();
+		clearInterval(tick);
+		gaps.sort((a, b) => a - b);
+		db.close();
+		console.log(
+			`import of a ${(tsv.length / MB).toFixed(1)} MB memory (${lines.length} units) ${name}: ` +
+				`${(ms / 1000).toFixed(1)} s; longest wait of a 5 ms timer ${gaps[gaps.length - 1].toFixed(0)} ms, ` +
+				`p99 ${gaps[Math.floor(0.99 * (gaps.length - 1))].toFixed(0)} ms; ` +
+				`monitorEventLoopDelay max ${(histogram.max / 1e6).toFixed(0)} ms`
+		);
+	};
+	await measure('in the worker pool', (db) => importMemoryInPool(db, input(), new HeavyJobs(1)));
+	await measure('on the event loop', (db) => importMemory(db, input()));
+	await closePool();
 }
 
 // ── helpers ─────────────────────────────────────────────────────────────────────────────
