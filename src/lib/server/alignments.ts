@@ -366,6 +366,10 @@ export function anchorLegacyEdits(db: Db, documentId: number): void {
 	}
 }
 
+/** A confirmed pair by its text alone, to recognise it whatever its sentences' numbers. */
+const pairText = (pair: ConfirmedPair) =>
+	JSON.stringify([pair.enTexts, pair.esTexts].map((t) => t.join(' ').replace(/\s+/g, ' ').trim()));
+
 /**
  * Stores a corrected alignment aligned again around its confirmed pairs: it stays corrected,
  * and each pair that could not be placed is kept for review.
@@ -397,6 +401,15 @@ export function storeRealigned(db: Db, alignmentId: number, realigned: Realigned
 			if (!known.get(alignmentId, edit))
 				insert.run(alignmentId, row.en_document_id, row.es_document_id, edit);
 		}
+		// A pair listed earlier that is placed again now (an undo brought its text back) is
+		// settled: it leaves the list.
+		const placed = new Set(realigned.anchors.map(pairText));
+		const listed = db
+			.prepare('SELECT id, edit FROM unplaced_edits WHERE alignment_id = ? AND dismissed = 0')
+			.all(alignmentId) as { id: number; edit: string }[];
+		const settle = db.prepare('UPDATE unplaced_edits SET dismissed = 1 WHERE id = ?');
+		for (const entry of listed)
+			if (placed.has(pairText(JSON.parse(entry.edit) as ConfirmedPair))) settle.run(entry.id);
 	})();
 }
 
