@@ -253,6 +253,8 @@ describe('study mode', () => {
 		await poll(() => dialog.isVisible()).toBe(false);
 
 		// Space reads the active pair's left column (English: no voice here), Shift+Space the right.
+		// (The pointer makes the pair under it active: bring it back over this one.)
+		await row.locator('.cell-es').hover({ position: { x: 2, y: 2 } });
 		await row.focus();
 		await page.keyboard.press('Space');
 		await page.keyboard.press('Shift+Space');
