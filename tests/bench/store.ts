@@ -93,7 +93,8 @@ async function storeRun(): Promise<Record<string, number>> {
 		const [edited, editSeconds] = await time(() =>
 			changeSentence(db, enId, sentence, getStoredDocument(db, enId)!.version, {
 				kind: 'edit-text',
-				text: `${original} (edited)`
+				// A typo put right: one word changes, the sentence stays one sentence.
+				text: original.replace(/(\p{L}+)(\P{L}*)$/u, '$1s$2')
 			})
 		);
 		if (!edited.ok) throw new Error(edited.error.code);

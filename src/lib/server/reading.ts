@@ -68,7 +68,10 @@ export function readingOf(
 	const unanalysed = (doc as { analysed?: boolean }).analysed === false;
 	const repeats = unanalysed
 		? []
-		: ((options.stored ? storedRepeats(db, doc.id) : undefined) ?? repeatsOf(doc));
+		: // Stored with the detection they were found in (cleared whenever it is replaced), so
+			// they hold for the stored detection this document was read with: an export need not
+			// look for them again.
+			(storedRepeats(db, doc.id) ?? repeatsOf(doc));
 	const rows = readingRows({
 		documentId: doc.id,
 		documents: Object.fromEntries([...documents].map(([id, d]) => [id, d.detection.sentences])),
