@@ -31,7 +31,8 @@ export interface WordLookup {
 	context: string;
 	/** The words linked to it in the translation beside it ('' when none). */
 	counterpart: string;
-	anchor: { top: number; bottom: number; left: number };
+	/** The word's text in the page: the popover stays beside it as the page scrolls. */
+	anchor: Pick<Range, 'getBoundingClientRect'>;
 	/** Focus goes back here when the popover closes. */
 	returnFocus: HTMLElement | null;
 }
