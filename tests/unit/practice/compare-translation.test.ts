@@ -84,6 +84,25 @@ describe('compareTranslation', () => {
 		expect(result.recall).toBe(1);
 	});
 
+	it('accepts "marchó" for "marcharon", and an English past for a present, as forms', () => {
+		const spanish = compareTranslation(
+			'Los obreros marchó a Lima',
+			'Los obreros marcharon a Lima',
+			'es'
+		);
+		expect(by(spanish, 'also-right')).toEqual(['marchó']);
+		expect(spanish.counts).toMatchObject({ exact: 4, alsoRight: 1, missing: 0, extra: 0 });
+		const english = compareTranslation(
+			'The workers marched on Lima',
+			'The workers march on Lima',
+			'en'
+		);
+		expect(english.words[2]).toMatchObject({
+			status: 'also-right',
+			relation: { kind: 'form', via: 'march' }
+		});
+	});
+
 	it('folds accents in the Spanish direction and still marks a wrong word wrong', () => {
 		const result = compareTranslation(
 			'La confrontacion historica de clases sacude al Peru',
