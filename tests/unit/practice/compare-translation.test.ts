@@ -136,12 +136,14 @@ describe('compareTranslation', () => {
 		expect(by(result, 'extra')).toEqual(['la']);
 	});
 
-	it('keeps words that can be grammatical words out of synonyms, though they share a translation', () => {
+	it('matches words that can be grammatical words only as written, though they share a translation', () => {
 		// "in" and "on" are adverbs too, and both translate "en".
 		const result = compareTranslation('They met on Lima', 'They met in Lima', 'en');
 		expect(by(result, 'missing')).toEqual(['in']);
 		expect(by(result, 'extra')).toEqual(['on']);
-		// Forms still count: "is" is a form of "be".
+		// Nor as forms of a content word they can also be: "una" is a form of the verb "unir".
+		expect(by(compareTranslation('una partido', 'uno partido', 'es'), 'extra')).toEqual(['una']);
+		// Verbs still count as forms: "be" for "is".
 		expect(by(compareTranslation('it be so', 'it is so', 'en'), 'also-right')).toEqual(['be']);
 	});
 

@@ -17,8 +17,8 @@ export interface WordRelation {
 // translations are hubs ("de" gives of, from, by, since), which would make most of them synonyms.
 export const CONTENT_POS = new Set(['noun', 'verb', 'adjective', 'adverb']);
 
-// A word that can also be one of these is kept out of synonyms, though its content readings
-// still match by form: "in" and "on" are adverbs too, and both translate "en".
+// A word that can also be one of these is matched as written only: "in" and "on" are adverbs
+// too, and both translate "en"; "una" for "uno" would pass as forms of the verb "unir".
 const GRAMMATICAL_POS = new Set([
 	'preposition',
 	'determiner',
@@ -102,13 +102,13 @@ export class WordSenses {
 	 */
 	relation(reference: string, attempt: string): WordRelation | undefined {
 		const mine = this.#read(attempt);
-		if (!mine.senses.length) return undefined;
+		if (!mine.senses.length || mine.grammatical) return undefined;
 		const theirs = this.#read(reference);
+		if (theirs.grammatical) return undefined;
 		for (const r of theirs.senses) {
 			if (mine.senses.some((a) => a.lemma === r.lemma && a.pos === r.pos))
 				return { kind: 'form', via: r.lemma };
 		}
-		if (mine.grammatical || theirs.grammatical) return undefined;
 		for (const r of theirs.senses) {
 			// Most reliable translation first, so the word shown as the link is the likeliest one.
 			const shared = translationsOfLemma(r.lemma, this.lang);
