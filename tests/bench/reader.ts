@@ -214,5 +214,6 @@ console.log(
 );
 
 await browser.close();
-server.kill();
+// SIGKILL: a graceful stop waits on the browser's kept-alive connections, and outlives the bench.
+server.kill('SIGKILL');
 rmSync(dir, { recursive: true, force: true });

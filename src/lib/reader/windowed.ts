@@ -10,7 +10,7 @@ import { sentenceKey } from './model';
 export const WHOLE_LIST_ROWS = 300;
 
 /** Items a windowed view renders on the server, before the page measures the screen: more than a tall one shows. */
-export const SSR_ITEMS = 30;
+export const SSR_ITEMS = 20;
 
 /** One place a reader can land in a view, in the view's order. */
 export interface ViewStop {
@@ -27,9 +27,9 @@ export interface ViewStop {
 export interface ViewIndex {
 	view: string;
 	/** Row keys a reader lands on, in the order the view first shows them: what j/k steps through. */
-	keys: string[];
+	readonly keys: string[];
 	/** The item that first shows a row key. */
-	itemOfKey: Map<string, number>;
+	readonly itemOfKey: Map<string, number>;
 	/** The item that shows a sentence of a document, when the view shows it. */
 	itemOfSentence(doc: number, index: number): number | undefined;
 	/**
@@ -39,24 +39,45 @@ export interface ViewIndex {
 	landing(at: number): { item: number; at: number } | undefined;
 }
 
-export function viewIndex(view: string, stops: readonly ViewStop[]): ViewIndex {
-	const itemOfKey = new Map<string, number>();
-	const bySentence = new Map<string, number>();
-	for (const stop of stops) {
-		if (stop.key !== undefined && !itemOfKey.has(stop.key)) itemOfKey.set(stop.key, stop.item);
-		for (const side of stop.sides)
-			for (const i of side.sentences) {
-				const key = sentenceKey(side.doc, i);
-				if (!bySentence.has(key)) bySentence.set(key, stop.item);
-			}
-	}
+/**
+ * The index of a view's stops, made when first asked: a book's view is mounted long before anyone
+ * steps or jumps, and walking its sentences at once would lengthen the task that renders it.
+ */
+export function viewIndex(view: string, makeStops: () => readonly ViewStop[]): ViewIndex {
+	let stops: readonly ViewStop[] | undefined;
+	let byKey: Map<string, number> | undefined;
+	let bySentence: Map<string, number> | undefined;
+	const all = () => (stops ??= makeStops());
+	const itemOfKey = () => {
+		if (byKey) return byKey;
+		byKey = new Map();
+		for (const stop of all())
+			if (stop.key !== undefined && !byKey.has(stop.key)) byKey.set(stop.key, stop.item);
+		return byKey;
+	};
 	return {
 		view,
-		keys: [...itemOfKey.keys()],
-		itemOfKey,
-		itemOfSentence: (doc, index) => bySentence.get(sentenceKey(doc, index)),
+		get keys() {
+			return [...itemOfKey().keys()];
+		},
+		get itemOfKey() {
+			return itemOfKey();
+		},
+		itemOfSentence(doc, index) {
+			if (!bySentence) {
+				bySentence = new Map();
+				for (const stop of all())
+					for (const side of stop.sides)
+						for (const i of side.sentences) {
+							const key = sentenceKey(side.doc, i);
+							if (!bySentence.has(key)) bySentence.set(key, stop.item);
+						}
+			}
+			return bySentence.get(sentenceKey(doc, index));
+		},
 		landing(at) {
-			const stop = stops.find((s) => s.at >= at) ?? stops.at(-1);
+			const list = all();
+			const stop = list.find((s) => s.at >= at) ?? list.at(-1);
 			return stop && { item: stop.item, at: stop.at };
 		}
 	};

@@ -25,7 +25,7 @@ import { tableOfContents } from '$lib/reader/contents';
 import { WHOLE_LIST_ROWS } from '$lib/reader/windowed';
 
 /** The rows a book's page is server-rendered with: more than a tall screen holds. */
-const HEAD_ROWS = 60;
+const HEAD_ROWS = 40;
 
 function readerDocument(doc: DocumentWithAnalysis): ReaderDocument {
 	return {

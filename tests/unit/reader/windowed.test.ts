@@ -50,7 +50,7 @@ describe('viewIndex', () => {
 		key: row.kind === 'elsewhere' ? undefined : row.key,
 		sides: row.kind === 'pair' ? [row.en, row.es] : row.kind === 'elsewhere' ? [] : [row.side]
 	}));
-	const index = viewIndex('parallel', stops);
+	const index = viewIndex('parallel', () => stops);
 
 	it('lists the rows j/k step through in order, each once', () => {
 		expect(index.keys).toEqual(data.rows.map((r) => r.key));
@@ -67,14 +67,13 @@ describe('viewIndex', () => {
 
 	it('lands on the first stop at or after a row, the last one past the end', () => {
 		// The one-language view leaves out rows with nothing in its language.
-		const spanishOnly = viewIndex(
-			'single',
+		const spanishOnly = viewIndex('single', () =>
 			stops.filter((s) => s.at % 2 === 0).map((s, item) => ({ ...s, item }))
 		);
 		expect(spanishOnly.landing(3)).toEqual({ item: 2, at: 4 });
 		expect(spanishOnly.landing(4)).toEqual({ item: 2, at: 4 });
 		expect(spanishOnly.landing(999)).toEqual({ item: 5, at: 10 });
-		expect(viewIndex('single', []).landing(0)).toBeUndefined();
+		expect(viewIndex('single', () => []).landing(0)).toBeUndefined();
 	});
 });
 
