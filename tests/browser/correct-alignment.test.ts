@@ -1,5 +1,6 @@
-// Correcting an alignment as a contributor would: merge two pairs, see the merge survive a
-// reload, split it again, and meet a conflict (not a silent overwrite) from a second tab.
+// Correcting an alignment as a contributor would, with the toolbar for the pair in hand: merge
+// two pairs, see the merge survive a reload, split it again, and meet a conflict (not a silent
+// overwrite) from a second tab.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { baseURL, launchChromium, screenshot, seriousAxeViolations } from './chromium';
@@ -24,16 +25,23 @@ const firstRowCells = async (p: Page) => ({
 	rows: await p.locator('.row').count()
 });
 
-/** Turns on correction mode, retrying until the page has hydrated and the toggle responds. */
+const toolbar = (p: Page) => p.getByRole('region', { name: 'Alignment corrections' });
+const tool = (p: Page, name: string) =>
+	toolbar(p).getByRole('toolbar').getByRole('button', { name, exact: true });
+
+/** Turns on correction mode, retrying until the page has hydrated and the toolbar is there. */
 async function startCorrecting(p: Page) {
 	const toggle = p.getByRole('button', { name: 'Correct alignment' });
 	for (let attempt = 0; attempt < 20; attempt++) {
 		if ((await toggle.getAttribute('aria-pressed')) !== 'true') await toggle.click();
-		if ((await p.locator('.row').nth(0).getByRole('group').count()) > 0) return;
+		if ((await toolbar(p).count()) > 0) return;
 		await p.waitForTimeout(250);
 	}
 	throw new Error('correction mode did not start');
 }
+
+/** Makes a pair the toolbar's (as a click or j/k does). */
+const take = (p: Page, n: number) => p.locator('.row').nth(n).focus();
 
 describe('correcting an alignment', () => {
 	it('merges the first two pairs, and the merge survives a reload', async () => {
@@ -41,8 +49,10 @@ describe('correcting an alignment', () => {
 		const before = await firstRowCells(page);
 		const secondText = await page.locator('.row').nth(1).locator('.cell-en').textContent();
 		await startCorrecting(page);
-		const controls = page.locator('.row').nth(0).getByRole('group');
-		await controls.getByRole('button', { name: 'Merge with next' }).click();
+		// No buttons under the pairs any more: one toolbar acts on the pair in hand.
+		expect(await page.locator('.row button', { hasText: 'Merge with next' }).count()).toBe(0);
+		await take(page, 0);
+		await tool(page, 'Merge with next').click();
 		await expect.poll(() => page.locator('.row').count()).toBe(before.rows - 1);
 		expect(await page.locator('.row').nth(0).locator('.cell-en').textContent()).toContain(
 			secondText?.trim().slice(0, 30)
@@ -60,13 +70,10 @@ describe('correcting an alignment', () => {
 	it('splits the merged pair back', async () => {
 		const rows = await page.locator('.row').count();
 		await startCorrecting(page);
-		const split = page
-			.locator('.row')
-			.nth(0)
-			.getByRole('group')
-			.getByRole('button', { name: /^Split/ })
-			.first();
-		await split.click();
+		await take(page, 0);
+		await tool(page, 'Split…').click();
+		// The chooser starts on the cut that keeps the languages in step.
+		await toolbar(page).getByRole('button', { name: 'Split', exact: true }).click();
 		await expect.poll(() => page.locator('.row').count()).toBe(rows + 1);
 	});
 
@@ -77,24 +84,18 @@ describe('correcting an alignment', () => {
 		await other.goto(baseURL() + DOC);
 		await startCorrecting(other);
 		// This tab saves first…
-		await page
-			.locator('.row')
-			.nth(2)
-			.getByRole('group')
-			.getByRole('button', { name: 'Confirm pair' })
-			.click();
+		await take(page, 2);
+		await tool(page, 'Confirm').click();
 		await expect.poll(() => page.locator('.row').nth(2).locator('.reviewed-flag').count()).toBe(1);
 		// …so the other tab's edit, made on what it loaded, is a conflict.
 		const rows = await other.locator('.row').count();
-		await other
-			.locator('.row')
-			.nth(3)
-			.getByRole('group')
-			.getByRole('button', { name: 'Merge with next' })
-			.click();
-		await expect
-			.poll(() => other.locator('.edit-message').textContent())
-			.toMatch(/Someone else changed this/);
+		await take(other, 3);
+		await tool(other, 'Merge with next').click();
+		const note = toolbar(other).getByRole('group', { name: /saved a change here first/ });
+		await expect.poll(() => note.count()).toBe(1);
+		// It says what happened: the change was not saved (never that it "was not lost").
+		expect(await note.textContent()).toContain('Your change was not saved');
+		expect(await note.textContent()).not.toMatch(/not lost/);
 		await screenshot(other, 'correct-conflict');
 		await other.reload();
 		// Nothing was merged by the refused save; the first tab's confirmation is there.

@@ -96,7 +96,7 @@ export class EditorState {
 						action,
 						error,
 						theirs: data.theirs,
-						yours: data.yours ?? fields.text,
+						yours: data.yours,
 						refused: refusedRevision(data),
 						documentId: asNumber(fields.document)
 					};

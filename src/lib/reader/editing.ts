@@ -136,6 +136,8 @@ export function beadEditFields(
 ): Record<string, string> {
 	const alignment = data.alignments[row.alignment];
 	const fields: Record<string, string> = {
+		// The page's document: the revision is in its history, so its undo finds it.
+		document: String(data.documentId),
 		alignment: String(alignment.id),
 		version: String(alignment.version),
 		bead: String(row.bead),
@@ -212,24 +214,14 @@ export function rowAfterEdit(
 	return undefined;
 }
 
-/** A version of a text or a pair as the server sent it with a conflict, made readable. */
-export function describeVersion(value: unknown): string {
-	if (value === null || value === undefined) return '';
+/**
+ * The text a conflict's answer carries for one side (a sentence's text), or '' when it carries
+ * only numbers (versions, revisions, sentence indices): the page then says it from its own data.
+ */
+export function conflictText(value: unknown): string {
 	if (typeof value === 'string') return value;
-	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-	if (Array.isArray(value)) return value.map(describeVersion).filter(Boolean).join('\n');
-	if (typeof value === 'object') {
-		const record = value as Record<string, unknown>;
-		for (const key of ['text', 'summary', 'description'])
-			if (typeof record[key] === 'string') return record[key] as string;
-		const parts: string[] = [];
-		for (const lang of ['en', 'es'])
-			if (record[lang] !== undefined)
-				parts.push(`${lang.toUpperCase()}: ${describeVersion(record[lang])}`);
-		if (parts.length) return parts.join('\n');
-		return JSON.stringify(value, null, 1);
-	}
-	return '';
+	const text = (value as { text?: unknown } | null | undefined)?.text;
+	return typeof text === 'string' ? text : '';
 }
 
 /** Undo and redo as the page offers them. */
@@ -264,4 +256,22 @@ export function editorPageData(data: object): EditorPageData {
 		documentVersion: typeof version === 'number' ? version : undefined,
 		unplacedEdits: Array.isArray(page.unplacedEdits) ? page.unplacedEdits : []
 	};
+}
+
+/** A confirmed pair that re-segmentation could not place again, as the review note lists it. */
+export interface UnplacedItem {
+	id: number;
+	en: string[];
+	es: string[];
+}
+
+/** The page's unplaced edits, each with the text its sentences had when it was confirmed. */
+export function unplacedItems(edits: readonly unknown[]): UnplacedItem[] {
+	const texts = (value: unknown) =>
+		Array.isArray(value) ? value.filter((t): t is string => typeof t === 'string') : [];
+	return edits.flatMap((edit) => {
+		const record = edit as { id?: unknown; pair?: { enTexts?: unknown; esTexts?: unknown } };
+		if (typeof record?.id !== 'number') return [];
+		return [{ id: record.id, en: texts(record.pair?.enTexts), es: texts(record.pair?.esTexts) }];
+	});
 }

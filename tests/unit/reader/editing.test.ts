@@ -6,7 +6,7 @@ import {
 	beadEditFields,
 	canJoin,
 	canSplitAt,
-	describeVersion,
+	conflictText,
 	editorPageData,
 	isFlagged,
 	nextFlagged,
@@ -159,8 +159,9 @@ describe('what a pair allows', () => {
 		expect(pairMoves(pairs[2], 5).confirm).toBe(false);
 	});
 
-	it('names the alignment, its version, the pair and the change in the edit form', () => {
+	it('names the page’s document, the alignment, its version, the pair and the change in the edit form', () => {
 		expect(beadEditFields(data, pairs[3], { kind: 'split', en: 1, es: 1 })).toEqual({
+			document: '1',
 			alignment: '7',
 			version: '3',
 			bead: '3',
@@ -266,12 +267,12 @@ describe('the page data the editor reads', () => {
 		});
 	});
 
-	it('makes a conflict’s versions readable whatever their shape', () => {
-		expect(describeVersion('Nadie escuchó.')).toBe('Nadie escuchó.');
-		expect(describeVersion({ text: 'Schools closed.' })).toBe('Schools closed.');
-		expect(describeVersion({ en: ['Roads were blocked.'], es: ['Las carreteras.'] })).toBe(
-			'EN: Roads were blocked.\nES: Las carreteras.'
+	it('takes a conflict’s text when it carries one, and nothing from numbers', () => {
+		expect(conflictText('Nadie escuchó.')).toBe('Nadie escuchó.');
+		expect(conflictText({ version: 4, revision: 9, text: 'Schools closed.' })).toBe(
+			'Schools closed.'
 		);
-		expect(describeVersion(undefined)).toBe('');
+		expect(conflictText({ version: 4, revision: 9, pair: { en: [1], es: [1] } })).toBe('');
+		expect(conflictText(undefined)).toBe('');
 	});
 });
