@@ -281,6 +281,8 @@ function summaryOf(
 	};
 }
 
+const listingStatements = new WeakMap<Db, { all(): unknown[] }>();
+
 /**
  * Every document with its language shares and sentence count as last analysed (zero before
  * the first analysis). Reads stored numbers only: nothing is parsed or detected here.
@@ -289,8 +291,10 @@ export function listDocuments(db: Db): DocumentSummary[] {
 	// Only columns stored before the text (and the narrow stats tables): reading a column after a
 	// long value makes SQLite walk that value's overflow pages. A row written without stats (by
 	// hand, by a script) has its length counted.
-	const rows = db
-		.prepare(
+	// Prepared once per database: compiling the statement cost as much as running it.
+	let listing = listingStatements.get(db);
+	if (!listing) {
+		listing = db.prepare(
 			`SELECT d.id, d.slug, d.title, d.author, d.source, d.origin, d.translation_of,
 			   d.meta, d.version, d.created_at, coalesce(s.chars, length(d.text)) text_length,
 			   s.sentences sentence_count,
@@ -298,8 +302,10 @@ export function listDocuments(db: Db): DocumentSummary[] {
 			 FROM documents d LEFT JOIN document_stats s ON s.document_id = d.id
 			 LEFT JOIN detections x ON x.document_id = d.id
 			 ORDER BY d.id`
-		)
-		.all() as (Omit<DocumentRow, 'text'> & {
+		);
+		listingStatements.set(db, listing);
+	}
+	const rows = listing.all() as (Omit<DocumentRow, 'text'> & {
 		text_length: number | null;
 		en_chars: number | null;
 		es_chars: number | null;
