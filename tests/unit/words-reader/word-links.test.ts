@@ -2,7 +2,7 @@
 // their own sentences, the links say which words translate which (a glossary term as one unit),
 // answers are cached until something they depend on changes, and requests that do not name a
 // pair of the document find nothing.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,13 @@ import { addPair } from '$lib/server/contribute';
 import { alignmentsOf, editAlignment, ensureAlignments } from '$lib/server/alignments';
 import { getDocument } from '$lib/server/documents';
 import { seedGlossary } from '$lib/server/glossary';
-import { Lru, pairWords, wordLinks, wordLinkStats } from '$lib/server/word-links';
+import {
+	closeWordLinksWorker,
+	Lru,
+	pairWords,
+	wordLinks,
+	wordLinkStats
+} from '$lib/server/word-links';
 import { linkedTokens, tokenAt, nextWord, parsePharaoh, type PairWords } from '$lib/reader/words';
 
 const ENGLISH =
@@ -44,6 +50,8 @@ afterEach(() => {
 	db.close();
 	rmSync(dir, { recursive: true, force: true });
 });
+
+afterAll(() => closeWordLinksWorker());
 
 const slugOf = (id: number) =>
 	(db.prepare('SELECT slug FROM documents WHERE id = ?').get(id) as { slug: string }).slug;
@@ -107,13 +115,13 @@ describe('word links of a reading pair', () => {
 		expect(counterpartsOf(words, 'es', 'OEA')).toEqual(['OAS']);
 	});
 
-	it('keeps answers until the alignment changes, and builds one aligner per version', async () => {
-		const built = wordLinkStats.alignersBuilt;
+	it('keeps answers until the alignment changes, and learns the text once per version', async () => {
+		const built = wordLinkStats.textsLearnt;
 		const aligned = wordLinkStats.pairsAligned;
 		const first = await linksOf(0);
 		await linksOf(1);
 		expect(await linksOf(0)).toBe(first);
-		expect(wordLinkStats.alignersBuilt - built).toBe(1);
+		expect(wordLinkStats.textsLearnt - built).toBe(1);
 		expect(wordLinkStats.pairsAligned - aligned).toBe(2);
 		// A person merges the first two pairs: the answer for pair 0 is computed again.
 		const alignment = translation();
@@ -123,7 +131,9 @@ describe('word links of a reading pair', () => {
 		expect(merged).not.toBe(first);
 		expect(new Set(merged.es.tokens.map((t) => t.sentence))).toEqual(new Set([0, 1]));
 		expect(counterpartsOf(merged, 'es', 'alcalde')).toEqual(['mayor']);
-		expect(wordLinkStats.alignersBuilt - built).toBe(2);
+		expect(wordLinkStats.textsLearnt - built).toBe(2);
+		// All of it in the worker thread: none fell back to the event loop's thread.
+		expect(wordLinkStats.onMainThread).toBe(0);
 	});
 
 	it('finds nothing for another document, an unknown alignment or a bead out of range', async () => {
