@@ -16,6 +16,7 @@ import {
 	sentenceEditFields,
 	sentencesOf,
 	splitPoints,
+	unplacedItems,
 	type PairRow
 } from '$lib/reader/editing';
 import { rowOfSentence, type ReaderData } from '$lib/reader/model';
@@ -274,5 +275,21 @@ describe('the page data the editor reads', () => {
 		);
 		expect(conflictText({ version: 4, revision: 9, pair: { en: [1], es: [1] } })).toBe('');
 		expect(conflictText(undefined)).toBe('');
+	});
+
+	it('lists each unplaced correction with the text it was confirmed with', () => {
+		const edits = [
+			{
+				id: 3,
+				alignmentId: 7,
+				pair: { en: [4], es: [3], enTexts: ['She asked for calm.'], esTexts: ['Pidió calma.'] }
+			},
+			{ id: 'broken' },
+			{ id: 5, pair: { en: [], es: [1], enTexts: [], esTexts: ['Nadie escuchó.'] } }
+		];
+		expect(unplacedItems(edits)).toEqual([
+			{ id: 3, en: ['She asked for calm.'], es: ['Pidió calma.'] },
+			{ id: 5, en: [], es: ['Nadie escuchó.'] }
+		]);
 	});
 });
