@@ -148,12 +148,15 @@ export function changeSentence(
 			.get(documentId) as { result: string } | undefined;
 		const detection = stored ? (JSON.parse(stored.result) as Detection) : undefined;
 		if (doc.version !== expectedVersion) {
+			// Kept with the sentence's number now, so a re-apply changes the sentence the person
+			// meant even when sentences were split or joined since their page was made.
+			const meant = sentenceNow(db, documentId, sentence, expectedVersion, doc.version);
 			const revision = recordRefused(db, {
 				documentId,
 				kind: change.kind,
 				author,
 				before: { alignments: [] },
-				intent: intentOf(documentId, sentence, change)
+				intent: intentOf(documentId, meant, change)
 			});
 			return {
 				...failed('conflict', { detail: `version ${expectedVersion} is now ${doc.version}` }),
@@ -163,7 +166,7 @@ export function changeSentence(
 						revision: latestRevision(db, documentId),
 						text: detection?.sentences[sentence]?.text
 					},
-					yours: { version: expectedVersion, revision, sentence, change }
+					yours: { version: expectedVersion, revision, sentence: meant, change }
 				}
 			};
 		}
@@ -191,6 +194,39 @@ export function changeSentence(
 	})();
 	if (result.ok) analysisFor(db).kick();
 	return result;
+}
+
+/**
+ * Where a sentence of an older version of the document is now: followed through the sentence
+ * changes made since (each moved the document one version on; only they do).
+ */
+function sentenceNow(
+	db: Db,
+	documentId: number,
+	sentence: number,
+	seenVersion: number,
+	currentVersion: number
+): number {
+	const steps = currentVersion - seenVersion;
+	if (steps <= 0) return sentence;
+	const patches = (
+		db
+			.prepare(
+				`SELECT json_extract(after, '$.patch') patch FROM revisions
+				 WHERE document_id = ? AND state != 'refused' AND json_extract(after, '$.patch') IS NOT NULL
+				 ORDER BY id DESC LIMIT ?`
+			)
+			.all(documentId, steps) as { patch: string }[]
+	)
+		.map((r) => JSON.parse(r.patch) as SentencePatch)
+		.reverse();
+	let index = sentence;
+	for (const patch of patches) {
+		const moved = sentenceIndexMap(patch)(index);
+		// A sentence joined into the one before it is that sentence now.
+		index = moved.length ? moved[0] : patch.at;
+	}
+	return index;
 }
 
 function intentOf(documentId: number, sentence: number, change: SentenceChange): Intent {

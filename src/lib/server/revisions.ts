@@ -458,7 +458,8 @@ export function undoOrRedo(
 			target.id
 		);
 		return insertRevision(db, {
-			documentId,
+			// A sentence change undone is the changed document's (its patch moves that one).
+			documentId: patch ? target.documentId : documentId,
 			alignmentId: target.alignmentId,
 			kind: action,
 			author,

@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDb, type Db } from '$lib/server/db';
-import { addPair } from '$lib/server/contribute';
+import { addPair, addText } from '$lib/server/contribute';
+import { readFileSync } from 'node:fs';
 import {
 	alignmentsOf,
 	dismissUnplacedEdit,
@@ -478,5 +479,69 @@ describe('the history page', () => {
 			'The protesters marched to the square in the morning. The mayor closed the old bridge.'
 		);
 		expect(page.history).toMatchObject({ canUndo: true, canRedo: true, latest: undo });
+	});
+});
+
+describe('more corrections that survive', () => {
+	it('a refused text edit is re-applied on the current text', () => {
+		const version = versionOf(enId);
+		changeSentence(db, enId, 0, version, {
+			kind: 'split-sentence',
+			offset: 'The protesters'.length
+		});
+		// The second tab, on the old version, edits its second sentence (the mayor's).
+		const stale = changeSentence(db, enId, 1, version, {
+			kind: 'edit-text',
+			text: 'The mayor shut the old bridge.'
+		});
+		expect(stale.ok).toBe(false);
+		if (stale.ok || !stale.conflict || !('change' in stale.conflict.yours))
+			throw new Error('no conflict');
+		// The split came first: the mayor's sentence is the third now, and that one is re-applied.
+		expect(stale.conflict.yours.sentence).toBe(2);
+		const again = reapply(db, enId, stale.conflict.yours.revision);
+		expect(again.ok).toBe(true);
+		expect(sentences(enId)).toEqual([
+			'The protesters',
+			'marched to the square in the morning.',
+			'The mayor shut the old bridge.',
+			'The OAS sent observers to Lima.',
+			'Schools stayed closed for a week.'
+		]);
+		expect(revisionsOf(db, enId).map((r) => [r.kind, r.state])).toEqual([
+			['edit-text', 'done'],
+			['edit-text', 'reapplied'],
+			['split-sentence', 'done']
+		]);
+	});
+
+	it('a confirmed pair inside a mixed document keeps its place through a re-analysis', async () => {
+		const mixed = readFileSync(
+			new URL('../../../src/lib/data/corpus/brutal-repression-la-mosca.txt', import.meta.url),
+			'utf8'
+		);
+		const added = addText(db, { title: 'La Mosca', text: mixed, via: 'paste' });
+		if (!added.ok) throw new Error(JSON.stringify(added.errors));
+		const [id] = added.documentIds;
+		analysisFor(db).kick();
+		await analysisFor(db).idle();
+		const internal = () => alignmentsOf(db, id).find((a) => a.kind === 'internal')!;
+		const a = internal();
+		const bead = a.beads.findIndex((b) => b.en.length && b.es.length);
+		const texts = sentences(id);
+		const pairText = (b: { en: number[]; es: number[] }) => [
+			b.en.map((i) => texts[i]),
+			b.es.map((i) => texts[i])
+		];
+		const confirmed = pairText(a.beads[bead]);
+		expect(editAlignment(db, a.id, a.version, { kind: 'review', bead }).ok).toBe(true);
+		db.prepare("UPDATE analyses SET target = 'an older analysis' WHERE document_id = ?").run(id);
+		analysisFor(db).kick();
+		await analysisFor(db).idle();
+		const after = internal();
+		expect(after.edited).toBe(true);
+		const kept = after.beads.filter((b) => b.reviewed);
+		expect(kept.map(pairText)).toEqual([confirmed]);
+		expect(unplacedEdits(db, id)).toEqual([]);
 	});
 });
