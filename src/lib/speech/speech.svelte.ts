@@ -65,7 +65,12 @@ export class Speech {
 		this.rate = parseRate(safely(() => env?.storage?.getItem(RATE_STORAGE_KEY)));
 		this.#subscribeToVoices = createSubscriber((update) => {
 			env?.synth.addEventListener('voiceschanged', update);
-			return () => env?.synth.removeEventListener('voiceschanged', update);
+			// Safari fills the list without always firing voiceschanged: look again shortly.
+			const timers = [250, 1500].map((ms) => setTimeout(update, ms));
+			return () => {
+				env?.synth.removeEventListener('voiceschanged', update);
+				for (const timer of timers) clearTimeout(timer);
+			};
 		});
 	}
 
