@@ -15,8 +15,14 @@ import {
 } from '../lib/core/align/align-texts';
 import { userError } from '../lib/core/errors';
 import type { TextEncoding } from '../lib/core/formats/encoding';
-import { encodingOption } from './convert';
-import { EXIT_BAD_INPUT, EXIT_OK, readTextInput, reportError, type CliIO } from './io';
+import {
+	encodingOption,
+	EXIT_BAD_INPUT,
+	EXIT_OK,
+	readTextInput,
+	reportError,
+	type CliIO
+} from './io';
 
 const USAGE = `Usage: puente align EN ES [--presplit] [--format beads|tsv|tmx|json] [--languages en,es] [--encoding E]
        puente align MIXED --format json
@@ -207,14 +213,21 @@ export async function run(args: string[], io: CliIO): Promise<number> {
 	if (!en.ok) return reportError(en.error, io);
 	const es = await readTextInput(esFile, io, { encoding: parsed.encoding });
 	if (!es.ok) return reportError(es.error, io);
+	const read = performance.now();
+	const dictionary = await loadAlignDictionary(parsed.languages);
+	const loaded = performance.now();
 	const result = alignTexts({
 		en: en.value,
 		es: es.value,
 		presplit: parsed.presplit,
 		format: parsed.format,
 		languages: parsed.languages,
-		dictionary: await loadAlignDictionary(parsed.languages)
+		dictionary
 	});
+	if (process.env.PUENTE_TIMINGS)
+		io.stderr(
+			`dictionary ${(loaded - read).toFixed(0)} ms; align ${(performance.now() - loaded).toFixed(0)} ms; `
+		);
 	if (!result.ok) return reportError(result.error, io);
 	for (const warning of result.value.warnings) reportWarning(warning, io);
 	io.stdout(result.value.output);

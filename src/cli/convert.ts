@@ -3,13 +3,12 @@
 // CSV. Formats come from the extensions or from --from/--to; "-" is standard input or output.
 // Also the pieces the import and export commands share: reading a file's bytes within the
 // input limit, options, and messages in the user's language.
-import { open, stat, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { fail, ok, type Result, type UserError } from '../lib/core/errors';
-import { decodeFileBytes, encodingNamed, type TextEncoding } from '../lib/core/formats/encoding';
+import { decodeFileBytes } from '../lib/core/formats/encoding';
 import { exportGlossaryCsv, parseGlossaryCsv } from '../lib/core/formats/glossary-csv';
 import { exportTbx, NO_DEFINITION, readTbx, type TbxNotes } from '../lib/core/formats/tbx';
 import type { GlossaryEntry } from '../lib/core/glossary/types';
-import { MAX_INPUT_BYTES } from '../lib/core/text/decode';
 import { createTranslator } from '../lib/i18n/translator';
 import {
 	readMemory,
@@ -17,7 +16,19 @@ import {
 	type MemoryFormat,
 	type MemoryNotes
 } from '../lib/server/contribute';
-import { cliLanguage, EXIT_BAD_INPUT, EXIT_OK, reportError, type CliIO } from './io';
+import {
+	cliLanguage,
+	encodingOption,
+	EXIT_BAD_INPUT,
+	EXIT_OK,
+	readInputBytes,
+	reportError,
+	type CliIO
+} from './io';
+
+// Read here for the import and export commands too; they live in io.ts, which `puente align`
+// and `detect` load without this module's formats and the store.
+export { encodingOption, readInputBytes } from './io';
 
 export const FILE_FORMATS = ['tmx', 'tsv', 'csv', 'json', 'tbx'] as const;
 export type FileFormat = (typeof FILE_FORMATS)[number];
@@ -73,66 +84,6 @@ export function formatOfPath(path: string): FileFormat | undefined {
 	return (FILE_FORMATS as readonly string[]).includes(extension ?? '')
 		? (extension as FileFormat)
 		: undefined;
-}
-
-async function readStdinWithin(limit: number, io: CliIO): Promise<Result<Uint8Array>> {
-	if (io.stdin) {
-		const bytes = await io.stdin();
-		return bytes.length > limit ? tooLarge() : ok(bytes);
-	}
-	const chunks: Buffer[] = [];
-	let size = 0;
-	for await (const chunk of process.stdin) {
-		size += (chunk as Buffer).length;
-		// Checked while reading: an endless stream (/dev/zero) stops here, not in memory.
-		if (size > limit) return tooLarge();
-		chunks.push(chunk as Buffer);
-	}
-	return ok(Buffer.concat(chunks));
-}
-
-const tooLarge = () =>
-	fail<Uint8Array>('text-too-large', { limitMb: MAX_INPUT_BYTES / 1024 / 1024 });
-
-/**
- * A file's bytes (or standard input's for "-"), refusing anything over the limit before reading
- * it. UTF-16 doubles the bytes of a text, so the byte limit is twice the text limit; the decoded
- * text is checked against the text limit afterwards.
- */
-export async function readInputBytes(path: string, io: CliIO): Promise<Result<Uint8Array>> {
-	const limit = MAX_INPUT_BYTES * 2;
-	if (path === '-') return readStdinWithin(limit, io);
-	try {
-		const info = await stat(path);
-		if (info.isDirectory()) return fail('file-is-directory', { path });
-		if (info.isFile() && info.size > limit) return tooLarge();
-	} catch {
-		return fail('file-not-found', { path });
-	}
-	// Not a regular file (a device, a pipe): read at most one byte past the limit.
-	const handle = await open(path, 'r');
-	try {
-		const buffer = Buffer.alloc(limit + 1);
-		let length = 0;
-		for (;;) {
-			const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-			if (bytesRead === 0) break;
-			length += bytesRead;
-			if (length > limit) return tooLarge();
-		}
-		return ok(new Uint8Array(buffer.subarray(0, length)));
-	} finally {
-		await handle.close();
-	}
-}
-
-/** The --encoding option as one of ours (absent: decided from the bytes), or a message. */
-export function encodingOption(
-	value: string | undefined
-): { encoding?: TextEncoding } | { problem: string } {
-	if (value === undefined) return {};
-	const encoding = encodingNamed(value);
-	return encoding ? { encoding } : { problem: say('encodingUnknown', { encoding: value }) };
 }
 
 /** What the import left out of the text or read specially, one line each on standard error. */

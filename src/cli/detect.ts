@@ -5,8 +5,7 @@ import type { Detection } from '../lib/core/types';
 import { userError } from '../lib/core/errors';
 import { detectLanguages } from '../lib/core/detect';
 import type { TextEncoding } from '../lib/core/formats/encoding';
-import { encodingOption } from './convert';
-import { EXIT_OK, readTextInput, reportError, type CliIO } from './io';
+import { encodingOption, EXIT_OK, readTextInput, reportError, type CliIO } from './io';
 
 type Format = 'jsonl' | 'text';
 

@@ -1,20 +1,24 @@
 #!/usr/bin/env node
 // The `puente` command. The sources are TypeScript and there is no build step: the first run
 // (and any run after a source file changed) bundles the command with esbuild, which tsx brings
-// along, into node_modules/.cache/puente/; later runs import that one file, which starts several
-// times faster than loading each module through tsx's hooks. Without esbuild or a writable
-// cache, tsx loads the sources as before.
+// along, into node_modules/.cache/puente/; later runs import that bundle, which starts several
+// times faster than loading each module through tsx's hooks. The bundle is split at the
+// subcommands' dynamic imports: a module and the packages it imports load only when a command
+// needs them (`puente align` never loads the store, the accounts' libraries or the XML parser,
+// which one file would load on every run). Without esbuild or a writable cache, tsx loads the
+// sources as before.
 import {
+	existsSync,
 	mkdirSync,
 	readdirSync,
 	readFileSync,
 	renameSync,
+	rmSync,
 	statSync,
-	unlinkSync,
 	writeFileSync
 } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -22,7 +26,7 @@ const entry = join(root, 'src/cli/main.ts');
 const cacheDir = join(root, 'node_modules/.cache/puente');
 const manifestFile = join(cacheDir, 'cli.json');
 
-/** The cached bundle when every source it was built from is unchanged (size and mtime). */
+/** The cached bundle's entry when every source it was built from is unchanged (size and mtime). */
 function cachedBundle() {
 	try {
 		const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
@@ -30,7 +34,8 @@ function cachedBundle() {
 			const info = statSync(join(root, file));
 			if (info.size !== size || info.mtimeMs !== mtime) return undefined;
 		}
-		return join(cacheDir, manifest.bundle);
+		const main = join(cacheDir, manifest.bundle, 'main.mjs');
+		return existsSync(main) ? main : undefined;
 	} catch {
 		return undefined;
 	}
@@ -58,6 +63,11 @@ async function buildBundle() {
 			format: 'esm',
 			target: 'node20',
 			packages: 'external',
+			splitting: true,
+			outdir: '.',
+			entryNames: 'main',
+			// .mjs: Node knows the format from the name, without looking for a package.json.
+			outExtension: { '.js': '.mjs' },
 			write: false,
 			metafile: true,
 			logLevel: 'silent'
@@ -71,32 +81,41 @@ async function buildBundle() {
 			// Edited while the bundle was being built: use it this once, cache nothing.
 			if (info.mtimeMs >= started - 1000) fresh = false;
 		}
-		if (!fresh) return writeBundle(result.outputFiles[0].contents, `cli-${process.pid}-once.mjs`);
-		const bundle = `cli-${process.pid}-${Date.now()}.mjs`;
-		writeBundle(result.outputFiles[0].contents, bundle);
+		if (!fresh) return writeBundle(result.outputFiles, root, `cli-${process.pid}-once`);
+		const bundle = `cli-${process.pid}-${Date.now()}`;
+		writeBundle(result.outputFiles, root, bundle);
 		const temporary = `${manifestFile}.${process.pid}`;
 		writeFileSync(temporary, JSON.stringify({ bundle, inputs }));
 		renameSync(temporary, manifestFile);
-		// Older bundles are unreachable now; a run still importing one has already read it.
+		// Older bundles are unreachable now. One a run is still using is kept a minute: its
+		// chunks load when that run reaches its command.
 		for (const name of readdirSync(cacheDir))
 			if (name.startsWith('cli-') && name !== bundle) {
 				try {
-					unlinkSync(join(cacheDir, name));
+					const path = join(cacheDir, name);
+					if (Date.now() - statSync(path).mtimeMs > 60_000)
+						rmSync(path, { recursive: true, force: true });
 				} catch {
 					/* another run removed it */
 				}
 			}
-		return join(cacheDir, bundle);
+		return join(cacheDir, bundle, 'main.mjs');
 	} catch {
 		return undefined;
 	}
 }
 
-/** @param {Uint8Array} contents @param {string} name */
-function writeBundle(contents, name) {
-	mkdirSync(cacheDir, { recursive: true });
-	writeFileSync(join(cacheDir, name), contents);
-	return join(cacheDir, name);
+/**
+ * Writes the bundle's files (the entry, main.mjs, and its chunks) into a folder of their own.
+ * @param {{ path: string; contents: Uint8Array }[]} files
+ * @param {string} outdir where esbuild placed them (their paths are under it)
+ * @param {string} name
+ */
+function writeBundle(files, outdir, name) {
+	const folder = join(cacheDir, name);
+	mkdirSync(folder, { recursive: true });
+	for (const file of files) writeFileSync(join(folder, relative(outdir, file.path)), file.contents);
+	return join(folder, 'main.mjs');
 }
 
 async function loadMain() {
@@ -115,8 +134,19 @@ async function loadMain() {
 	return (await tsImport('./main.ts', import.meta.url)).main;
 }
 
+// PUENTE_TIMINGS=1 says on stderr where a run's time went (bench/cli.ts reads it).
+const timings = process.env.PUENTE_TIMINGS
+	? [`node start ${performance.now().toFixed(0)} ms`]
+	: null;
+const loadStart = performance.now();
 const main = await loadMain();
+timings?.push(`bundle and entry ${(performance.now() - loadStart).toFixed(0)} ms`);
+const runStart = performance.now();
 process.exitCode = await main(process.argv.slice(2), {
 	stdout: (/** @type {string} */ s) => process.stdout.write(s),
 	stderr: (/** @type {string} */ s) => process.stderr.write(s)
 });
+if (timings) {
+	timings.push(`command ${(performance.now() - runStart).toFixed(0)} ms`);
+	process.stderr.write(`${timings.join('; ')}\n`);
+}

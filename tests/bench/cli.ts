@@ -1,0 +1,125 @@
+// The `puente align` command against Gale-Church's script, whole process (Node's start-up
+// included), in the same run, at 1,000 and 10,000 units per side: median of 3 interleaved runs,
+// each on a case no earlier run of that process saw (every run gets its own generated case).
+// Before timing, one run on a two-line pair builds the command's bundle (the first run after a
+// change does; a person's later runs find it). Then where the fixed cost goes: Node alone, the
+// command on a two-line pair, and the same run's modules and tables timed inside the process.
+// Run with `npx tsx tests/bench/cli.ts`. Prints numbers; asserts nothing.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '../..');
+const evalDir = resolve(root, '../shared/eval');
+const puente = join(root, 'src/cli/puente.js');
+const galeChurch = join(evalDir, 'tools/gale-church.mjs');
+const work = mkdtempSync(join(tmpdir(), 'puente-bench-cli-'));
+const RUNS = Number(process.env.RUNS ?? 3);
+const SIZES = (process.env.SIZES ?? '1000,10000').split(',').map(Number);
+
+const load = () =>
+	loadavg()
+		.map((x) => x.toFixed(2))
+		.join(' ');
+
+// Cases cut from the Bible verse files in a shuffled book order by the dev set's generator
+// (merges, deletions, crossings, omitted passages), as bench:align's scale case.
+const bibleDir = join(evalDir, 'data/bible');
+const books = readdirSync(bibleDir)
+	.filter((name) => name.endsWith('.tsv'))
+	.map((name) => join(bibleDir, name));
+const verses = books.reduce(
+	(total, book) => total + readFileSync(book, 'utf8').trim().split('\n').length - 1,
+	0
+);
+
+function makeCase(units: number, seed: number): { en: string; es: string; lines: number } {
+	let state = seed;
+	const shuffled = () => {
+		const copy = [...books];
+		for (let k = copy.length - 1; k > 0; k--) {
+			state = (state * 1103515245 + 12345) % 2147483648;
+			const r = state % (k + 1);
+			[copy[k], copy[r]] = [copy[r], copy[k]];
+		}
+		return copy;
+	};
+	const dir = join(work, `case-${units}-${seed}`);
+	const rounds = Math.max(1, Math.ceil(units / (verses * 0.88)));
+	const inputs = Array.from({ length: rounds }, shuffled).flat();
+	execFileSync(
+		'node',
+		[
+			join(evalDir, 'tools/make-bible-cases.mjs'),
+			'--out',
+			dir,
+			'--seed',
+			String(seed),
+			'--blocks',
+			'8',
+			...inputs
+		],
+		{ stdio: ['ignore', 'ignore', 'inherit'] }
+	);
+	// The generator writes whole books: keep the first `units` lines of each side.
+	const cut = (file: string) => {
+		const lines = readFileSync(file, 'utf8').split('\n').slice(0, units);
+		writeFileSync(file, lines.join('\n') + '\n');
+		return lines.length;
+	};
+	const lines = Math.min(cut(join(dir, 'en.txt')), cut(join(dir, 'es.txt')));
+	return { en: join(dir, 'en.txt'), es: join(dir, 'es.txt'), lines };
+}
+
+/** Wall seconds of one whole process. */
+function timed(args: string[]): number {
+	const started = performance.now();
+	const result = spawnSync('node', args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
+	const seconds = (performance.now() - started) / 1000;
+	if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
+	return seconds;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
+
+const tiny = join(work, 'tiny');
+mkdirSync(tiny);
+writeFileSync(join(tiny, 'en.txt'), 'The house is red.\nThe river rose overnight.\n');
+writeFileSync(join(tiny, 'es.txt'), 'La casa es roja.\nEl río creció durante la noche.\n');
+const tinyArgs = [puente, 'align', join(tiny, 'en.txt'), join(tiny, 'es.txt'), '--presplit'];
+timed(tinyArgs); // builds the bundle when the sources changed
+
+console.log(`load average at start: ${load()}`);
+console.log('\n| units per side | Gale-Church (s) | puente align (s) | puente / Gale-Church |');
+console.log('| --: | --- | --- | --: |');
+let seed = 100;
+for (const units of SIZES) {
+	const times: Record<'gc' | 'puente', number[]> = { gc: [], puente: [] };
+	for (let r = 0; r < RUNS; r++) {
+		// A new case for each run, so neither tool meets input it has seen (files in the page
+		// cache aside, which both share).
+		const c = makeCase(units, seed++);
+		times.gc.push(timed([galeChurch, c.en, c.es]));
+		times.puente.push(timed([puente, 'align', c.en, c.es, '--presplit']));
+	}
+	const show = (list: number[]) =>
+		`${median(list).toFixed(2)} (${list.map((t) => t.toFixed(2)).join(', ')})`;
+	console.log(
+		`| ${units} | ${show(times.gc)} | ${show(times.puente)} | ${(median(times.puente) / median(times.gc)).toFixed(2)}× |`
+	);
+}
+
+// Where the fixed cost goes.
+const nodeAlone = median(Array.from({ length: RUNS }, () => timed(['-e', ''])));
+const tinyRun = median(Array.from({ length: RUNS }, () => timed(tinyArgs)));
+const inside = spawnSync('node', [...tinyArgs.slice(0, 1), ...tinyArgs.slice(1)], {
+	cwd: root,
+	encoding: 'utf8',
+	env: { ...process.env, PUENTE_TIMINGS: '1' }
+}).stderr.trim();
+console.log(
+	`\nFixed cost (median of ${RUNS}): node -e '' ${nodeAlone.toFixed(2)} s; puente align on a two-line pair ${tinyRun.toFixed(2)} s`
+);
+if (inside) console.log(`inside that run: ${inside}`);
+console.log(`load average at end: ${load()}`);
