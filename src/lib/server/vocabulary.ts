@@ -4,7 +4,8 @@ import type { Db } from './db';
 import { getStoredDocument } from './documents';
 import type { Result } from '$lib/core/errors';
 import {
-	documentLemmas,
+	documentForms,
+	lemmaKey,
 	kindOf,
 	textKey,
 	vocabularyShare,
@@ -247,8 +248,14 @@ export const formsOf = (keys: Set<string>) => [...new Set([...keys].map((k) => k
 
 // The lemmas of a text, per document and version: computing them reads every word of it once,
 // and the library asks for every text. A few dozen entries; a book's set is its vocabulary size.
-const lemmaCache = new Map<string, Set<string>>();
+const lemmaCache = new Map<string, Promise<Set<string>>>();
 const LEMMA_CACHE_SIZE = 64;
+// A form's lemma, across texts (the corpus's texts share most of their words). A dictionary
+// lookup takes about half a millisecond; a book has tens of thousands of distinct forms.
+const formLemmas = new Map<string, string | null>();
+const FORM_CACHE_SIZE = 200_000;
+/** Forms looked up between two turns of the event loop, so other requests are served meanwhile. */
+const FORMS_PER_TURN = 200;
 
 /** The distinct lemmas (`lang:lemma`) of a document's English and Spanish words; undefined if there is no such document. */
 export async function documentVocabulary(db: Db, slug: string): Promise<Set<string> | undefined> {
@@ -262,19 +269,39 @@ export async function documentVocabulary(db: Db, slug: string): Promise<Set<stri
 		.get(slug) as Record<string, unknown> | undefined;
 	if (!current) return undefined;
 	const key = Object.values(current).join(':');
-	const cached = lemmaCache.get(key);
-	if (cached) return cached;
+	let lemmas = lemmaCache.get(key);
+	if (!lemmas) {
+		// Kept while it is computed too, so the library's and the reader's requests share one run.
+		lemmas = computeLemmas(db, slug);
+		if (lemmaCache.size >= LEMMA_CACHE_SIZE) lemmaCache.delete(lemmaCache.keys().next().value!);
+		lemmaCache.set(key, lemmas);
+		lemmas.catch(() => lemmaCache.delete(key));
+	}
+	return lemmas;
+}
+
+async function computeLemmas(db: Db, slug: string): Promise<Set<string>> {
 	const doc = getStoredDocument(db, slug);
-	if (!doc) return undefined;
+	if (!doc) return new Set();
 	const { lemmasOf } = await loadDictionary();
-	const lemmas = documentLemmas(doc.text, doc.detection.sentences, (word, lang) => {
+	const lemmaOf = (word: string, lang: VocabularyLang) => {
 		const found = lemmasOf(word, lang);
 		if (found.length) return found[0].toLowerCase();
 		// An unknown capitalised word is a name (Abancay, Boluarte), not vocabulary to learn.
 		return /^\p{Lu}/u.test(word) ? null : word.toLowerCase();
-	});
-	if (lemmaCache.size >= LEMMA_CACHE_SIZE) lemmaCache.delete(lemmaCache.keys().next().value!);
-	lemmaCache.set(key, lemmas);
+	};
+	const lemmas = new Set<string>();
+	const forms = documentForms(doc.text, doc.detection.sentences);
+	for (const [i, form] of forms.entries()) {
+		if (i % FORMS_PER_TURN === FORMS_PER_TURN - 1) await new Promise((done) => setImmediate(done));
+		let lemma = formLemmas.get(form);
+		if (lemma === undefined) {
+			lemma = lemmaKey(form, lemmaOf);
+			if (formLemmas.size >= FORM_CACHE_SIZE) formLemmas.clear();
+			formLemmas.set(form, lemma);
+		}
+		if (lemma) lemmas.add(lemma);
+	}
 	return lemmas;
 }
 

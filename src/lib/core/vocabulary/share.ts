@@ -10,26 +10,37 @@ import type { VocabularyLang } from './input';
  */
 export type LemmaOf = (word: string, lang: VocabularyLang) => string | null;
 
-/** `lang:lemma` for every distinct word lemma of the text's English and Spanish sentences. */
+/** Every distinct word form (`lang:form`) of the text's English and Spanish sentences, in order. */
+export function documentForms(text: string, sentences: readonly LabelledSentence[]): string[] {
+	const forms = new Set<string>();
+	for (const sentence of sentences) {
+		if (sentence.lang !== 'en' && sentence.lang !== 'es') continue;
+		for (const token of tokenize(text, sentence.start, sentence.end))
+			if (token.kind === 'word') forms.add(`${sentence.lang}:${token.text}`);
+	}
+	return [...forms];
+}
+
+/** The lemma key (`lang:lemma`) of a form key (`lang:form`), or null for a word that is not vocabulary. */
+export function lemmaKey(form: string, lemmaOf: LemmaOf): string | null {
+	const lang = form.slice(0, 2) as VocabularyLang;
+	const lemma = lemmaOf(form.slice(3), lang);
+	return lemma === null ? null : `${lang}:${lemma}`;
+}
+
+/**
+ * `lang:lemma` for every distinct word lemma of the text's English and Spanish sentences. Each
+ * form is looked up once: a book repeats its words thousands of times.
+ */
 export function documentLemmas(
 	text: string,
 	sentences: readonly LabelledSentence[],
 	lemmaOf: LemmaOf
 ): Set<string> {
 	const lemmas = new Set<string>();
-	const seen = new Set<string>();
-	for (const sentence of sentences) {
-		if (sentence.lang !== 'en' && sentence.lang !== 'es') continue;
-		const lang = sentence.lang;
-		for (const token of tokenize(text, sentence.start, sentence.end)) {
-			if (token.kind !== 'word') continue;
-			// Each form is looked up once per text: a book repeats its words thousands of times.
-			const formKey = `${lang}:${token.text}`;
-			if (seen.has(formKey)) continue;
-			seen.add(formKey);
-			const lemma = lemmaOf(token.text, lang);
-			if (lemma) lemmas.add(`${lang}:${lemma}`);
-		}
+	for (const form of documentForms(text, sentences)) {
+		const key = lemmaKey(form, lemmaOf);
+		if (key) lemmas.add(key);
 	}
 	return lemmas;
 }
