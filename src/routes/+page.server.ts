@@ -18,10 +18,21 @@ export const load: PageServerLoad = ({ url }) => {
 	if ([...states.values()].includes('pending')) analysisFor(db).kick();
 	const stats = alignmentStats(db, new Map(all.map((d) => [d.id, d.sentences])));
 	const matching = query.trim() ? searchDocuments(db, query) : undefined;
+	// Only what the page shows travels in it: the whole summary (meta, dates, lengths) made the
+	// serialised data, written on every visit, several times larger.
 	const documents = all
 		.filter((d) => !matching || matching.has(d.id))
 		.map((d) => ({
-			...d,
+			id: d.id,
+			slug: d.slug,
+			title: d.title,
+			author: d.author,
+			source: d.source,
+			translationOf: d.translationOf,
+			languages: d.languages,
+			sentences: d.sentences,
+			chars: d.chars,
+			meta: { translation: Boolean((d.meta as { translation?: unknown }).translation) },
 			alignment: stats.get(d.id) ?? { pairs: 0, reviewed: 0, aligned: 0 },
 			analysis: states.get(d.id) ?? 'pending'
 		}));
@@ -33,11 +44,13 @@ export const load: PageServerLoad = ({ url }) => {
 			aligned: (a, b) => b.alignment.aligned - a.alignment.aligned
 		};
 	documents.sort(by[sort]);
+	const translated = new Set(documents.map((d) => d.translationOf));
 	return {
 		documents,
 		query,
 		sort,
 		total: all.length,
-		titles: Object.fromEntries(all.map((d) => [d.id, d.title]))
+		// The titles of the texts listed ones translate (they may be filtered out of the list).
+		titles: Object.fromEntries(all.filter((d) => translated.has(d.id)).map((d) => [d.id, d.title]))
 	};
 };
