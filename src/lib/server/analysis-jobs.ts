@@ -71,6 +71,9 @@ export interface TaskProgress {
 	phase: 'detecting' | 'marking' | 'aligning';
 	sentences?: number;
 	pairs?: number;
+	/** While aligning: the aligner's passes done over the whole text, of `passes`. */
+	pass?: number;
+	passes?: number;
 }
 
 interface ProgressPort {
@@ -282,7 +285,11 @@ export function runAnalysisTask(task: AnalysisTask): TaskResults[keyof TaskResul
 				const en = translationSide(parseDetection(task.enDetection).sentences);
 				const es = translationSide(parseDetection(task.esDetection).sentences);
 				task.progress?.postMessage({ phase: 'aligning', sentences: en.texts.length });
-				const beads = alignTranslation(en, es, { anchorPairs: anchors, dictionary });
+				const beads = alignTranslation(en, es, {
+					anchorPairs: anchors,
+					dictionary,
+					onPass: (done) => task.progress?.postMessage({ phase: 'aligning', ...done })
+				});
 				task.progress?.postMessage({ phase: 'aligning', pairs: beads.length });
 				return beads;
 			}

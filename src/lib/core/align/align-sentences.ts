@@ -40,6 +40,11 @@ export interface AlignOptions {
 	 * sentences share words and costs F1 on the real dev sets (bench:align).
 	 */
 	matchThroughDictionary?: boolean;
+	/**
+	 * Told after each pass over the whole text (the first, then each realignment), with the
+	 * pairs that pass found: a book takes seconds a pass, and a person waiting sees it move.
+	 */
+	onPass?: (progress: { pass: number; passes: number; pairs: number }) => void;
 }
 
 /** Beads with confidence, plus the model's view of each (for reports and tests). */
@@ -140,6 +145,14 @@ export function alignSentences(
 	const features = buildPairFeatures(en, es, base);
 	const first = alignPass(features, options);
 	if (options.realign === false) return first.beads;
+	const passes = 1 + COST.realignPasses;
+	const told = (pass: number, beads: Bead[]) =>
+		options.onPass?.({
+			pass,
+			passes,
+			pairs: beads.filter((b) => b.en.length && b.es.length).length
+		});
+	told(1, first.beads);
 	// Only the beads of a pass are carried to the next, never its features: each pass builds
 	// word tables as large as the text (a 5 MB pair: about 70 MB), and holding three passes'
 	// at once is what set the peak memory of a book-length alignment.
@@ -162,6 +175,7 @@ export function alignSentences(
 			band,
 			priors
 		).beads;
+		told(pass + 2, beads);
 	}
 	return beads;
 }
