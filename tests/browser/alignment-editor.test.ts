@@ -45,6 +45,19 @@ afterAll(async () => {
 });
 
 const docUrl = () => `${baseURL()}/doc/${slug}?view=parallel`;
+
+/**
+ * Opens the text once its analysis is done: a sentence change makes the text analysed again, and
+ * a test that counts rows must not count them while the new analysis lands.
+ */
+async function openText(p: Page) {
+	for (let waited = 0; waited < 60_000; waited += 250) {
+		const status = await (await p.request.get(`${baseURL()}/doc/${slug}/status`)).json();
+		if (status.state !== 'pending') break;
+		await p.waitForTimeout(250);
+	}
+	await p.goto(docUrl());
+}
 const toolbar = (p: Page) => p.getByRole('region', { name: 'Alignment corrections' });
 const tool = (p: Page, name: string | RegExp) =>
 	toolbar(p).getByRole('toolbar').getByRole('button', { name });
@@ -85,7 +98,7 @@ const focusedRow = (p: Page) =>
 
 describe('the alignment editor', () => {
 	it('shows one toolbar for the pair in hand, not buttons under every pair', async () => {
-		await page.goto(docUrl());
+		await openText(page);
 		await startCorrecting(page);
 		const key = await focusRowOf(page, /Thousands of people marched/);
 		expect(await page.locator('.parallel .row button', { hasText: /Merge|Confirm/ }).count()).toBe(
@@ -106,7 +119,7 @@ describe('the alignment editor', () => {
 	});
 
 	it('joins a sentence a line break cut in two, undoes and redoes it, and keeps it after a reload', async () => {
-		await page.goto(docUrl());
+		await openText(page);
 		await startCorrecting(page);
 		expect(await sentence(page, /south of Peru for$/).count()).toBe(1);
 		await focusRowOf(page, /south of Peru for/);
@@ -139,7 +152,7 @@ describe('the alignment editor', () => {
 	});
 
 	it('splits two sentences glued together at the caret', async () => {
-		await page.goto(docUrl());
+		await openText(page);
 		await startCorrecting(page);
 		const glued = /marched in Lima The police/;
 		expect(await sentence(page, glued).count()).toBe(1);
@@ -160,7 +173,7 @@ describe('the alignment editor', () => {
 	});
 
 	it('merges by key and keeps the focus on the merged pair; a split from the toolbar keeps it on the tool', async () => {
-		await page.goto(docUrl());
+		await openText(page);
 		await startCorrecting(page);
 		const rows = await page.locator('.parallel .row').count();
 		await focusRowOf(page, /police answered with tear gas/);
@@ -224,9 +237,9 @@ describe('the alignment editor', () => {
 		const other = await (
 			await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } })
 		).newPage();
-		await other.goto(docUrl());
+		await openText(other);
 		await startCorrecting(other);
-		await page.goto(docUrl());
+		await openText(page);
 		await startCorrecting(page);
 		// This tab confirms a pair first (one no test before has touched)…
 		await focusRowOf(page, /did not talk to the unions/);
@@ -272,7 +285,7 @@ describe('the alignment editor in the dark theme', () => {
 		});
 		await dark.addCookies([{ name: 'puente-theme', value: 'dark', url: baseURL() }]);
 		const p = await dark.newPage();
-		await p.goto(docUrl());
+		await openText(p);
 		const toggle = p.getByRole('button', { name: 'Corregir la alineación' });
 		const region = p.getByRole('region', { name: 'Correcciones de la alineación' });
 		for (let attempt = 0; attempt < 40 && !(await region.count()); attempt++) {
