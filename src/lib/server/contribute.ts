@@ -24,6 +24,7 @@ import {
 } from './contribute-prepare';
 import { fail, ok, type Result } from '$lib/core/errors';
 import { checkUserText, decodeUserBytes, MAX_INPUT_BYTES } from '$lib/core/text/decode';
+import { asciiSlug } from '$lib/core/text/slug';
 import type { TextEncoding } from '$lib/core/formats/encoding';
 import { writeTmxUnits, type TranslationUnit } from '$lib/core/formats/tmx';
 import { writeCsvUnits, writeTsvUnits } from '$lib/core/formats/tsv';
@@ -67,14 +68,7 @@ export type Busy = 'busy';
  * since /doc/123 means the document with id 123.
  */
 export function slugify(title: string): string {
-	const slug = title
-		.normalize('NFKD')
-		.replace(/\p{M}/gu, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '')
-		.slice(0, MAX_SLUG_LENGTH)
-		.replace(/-+$/, '');
+	const slug = asciiSlug(title, MAX_SLUG_LENGTH);
 	if (!slug) return 'text';
 	return /^\d+$/.test(slug) ? `text-${slug}` : slug;
 }

@@ -4,6 +4,7 @@
 // `tig` or `ntig`, a definition wherever TBX-Basic allows one (in the language section, in a
 // descripGrp, at entry level, or none) and any id. Puente's entity type has a data category of
 // its own (x-entityType); TBX's subjectField is a subject area ("Politics"), not a type.
+import { asciiSlug } from '../text/slug';
 import { fail, ok, type Result } from '../errors';
 import { checkGlossaryEntry, ID_PATTERN, isGlossaryType } from '../glossary/schema';
 import { GLOSSARY_TYPES, type GlossaryEntry } from '../glossary/types';
@@ -206,14 +207,7 @@ interface ReadTerm {
 
 /** A Puente id from any id: folded to ASCII kebab-case, starting with a letter. */
 function kebabId(text: string): string {
-	const slug = text
-		.normalize('NFD')
-		.replace(/\p{M}/gu, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '')
-		.slice(0, 60)
-		.replace(/-+$/, '');
+	const slug = asciiSlug(text);
 	return slug ? slug.replace(/^(?![a-z])/, 'entry-') : '';
 }
 
