@@ -91,6 +91,20 @@ describe('glossary review cards', () => {
 		expect(Number(await page.locator('dd[data-stat="reviews"]').textContent())).toBe(10);
 	});
 
+	it('says that progress kept in this browser by the old Leitner cards is not carried over', async () => {
+		await page.goto(baseURL() + '/glossary/cards');
+		expect(await page.locator('.earlier').count()).toBe(0);
+		await page.evaluate(() =>
+			localStorage.setItem('puente-glossary-cards', '{"direction":"es-en","progress":{}}')
+		);
+		await page.reload();
+		await expect.poll(() => page.locator('.earlier').count()).toBe(1);
+		// Left as it was.
+		expect(await page.evaluate(() => localStorage.getItem('puente-glossary-cards'))).toContain(
+			'es-en'
+		);
+	});
+
 	for (const [theme, lang, width] of [
 		['light', 'en', 1280],
 		['dark', 'en', 1280],
