@@ -12,7 +12,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import http from 'node:http';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -59,10 +59,46 @@ if (!LOOPBACK.has(host.toLowerCase())) {
 	console.warn(t('errors:server-open-to-network', { host }));
 }
 
+// A rebuild while the server runs replaces build/client: adapter-node's static server (sirv)
+// listed its files at start-up and opens a listed one without an error handler, so a file
+// gone since then threw ENOENT out of the stream and stopped the server. A listed file that is
+// gone answers 404 here (the page's new build needs a restart anyway), and any error of a
+// stream piped into a response ends that response, never the process.
+const clientDir = join(root, 'build/client');
+const staticFiles = new Set(existsSync(clientDir) ? filesUnder(clientDir) : []);
+
 const server = http.createServer((req, res) => {
 	if (!process.env.ORIGIN) req.headers[PROTOCOL_HEADER] = 'http';
+	res.on('pipe', (source) =>
+		source.on('error', () => (res.headersSent ? res.destroy() : res.writeHead(404).end()))
+	);
+	if (staticFileGone(req.url ?? '/')) {
+		res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+		res.end('Not found (Puente was rebuilt: restart it)\n');
+		return;
+	}
 	handler(req, res);
 });
+
+/** @param {string} dir @returns {string[]} paths under dir, with a leading slash */
+function filesUnder(dir) {
+	return readdirSync(dir, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile())
+		.map((entry) => '/' + relative(dir, join(entry.parentPath ?? entry.path, entry.name)));
+}
+
+/** Whether the static server would open a file (or its .br/.gz twin) listed at start-up and gone now. */
+function staticFileGone(/** @type {string} */ url) {
+	let path;
+	try {
+		path = decodeURIComponent(url.split('?')[0]);
+	} catch {
+		return false;
+	}
+	for (const candidate of [path, `${path}.br`, `${path}.gz`])
+		if (staticFiles.has(candidate) && !existsSync(join(clientDir, candidate))) return true;
+	return false;
+}
 server.listen(port, host, () => {
 	const shown =
 		host === '0.0.0.0' || host === '::' || host === '127.0.0.1'
