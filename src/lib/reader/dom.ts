@@ -36,3 +36,11 @@ export function isOnScreen(el: Element): boolean {
 	const r = el.getBoundingClientRect();
 	return r.bottom > 0 && r.top < window.innerHeight && r.height + r.width > 0;
 }
+
+/**
+ * Whether the element is rendered and can take focus: a windowed list keeps a row it has just
+ * mounted hidden (visibility) until it has measured it, and focus() on it then does nothing.
+ */
+export function isShown(el: Element): boolean {
+	return el.checkVisibility({ visibilityProperty: true });
+}
