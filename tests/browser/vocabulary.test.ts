@@ -167,6 +167,52 @@ describe('a learner’s vocabulary', () => {
 		await other.close();
 	});
 
+	it('saves a word from the reader’s popover on a phone, with its translation, and reviews it', async () => {
+		const phone = await browser.newContext({
+			locale: 'en-US',
+			viewport: { width: 390, height: 844 },
+			hasTouch: true,
+			isMobile: true
+		});
+		const p = await phone.newPage();
+		await p.goto(`${baseURL()}/doc/${DOC}?view=parallel`, { waitUntil: 'networkidle' });
+		const row = p
+			.locator('.row', { hasText: 'Es vergonzoso que la «preocupación» de la OEA' })
+			.first();
+		await row.waitFor();
+		await row.scrollIntoViewIfNeeded();
+		const point = await row.locator('.cell-es').evaluate((el) => {
+			const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+			for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+				const at = (node as Text).data.search(/(?<!\p{L})sufre(?!\p{L})/u);
+				if (at < 0) continue;
+				const range = document.createRange();
+				range.setStart(node, at);
+				range.setEnd(node, at + 'sufre'.length);
+				const box = range.getBoundingClientRect();
+				return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+			}
+			return null;
+		});
+		expect(point).not.toBeNull();
+		await p.touchscreen.tap(point!.x, point!.y);
+		const dialog = p.getByRole('dialog', { name: 'Dictionary: sufre' });
+		await expect.poll(() => dialog.isVisible(), { timeout: 10_000 }).toBe(true);
+		await dialog.getByRole('button', { name: 'Save', exact: true }).click();
+		await expect.poll(() => dialog.getByRole('status').textContent()).toBe('Saved');
+		await p.goto(`${baseURL()}/review?deck=words`);
+		await p.reload();
+		expect(await p.locator('#card-prompt').textContent()).toBe('sufre');
+		await p.locator('#card-reveal').tap();
+		expect(await p.locator('#card-answer').textContent()).toMatch(/suffer/);
+		await p.locator('#rate-good').tap();
+		await expect.poll(() => p.locator('.notice time').count()).toBe(1);
+		expect(Date.parse((await p.locator('.notice time').getAttribute('datetime'))!)).toBeGreaterThan(
+			Date.now()
+		);
+		await phone.close();
+	});
+
 	for (const [theme, lang] of [
 		['dark', 'en'],
 		['light', 'es']
