@@ -39,6 +39,7 @@ const fold = foldForSearch;
 
 interface Caches {
 	words: Record<'en' | 'es', Map<string, WeightedConcept[]>>;
+	keys: Record<'en' | 'es', Map<string, string[]>>;
 	lemmas: Record<'en' | 'es', Map<string, Set<string>>>;
 }
 /** Per dictionary: a long text repeats its words, and documents share most of theirs. */
@@ -48,7 +49,11 @@ const CACHE_SIZE = 50_000;
 function cachesOf(lookup: DictionaryLookup): Caches {
 	let found = caches.get(lookup);
 	if (!found) {
-		found = { words: { en: new Map(), es: new Map() }, lemmas: { en: new Map(), es: new Map() } };
+		found = {
+			words: { en: new Map(), es: new Map() },
+			keys: { en: new Map(), es: new Map() },
+			lemmas: { en: new Map(), es: new Map() }
+		};
 		caches.set(lookup, found);
 	}
 	return found;
@@ -75,7 +80,33 @@ export function dictionaryConcepts(
 	return cache.get(word) ?? remember(cache, word, conceptsOf(lookup, word, side));
 }
 
-function conceptsOf(lookup: DictionaryLookup, word: string, side: 'en' | 'es'): WeightedConcept[] {
+/**
+ * The keys of dictionaryConcepts, without their strengths: all that telling whether two words
+ * share a concept needs (learn.ts), and much cheaper, since a strength looks up every
+ * translation's own entry to see whether the pair is mutual.
+ */
+export function dictionaryConceptKeys(
+	lookup: DictionaryLookup,
+	word: string,
+	side: 'en' | 'es'
+): string[] {
+	const cache = cachesOf(lookup).keys[side];
+	return (
+		cache.get(word) ??
+		remember(
+			cache,
+			word,
+			conceptsOf(lookup, word, side, false).map((c) => c.key)
+		)
+	);
+}
+
+function conceptsOf(
+	lookup: DictionaryLookup,
+	word: string,
+	side: 'en' | 'es',
+	withStrength = true
+): WeightedConcept[] {
 	if (word.length < MIN_LETTERS || !/^\p{L}+$/u.test(word)) return [];
 	const other = side === 'en' ? 'es' : 'en';
 	const found = new Map<string, number>();
@@ -90,7 +121,7 @@ function conceptsOf(lookup: DictionaryLookup, word: string, side: 'en' | 'es'): 
 			if (t.includes(' ')) continue;
 			const translation = fold(t);
 			translations++;
-			const mutual = translationsOfLemma(lookup, translation, other).has(lemma);
+			const mutual = withStrength && translationsOfLemma(lookup, translation, other).has(lemma);
 			add(`${other}:${translation}`, mutual ? MUTUAL_STRENGTH : ONE_WAY_STRENGTH);
 		}
 	}

@@ -1,7 +1,7 @@
 // Word translations learned from the confident pairs of one document pair (hunalign's
 // "realign"): words that keep turning up together in aligned pairs translate each other.
 // This is what makes the second pass work without a lexicon (de-fr) and on unseen text.
-import { dictionaryConcepts, type DictionaryLookup } from './dictionary-concepts';
+import { dictionaryConceptKeys, type DictionaryLookup } from './dictionary-concepts';
 import type { LearnedDictionary, PairFeatures } from './features';
 
 export interface LearnOptions {
@@ -20,10 +20,10 @@ export interface LearnOptions {
 
 /** Whether the dictionary gives the two folded words a common lemma pair. */
 function confirms(lookup: DictionaryLookup, en: string, es: string): boolean {
-	const a = dictionaryConcepts(lookup, en, 'en');
+	const a = dictionaryConceptKeys(lookup, en, 'en');
 	if (a.length === 0) return false;
-	const b = dictionaryConcepts(lookup, es, 'es');
-	return a.some((c) => b.some((d) => d.key === c.key));
+	const b = dictionaryConceptKeys(lookup, es, 'es');
+	return a.some((key) => b.includes(key));
 }
 
 const isWord = (w: string) => !/^[pau]:/.test(w) && !/^\p{N}+$/u.test(w);
