@@ -66,12 +66,16 @@ const glossaryCount = async () => {
 	return ((await response.json()) as { entries: unknown[] }).entries.length;
 };
 
+const READER = '/doc/brutal-repression-la-mosca';
 const PAGES = [
 	'/',
-	'/doc/brutal-repression-la-mosca',
+	READER,
+	`${READER}/history`,
 	'/add',
 	'/glossary',
 	'/glossary/cards',
+	'/review',
+	'/progress',
 	'/settings'
 ];
 
@@ -118,7 +122,8 @@ describe('security', () => {
 		// Its position is a style attribute, which the policy allows (style-src-attr).
 		expect(await popover.getAttribute('style')).toMatch(/top: \d/);
 		await page.keyboard.press('Escape');
-		for (const path of ['/', '/add', '/glossary', '/glossary/cards', '/settings']) {
+		// Every other page, once the reader (visited above) is left.
+		for (const path of PAGES.filter((path) => path !== READER)) {
 			await page.goto(baseURL() + path);
 			await page.waitForLoadState('networkidle');
 		}
