@@ -1,42 +1,14 @@
-// The word aligner's side of GET /doc/<slug>/words, run in a worker thread of its own (see
-// word-links.ts): learning a text's translations takes from a tenth of a second to seconds for a
-// book, too long to hold the event loop that answers every page. The worker keeps the aligners
+// The word aligner's side of GET /doc/<slug>/words, run in a worker thread of its own (a pool of
+// one thread, see word-links.ts): learning a text's translations takes from a tenth of a second
+// to seconds for a book, too long to hold the event loop that answers every page. The worker keeps the aligners
 // it built (one per alignment version) and the dictionary, so a text is learnt once.
 //
-// Relative imports only: in development and tests the worker loads this file through tsx,
-// outside Vite, where the `$lib` alias does not exist.
+// Relative imports only (and packages): in development and tests the worker loads this file
+// through tsx, outside Vite, where the `$lib` alias does not exist.
+import { LRUCache } from 'lru-cache';
 import { WordAligner, type WordAlignerOptions } from '../core/words/align';
 import { loadWordResources, type WordResources } from '../core/words/resources';
 import type { PairSide, PairWords } from '../reader/words';
-
-/** A small least-recently-used map: reading a key makes it the newest. */
-export class Lru<K, V> {
-	#items = new Map<K, V>();
-	constructor(readonly capacity: number) {}
-
-	get(key: K): V | undefined {
-		const value = this.#items.get(key);
-		if (value !== undefined) {
-			this.#items.delete(key);
-			this.#items.set(key, value);
-		}
-		return value;
-	}
-
-	set(key: K, value: V) {
-		this.#items.delete(key);
-		this.#items.set(key, value);
-		while (this.#items.size > this.capacity) this.#items.delete(this.#items.keys().next().value!);
-	}
-
-	delete(key: K) {
-		this.#items.delete(key);
-	}
-
-	get size() {
-		return this.#items.size;
-	}
-}
 
 export interface SentenceText {
 	/** The sentence's index in its document. */
@@ -102,7 +74,7 @@ export type WordLinksAnswer =
 
 // An aligner holds a text's learned translations (a book's take a few MB): a handful is enough
 // for the texts people have open. Promises, so requests for a text being learnt wait for it.
-const aligners = new Lru<string, Promise<WordAligner>>(6);
+const aligners = new LRUCache<string, Promise<WordAligner>>({ max: 6 });
 let resources: Promise<WordResources> | undefined;
 
 export async function runWordLinksJob(job: WordLinksJob): Promise<WordLinksAnswer> {

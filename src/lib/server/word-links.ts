@@ -4,27 +4,25 @@
 // sentences, and keeps the answers in an LRU cache whose keys carry every version the answer
 // depends on (the beads, both texts and their sentences, the glossary), so an edit is never
 // served stale.
-import { Worker } from 'node:worker_threads';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import type Tinypool from 'tinypool';
+import { LRUCache } from 'lru-cache';
 import type { Db } from './db';
 import { getStoredDocument } from './documents';
 import { glossaryGeneration, glossaryMatcher } from './glossary-matching';
 import {
-	Lru,
 	pairWords,
 	runWordLinksJob,
 	WORD_LINKS_JOBS_URL,
 	type WordLinksAnswer,
 	type WordLinksJob
 } from './word-links-jobs';
+import { bootstrapModuleUrl, loadTinypool } from './worker-bootstrap';
 import { fail, ok, type Result } from '$lib/core/errors';
 import type { Bead } from '$lib/core/types';
 import { termsFromGlossary } from '$lib/core/words';
 import type { PairWords } from '$lib/reader/words';
 
-export { Lru, pairWords };
+export { pairWords };
 
 /** An alignment's beads and its sentences' texts, read from the store once per version. */
 interface AlignmentTexts {
@@ -37,8 +35,8 @@ interface AlignmentTexts {
 	learnt: boolean;
 }
 
-const texts = new Lru<string, Promise<AlignmentTexts | undefined>>(6);
-const pairs = new Lru<string, PairWords>(4000);
+const texts = new LRUCache<string, Promise<AlignmentTexts | undefined>>({ max: 6 });
+const pairs = new LRUCache<string, PairWords>({ max: 4000 });
 
 /** Counts work done, for the tests that check the caches are used. */
 export const wordLinkStats = { textsLearnt: 0, pairsAligned: 0, onMainThread: 0 };
@@ -162,61 +160,34 @@ function learning(db: Db, found: AlignmentTexts): NonNullable<WordLinksJob['lear
 
 // ——— The worker thread ———
 
-/** tsx's ESM loader, for a worker that must load TypeScript sources (tests, `vite dev`). */
-function tsxLoaderUrl(): string {
-	const cjs = createRequire(WORD_LINKS_JOBS_URL).resolve('tsx/esm/api');
-	return pathToFileURL(join(dirname(cjs), 'index.mjs')).href;
-}
-
-// The worker is a small bootstrap given as a data: URL that imports word-links-jobs by its own
-// import.meta.url (the built chunk in production, the TypeScript source under tsx), as the
-// analysis pool does (analysis-pool.ts explains why).
-function bootstrapUrl(): URL {
-	const source = WORD_LINKS_JOBS_URL.endsWith('.ts')
-		? `const { register } = await import(${JSON.stringify(tsxLoaderUrl())}); register();\n`
-		: '';
-	const code = `${source}const { parentPort } = await import('node:worker_threads');
-await import(${JSON.stringify(WORD_LINKS_JOBS_URL)});
-const run = globalThis[Symbol.for('puente.word-links-job')];
-parentPort.on('message', async ({ id, job }) => {
-	try {
-		parentPort.postMessage({ id, answer: await run(job) });
-	} catch (error) {
-		parentPort.postMessage({ id, error: String(error && error.stack ? error.stack : error) });
-	}
-});
+// The worker imports word-links-jobs and answers each job with it (see worker-bootstrap.ts).
+const BOOTSTRAP = `await import(${JSON.stringify(WORD_LINKS_JOBS_URL)});
+export default globalThis[Symbol.for('puente.word-links-job')];
 `;
-	return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
-}
 
-interface Waiting {
-	resolve: (answer: WordLinksAnswer) => void;
-	reject: (error: Error) => void;
-}
+let pool: Promise<Tinypool> | undefined;
+let current: Tinypool | undefined;
 
-let worker: Worker | undefined;
-const waiting = new Map<number, Waiting>();
-let nextId = 0;
-
-function wordLinksWorker(): Worker {
-	if (worker) return worker;
-	const started = new Worker(bootstrapUrl());
-	// Idle, it must not keep the process (or a test run) alive.
-	started.unref();
-	started.on('message', ({ id, answer, error }) => {
-		const waiter = waiting.get(id);
-		waiting.delete(id);
-		if (error) waiter?.reject(new Error(error));
-		else waiter?.resolve(answer);
+// One thread, kept for the server's life: it holds the aligners it learnt, which another thread
+// would have to learn again. Idle, tinypool lets it not keep the process (or a test run) alive.
+async function createPool(): Promise<Tinypool> {
+	const Pool = await loadTinypool();
+	const started = new Pool({
+		filename: bootstrapModuleUrl(WORD_LINKS_JOBS_URL, BOOTSTRAP),
+		minThreads: 1,
+		maxThreads: 1
 	});
-	const lost = (error: Error) => {
-		if (worker === started) worker = undefined;
-		for (const waiter of waiting.values()) waiter.reject(error);
-		waiting.clear();
-	};
-	started.on('error', lost);
-	started.on('exit', (code) => lost(new Error(`word links worker exited (${code})`)));
-	worker = started;
+	// A thread that died during a job rejects that job, and tinypool starts another (which asks
+	// to learn again). One that failed before any job ran is said here: the pool is dropped, so
+	// the jobs queued for it reject (and are aligned on this thread) and the next starts anew.
+	started.on('error', (error: unknown) => {
+		console.error(`puente: word links worker failed: ${error}`);
+		if (current === started) {
+			pool = current = undefined;
+			void started.destroy();
+		}
+	});
+	current = started;
 	return started;
 }
 
@@ -226,12 +197,8 @@ function wordLinksWorker(): Worker {
  */
 async function aligned(job: WordLinksJob): Promise<WordLinksAnswer> {
 	try {
-		const thread = wordLinksWorker();
-		const id = nextId++;
-		return await new Promise<WordLinksAnswer>((resolve, reject) => {
-			waiting.set(id, { resolve, reject });
-			thread.postMessage({ id, job });
-		});
+		pool ??= createPool();
+		return (await (await pool).run(job)) as WordLinksAnswer;
 	} catch (error) {
 		console.error(
 			`puente: word links aligned on the main thread: ${error instanceof Error ? error.message : error}`
@@ -243,7 +210,7 @@ async function aligned(job: WordLinksJob): Promise<WordLinksAnswer> {
 
 /** Stops the worker (tests; the server just exits). */
 export async function closeWordLinksWorker(): Promise<void> {
-	const running = worker;
-	worker = undefined;
-	await running?.terminate();
+	const closing = pool;
+	pool = current = undefined;
+	await (await closing)?.destroy();
 }

@@ -2,7 +2,7 @@
 // their own sentences, the links say which words translate which (a glossary term as one unit),
 // answers are cached until something they depend on changes, and requests that do not name a
 // pair of the document find nothing.
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,13 +11,7 @@ import { addPair } from '$lib/server/contribute';
 import { alignmentsOf, editAlignment, ensureAlignments } from '$lib/server/alignments';
 import { getDocument } from '$lib/server/documents';
 import { seedGlossary } from '$lib/server/glossary';
-import {
-	closeWordLinksWorker,
-	Lru,
-	pairWords,
-	wordLinks,
-	wordLinkStats
-} from '$lib/server/word-links';
+import { closeWordLinksWorker, pairWords, wordLinks, wordLinkStats } from '$lib/server/word-links';
 import { linkedTokens, tokenAt, nextWord, parsePharaoh, type PairWords } from '$lib/reader/words';
 
 const ENGLISH =
@@ -136,6 +130,28 @@ describe('word links of a reading pair', () => {
 		expect(wordLinkStats.onMainThread).toBe(0);
 	});
 
+	it('aligns on the main thread when the worker cannot start, with the same answer', async () => {
+		const inWorker = await linksOf(0);
+		vi.resetModules();
+		vi.doMock('$lib/server/worker-bootstrap', async (original) => ({
+			...(await original<object>()),
+			loadTinypool: async () => {
+				throw new Error('no threads here');
+			}
+		}));
+		const quiet = vi.spyOn(console, 'error').mockImplementation(() => {});
+		try {
+			const fresh = await import('$lib/server/word-links');
+			const found = await fresh.wordLinks(db, slugOf(enId), translation().id, 0);
+			expect(found.ok && found.value).toEqual(inWorker);
+			expect(fresh.wordLinkStats.onMainThread).toBe(1);
+			expect(quiet).toHaveBeenCalledWith(expect.stringContaining('no threads here'));
+		} finally {
+			quiet.mockRestore();
+			vi.doUnmock('$lib/server/worker-bootstrap');
+		}
+	});
+
 	it('finds nothing for another document, an unknown alignment or a bead out of range', async () => {
 		const other = addPair(db, {
 			title: 'Other',
@@ -203,19 +219,5 @@ describe('pairWords', () => {
 		expect(tokenAt(words, 'en', 4, 3)).toBe(-1);
 		expect(nextWord(words, 'en', 0, 1)).toBe(2);
 		expect(nextWord(words, 'en', 2, 1)).toBe(2);
-	});
-});
-
-describe('Lru', () => {
-	it('drops the least recently used entry, and a read counts as use', () => {
-		const lru = new Lru<string, number>(2);
-		lru.set('a', 1);
-		lru.set('b', 2);
-		expect(lru.get('a')).toBe(1);
-		lru.set('c', 3);
-		expect(lru.get('b')).toBeUndefined();
-		expect(lru.get('a')).toBe(1);
-		expect(lru.get('c')).toBe(3);
-		expect(lru.size).toBe(2);
 	});
 });
