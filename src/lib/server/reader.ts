@@ -2,6 +2,7 @@
 // thin: the document, the documents its alignments name, the rows that lay them out, and the
 // glossary terms in them.
 import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { Db } from './db';
 import {
 	getStoredDocument,
@@ -148,7 +149,7 @@ type CachedPage = Omit<ReaderPage, 'reader'> & {
 	json?: Buffer;
 	head?: ReaderData;
 };
-const pageCaches = new WeakMap<Db, Map<string, CachedPage>>();
+const pageCaches = new WeakMap<Db, LRUCache<string, CachedPage>>();
 const PAGE_CACHE_SIZE = 4;
 
 /**
@@ -271,7 +272,7 @@ function cachedPage(
 		partner ?? ''
 	].join('|');
 	let pageCache = pageCaches.get(db);
-	if (!pageCache) pageCaches.set(db, (pageCache = new Map()));
+	if (!pageCache) pageCaches.set(db, (pageCache = new LRUCache({ max: PAGE_CACHE_SIZE })));
 	let page = pageCache.get(key);
 	if (!page) {
 		const doc = getStoredDocument(db, head.id);
@@ -282,7 +283,6 @@ function cachedPage(
 		if (reader.rows.length > WHOLE_LIST_ROWS) reader.contents = tableOfContents(reader);
 		page = { document: summary, reader };
 		pageCache.set(key, page);
-		if (pageCache.size > PAGE_CACHE_SIZE) pageCache.delete(pageCache.keys().next().value!);
 	}
 	return { page, status, key };
 }

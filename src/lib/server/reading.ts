@@ -1,6 +1,7 @@
 // One document as it is read: its alignments (computed on first need), the documents they name,
 // its repeated passages, and the rows that lay them out. The reader, the exports, practice and
 // the concordance all start here, so they agree on what is paired with what.
+import { LRUCache } from 'lru-cache';
 import type { Db } from './db';
 import {
 	getDocument,
@@ -83,7 +84,7 @@ export function readingOf(
 }
 
 // Repeats depend only on the text: remember the last few documents' (a book takes ~100 ms).
-const repeatCache = new Map<string, RepeatedStretch[]>();
+const repeatCache = new LRUCache<string, RepeatedStretch[]>({ max: 20 });
 
 function repeatsOf(doc: DocumentWithAnalysis): RepeatedStretch[] {
 	// The sentence count tells the real detection from the stand-in of an unanalysed text.
@@ -92,7 +93,6 @@ function repeatsOf(doc: DocumentWithAnalysis): RepeatedStretch[] {
 	if (!repeats) {
 		repeats = findRepeatedPassages(doc.detection.sentences.map((s) => s.text));
 		repeatCache.set(key, repeats);
-		if (repeatCache.size > 20) repeatCache.delete(repeatCache.keys().next().value!);
 	}
 	return repeats;
 }

@@ -1,5 +1,6 @@
 // A learner's saved words, phrases and sentences in the store: save (once per text and
 // language), mark new/learning/known, remove, list, and the share of a text's vocabulary known.
+import { LRUCache } from 'lru-cache';
 import type { Db } from './db';
 import { getStoredDocument } from './documents';
 import type { Result } from '$lib/core/errors';
@@ -248,12 +249,11 @@ export const formsOf = (keys: Set<string>) => [...new Set([...keys].map((k) => k
 
 // The lemmas of a text, per document and version: computing them reads every word of it once,
 // and the library asks for every text. A few dozen entries; a book's set is its vocabulary size.
-const lemmaCache = new Map<string, Promise<Set<string>>>();
-const LEMMA_CACHE_SIZE = 64;
+const lemmaCache = new LRUCache<string, Promise<Set<string>>>({ max: 64 });
 // A form's lemma, across texts (the corpus's texts share most of their words). A dictionary
 // lookup takes about half a millisecond; a book has tens of thousands of distinct forms.
-const formLemmas = new Map<string, string | null>();
-const FORM_CACHE_SIZE = 200_000;
+// '' for a form with no lemma (a name): the cache holds no null.
+const formLemmas = new LRUCache<string, string>({ max: 200_000 });
 /** Forms looked up between two turns of the event loop, so other requests are served meanwhile. */
 const FORMS_PER_TURN = 200;
 
@@ -273,7 +273,6 @@ export async function documentVocabulary(db: Db, slug: string): Promise<Set<stri
 	if (!lemmas) {
 		// Kept while it is computed too, so the library's and the reader's requests share one run.
 		lemmas = computeLemmas(db, slug);
-		if (lemmaCache.size >= LEMMA_CACHE_SIZE) lemmaCache.delete(lemmaCache.keys().next().value!);
 		lemmaCache.set(key, lemmas);
 		lemmas.catch(() => lemmaCache.delete(key));
 	}
@@ -296,8 +295,7 @@ async function computeLemmas(db: Db, slug: string): Promise<Set<string>> {
 		if (i % FORMS_PER_TURN === FORMS_PER_TURN - 1) await new Promise((done) => setImmediate(done));
 		let lemma = formLemmas.get(form);
 		if (lemma === undefined) {
-			lemma = lemmaKey(form, lemmaOf);
-			if (formLemmas.size >= FORM_CACHE_SIZE) formLemmas.clear();
+			lemma = lemmaKey(form, lemmaOf) ?? '';
 			formLemmas.set(form, lemma);
 		}
 		if (lemma) lemmas.add(lemma);
