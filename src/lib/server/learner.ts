@@ -12,6 +12,9 @@ interface LearnerEvent {
 	url: URL;
 }
 
+/** The learner id of an account of the shared mode. */
+export const accountLearner = (accountId: string) => `account:${accountId}`;
+
 /**
  * The learner's id: `account:<id>` for a signed-in account, `anonymous:<uuid>` otherwise. With
  * `create: false`, null for a visitor who never saved anything (a read needs no cookie).
@@ -19,7 +22,7 @@ interface LearnerEvent {
 export function learnerOf(event: LearnerEvent, options?: { create?: true }): string;
 export function learnerOf(event: LearnerEvent, options: { create: false }): string | null;
 export function learnerOf(event: LearnerEvent, { create = true } = {}): string | null {
-	if (event.locals.user) return `account:${event.locals.user.id}`;
+	if (event.locals.user) return accountLearner(event.locals.user.id);
 	const stored = event.cookies.get(LEARNER_COOKIE);
 	if (stored && UUID.test(stored)) return `anonymous:${stored}`;
 	if (!create) return null;

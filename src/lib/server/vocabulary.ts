@@ -220,6 +220,20 @@ export function deleteItem(db: Db, learner: string, id: number): Result<void> {
 	return { ok: true, value: undefined };
 }
 
+/** The tables that hold a learner's own rows (saved items, cards, reviews, status changes). */
+const LEARNER_TABLES = ['review_cards', 'review_log', 'vocabulary_status_log', 'vocabulary_items'];
+
+/** Removes everything stored for a learner, in one transaction; how many rows went. */
+export function removeLearner(db: Db, learner: string): number {
+	return db.transaction(() =>
+		LEARNER_TABLES.reduce(
+			(removed, table) =>
+				removed + db.prepare(`DELETE FROM ${table} WHERE learner = ?`).run(learner).changes,
+			0
+		)
+	)();
+}
+
 export interface LearnerWords {
 	/** `lang:form` for the lemma and the text of every item, lower-cased. */
 	known: Set<string>;

@@ -12,6 +12,7 @@ import {
 	libraryProblem,
 	listAccounts
 } from '$lib/server/auth/users';
+import { removeAccount } from '$lib/server/auth/account-removal';
 import { isRole, ROLES } from '$lib/server/auth/roles';
 
 /** The signed-in admin; the personal app has no accounts, so no such page. */
@@ -107,10 +108,7 @@ export const actions: Actions = {
 		const found = await target(event);
 		if (found.failure) return found.failure;
 		const refused = await library(() =>
-			serverAuth().api.removeUser({
-				headers: event.request.headers,
-				body: { userId: found.account.id }
-			})
+			removeAccount(serverAuth(), getDb(), found.account.id, event.request.headers)
 		);
 		return refused ?? ({ done: 'removed', email: found.account.email } satisfies Done);
 	}
