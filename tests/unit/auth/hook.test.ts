@@ -18,6 +18,8 @@ interface Fake {
 	cookie?: string;
 	headers?: Record<string, string>;
 	client?: string;
+	/** A page's data fetched by the app in the browser (__data.json). */
+	dataRequest?: boolean;
 }
 
 function fakeEvent({
@@ -26,7 +28,8 @@ function fakeEvent({
 	routeId,
 	cookie,
 	headers = {},
-	client = '127.0.0.1'
+	client = '127.0.0.1',
+	dataRequest = false
 }: Fake) {
 	const url = new URL(`http://localhost${path}`);
 	const set = new Map<string, string>();
@@ -59,7 +62,7 @@ function fakeEvent({
 		},
 		getClientAddress: () => client,
 		setHeaders: () => undefined,
-		isDataRequest: false,
+		isDataRequest: dataRequest,
 		isSubRequest: false,
 		platform: undefined,
 		fetch
@@ -170,6 +173,22 @@ describe('the shared mode hook', () => {
 		expect((await run({ ...users, cookie: sessions.admin })).ran).toBe(true);
 		const create = { method: 'POST', path: '/admin/users?/create', routeId: '/admin/users' };
 		expect((await run({ ...create, cookie: sessions.editor })).ran).toBe(false);
+	});
+
+	it("answers a refused page's data, asked for in the app, with the error the error page shows", async () => {
+		const { response, ran } = await run({
+			path: '/admin/users',
+			routeId: '/admin/users',
+			cookie: sessions.editor,
+			dataRequest: true
+		});
+		expect(ran).toBe(false);
+		expect(response.status).toBe(403);
+		expect(response.headers.get('content-type')).toContain('application/json');
+		expect(await response.json()).toEqual({
+			code: 'role-required',
+			message: expect.stringContaining('does not allow this')
+		});
 	});
 
 	it('sends a signed-out reader to sign in, and answers signed-out API calls and writes 401', async () => {
