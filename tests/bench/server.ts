@@ -153,17 +153,26 @@ async function pagesPart(): Promise<void> {
 		`library HTML ${(pages['/'].length / 1024).toFixed(0)} KB, book HTML ${(pages['/doc/bench-en'].length / MB).toFixed(1)} MB, book reader.json ${(pages['/doc/bench-en/reader.json'].length / MB).toFixed(1)} MB`
 	);
 
-	const rows: string[][] = [['', 'req/s', 'p50 ms', 'p99 ms', 'vs static']];
+	// CPU per request (the server process's user + system time over the run, / requests): on a
+	// shared machine the latencies say how busy it was; this says what a request costs.
+	const rows: string[][] = [['', 'req/s', 'p50 ms', 'p99 ms', 'vs static', 'CPU ms/req']];
 	for (const [name, path] of [
 		['GET /', '/'],
 		['GET /doc/bench-en', '/doc/bench-en'],
 		['GET /doc/bench-en/reader.json', '/doc/bench-en/reader.json']
 	] as const) {
 		const baseline = await load(staticBase, path);
+		const cpuBefore = cpuMsOf(server.pid!);
 		const puente = await load(base, path);
+		const cpu = (cpuMsOf(server.pid!) - cpuBefore) / (puente.rps * SECONDS);
 		rows.push(
-			[`static ${name}`, ...figures(baseline), ''],
-			[`puente ${name}`, ...figures(puente), `${(puente.rps / baseline.rps).toFixed(2)}×`]
+			[`static ${name}`, ...figures(baseline), '', ''],
+			[
+				`puente ${name}`,
+				...figures(puente),
+				`${(puente.rps / baseline.rps).toFixed(2)}×`,
+				cpu.toFixed(2)
+			]
 		);
 	}
 	printTable(rows);
@@ -328,6 +337,12 @@ async function align(bytes: number): Promise<{ status: number; ms: number }> {
 	});
 	await response.arrayBuffer();
 	return { status: response.status, ms: Date.now() - t };
+}
+
+/** User + system CPU time of a process so far, in ms (/proc/<pid>/stat, clock ticks of 10 ms). */
+function cpuMsOf(pid: number): number {
+	const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+	return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 function rssOf(pid: number): number {
