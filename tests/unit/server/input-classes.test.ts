@@ -34,8 +34,8 @@ const TSV = ENGLISH.trimEnd()
 const utf8 = (text: string) => new TextEncoder().encode(text);
 /** Windows-1252 bytes of text made of Latin-1 characters (all of ours are). */
 const cp1252 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
-const utf16le = (text: string) =>
-	new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(text, 'utf16le'))]);
+const utf16leRaw = (text: string) => new Uint8Array(Buffer.from(text, 'utf16le'));
+const utf16le = (text: string) => new Uint8Array([0xff, 0xfe, ...utf16leRaw(text)]);
 /** The start of a PNG: signature, then the IHDR chunk (NUL bytes in both parities). */
 const PNG = new Uint8Array([
 	0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0,
@@ -54,6 +54,7 @@ type ClassName =
 	| 'Windows-1252'
 	| 'Windows-1252, chosen'
 	| 'UTF-16 LE with BOM'
+	| 'UTF-16 LE, no BOM'
 	| 'over 5 MB'
 	| 'valid text';
 
@@ -83,6 +84,10 @@ const CLASSES: Record<ClassName, InputClass> = {
 	'Windows-1252': { bytes: cp1252, params: () => ({ encoding: 'windows-1252' }) },
 	'Windows-1252, chosen': { bytes: cp1252, chosen: true },
 	'UTF-16 LE with BOM': { bytes: utf16le },
+	// UTF-16 without a BOM: a file is recognised by its NULs in every other byte; a form field
+	// arrives already read as UTF-8 (its accents lost), so a paste is refused at its first NUL,
+	// and a JSON body must be UTF-8 unless a BOM says otherwise (RFC 8259).
+	'UTF-16 LE, no BOM': { bytes: utf16leRaw, params: () => ({ line: 1 }) },
 	'over 5 MB': {
 		bytes: (body) => utf8(repeatTo(body, MAX_INPUT_BYTES + 1000)),
 		params: () => ({ limitMb: 5 })
@@ -188,6 +193,7 @@ function apiBody(input: InputClass, body: string, fields: (text: string) => obje
 		return new Uint8Array([...utf8(before), ...bytes, ...utf8(after)]);
 	}
 	if (input === CLASSES['UTF-16 LE with BOM']) return utf16le(JSON.stringify(fields(body)));
+	if (input === CLASSES['UTF-16 LE, no BOM']) return utf16leRaw(JSON.stringify(fields(body)));
 	const text =
 		input === CLASSES.binary ? String.fromCharCode(...bytes) : new TextDecoder().decode(bytes);
 	return utf8(JSON.stringify(fields(text)));
@@ -302,18 +308,23 @@ const ENTRY_POINTS: Record<EntryName, EntryPoint> = {
 	},
 	'puente detect': {
 		body: ENGLISH,
-		choosesEncoding: false,
+		choosesEncoding: true,
 		stores: false,
-		answer: (input) => runCli(cliDetect as never, [writeInput(input.bytes(ENGLISH), 'txt')])
+		answer: (input) =>
+			runCli(cliDetect as never, [
+				writeInput(input.bytes(ENGLISH), 'txt'),
+				...(input.chosen ? ['--encoding', 'cp1252'] : [])
+			])
 	},
 	'puente align': {
 		body: ENGLISH,
-		choosesEncoding: false,
+		choosesEncoding: true,
 		stores: false,
 		answer: (input) =>
 			runCli(cliAlign as never, [
 				writeInput(input.bytes(ENGLISH), 'txt'),
-				writeInput(utf8(SPANISH), 'txt')
+				writeInput(utf8(SPANISH), 'txt'),
+				...(input.chosen ? ['--encoding', 'cp1252'] : [])
 			])
 	},
 	'puente import': {
@@ -359,9 +370,11 @@ const TABLE: Record<ClassName, Expected[]> = {
 	// prettier-ignore
 	'Windows-1252':         ['text-replacement-character', 'file-looks-cp1252', 'file-looks-cp1252', 'file-not-utf8', 'file-not-utf8', 'file-looks-cp1252', 'file-looks-cp1252', 'file-looks-cp1252'],
 	// prettier-ignore
-	'Windows-1252, chosen': [null, 'accepted', 'accepted', null, null, null, null, 'accepted'],
+	'Windows-1252, chosen': [null, 'accepted', 'accepted', null, null, 'accepted', 'accepted', 'accepted'],
 	// prettier-ignore
 	'UTF-16 LE with BOM':   ['text-control-character', 'accepted', 'accepted', 'accepted', 'accepted', 'accepted', 'accepted', 'accepted'],
+	// prettier-ignore
+	'UTF-16 LE, no BOM':    ['text-control-character', 'accepted', 'accepted', 'file-not-utf8', 'file-not-utf8', 'accepted', 'accepted', 'accepted'],
 	// prettier-ignore
 	'over 5 MB':            ['text-too-large', 'text-too-large', 'text-too-large', 'text-too-large', 'text-too-large', 'text-too-large', 'text-too-large', 'text-too-large'],
 	// prettier-ignore
