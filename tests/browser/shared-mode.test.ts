@@ -2,7 +2,7 @@
 // database). A signed-out visit goes to the sign-in page, which says how to make the first
 // admin; `puente user add` makes it while the server runs; the admin signs in and creates a
 // reader on the users page; the reader signs in, reads a text, and a form post to edit an
-// alignment is refused with 403.
+// alignment is refused with 403; a form refused once the session ended says why on the error page.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -204,5 +204,25 @@ describe('the shared mode', () => {
 		const usersPage = await page.goto(`${base}/admin/users`);
 		expect(usersPage?.status()).toBe(403);
 		await expect(page.locator('main').textContent()).resolves.toContain('role does not allow');
+	});
+
+	it('says on the error page why a form was refused: the session ended while the page was open', async () => {
+		const saved = await page.evaluate(async () => {
+			const answer = await fetch('/api/vocabulary', {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ text: 'puente', lang: 'es', translation: 'bridge' })
+			});
+			return answer.ok;
+		});
+		expect(saved).toBe(true);
+		await page.goto(`${base}/progress`);
+		// Signed out elsewhere (another tab, or an admin disabled the account): no session now.
+		await page.context().clearCookies();
+		await page.getByRole('button', { name: 'Remove “puente”' }).click();
+		const main = page.locator('main');
+		await expect.poll(() => main.textContent()).toContain('Sign in to do this.');
+		await expect(main.textContent()).resolves.toContain('(401)');
+		expect(await seriousAxeViolations(page)).toEqual([]);
 	});
 });

@@ -18,8 +18,6 @@ interface Fake {
 	cookie?: string;
 	headers?: Record<string, string>;
 	client?: string;
-	/** A page's data fetched by the app in the browser (__data.json). */
-	dataRequest?: boolean;
 }
 
 function fakeEvent({
@@ -28,8 +26,7 @@ function fakeEvent({
 	routeId,
 	cookie,
 	headers = {},
-	client = '127.0.0.1',
-	dataRequest = false
+	client = '127.0.0.1'
 }: Fake) {
 	const url = new URL(`http://localhost${path}`);
 	const set = new Map<string, string>();
@@ -62,7 +59,7 @@ function fakeEvent({
 		},
 		getClientAddress: () => client,
 		setHeaders: () => undefined,
-		isDataRequest: dataRequest,
+		isDataRequest: false,
 		isSubRequest: false,
 		platform: undefined,
 		fetch
@@ -173,22 +170,6 @@ describe('the shared mode hook', () => {
 		expect((await run({ ...users, cookie: sessions.admin })).ran).toBe(true);
 		const create = { method: 'POST', path: '/admin/users?/create', routeId: '/admin/users' };
 		expect((await run({ ...create, cookie: sessions.editor })).ran).toBe(false);
-	});
-
-	it("answers a refused page's data, asked for in the app, with the error the error page shows", async () => {
-		const { response, ran } = await run({
-			path: '/admin/users',
-			routeId: '/admin/users',
-			cookie: sessions.editor,
-			dataRequest: true
-		});
-		expect(ran).toBe(false);
-		expect(response.status).toBe(403);
-		expect(response.headers.get('content-type')).toContain('application/json');
-		expect(await response.json()).toEqual({
-			code: 'role-required',
-			message: expect.stringContaining('does not allow this')
-		});
 	});
 
 	it('sends a signed-out reader to sign in, and answers signed-out API calls and writes 401', async () => {

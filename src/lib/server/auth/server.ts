@@ -144,9 +144,6 @@ function refusal(event: RequestEvent, status: 401 | 403): Response {
 	// A form sent by use:enhance reads an ActionResult; the page shows it as an error.
 	if (event.request.headers.get('x-sveltekit-action') === 'true')
 		return json({ type: 'error', status, error: { message, code } }, { status });
-	// A page's data asked for by the browser in the app (__data.json): SvelteKit takes a JSON
-	// body as the error the error page shows.
-	if (event.isDataRequest) return json({ message, code }, { status });
 	const reading = event.request.method === 'GET' || event.request.method === 'HEAD';
 	if (reading && (event.request.headers.get('accept') ?? '').includes('text/html'))
 		return new Response(refusalPage(event.locals.lang, message, t('common:errorPage.home')), {
