@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '$lib/server/db';
 import { closePool } from '$lib/server/analysis-pool';
-import { HeavyJobs } from '$lib/server/heavy-jobs';
+import { HeavyJobs, HUGE_BYTES } from '$lib/server/heavy-jobs';
 import { addPair, addPairInPool, importMemory, importMemoryInPool } from '$lib/server/contribute';
 import { detectRequest } from '$lib/server/request-jobs';
 import { detectLanguages } from '$lib/core/detect';
@@ -100,6 +100,25 @@ describe('requests in the worker pool', () => {
 		const memory = { title: '', fileName: 'm.tsv', bytes: new TextEncoder().encode(TSV) };
 		expect(await importMemoryInPool(pooled, memory, none)).toBe('busy');
 		expect(stored(pooled).documents).toHaveLength(0);
+	});
+
+	it('a huge input runs one at a time, whatever the bound; small ones still run beside it', async () => {
+		const jobs = new HeavyJobs(3);
+		// Not JSON: the worker refuses it at once, after holding the bytes.
+		const huge = () =>
+			new TextEncoder().encode(' '.repeat(HUGE_BYTES + 1) + 'x').buffer as ArrayBuffer;
+		const first = huge();
+		const running = jobs.run({ kind: 'detect-request', body: first }, [first]);
+		const second = huge();
+		expect(await jobs.run({ kind: 'detect-request', body: second }, [second])).toBe('busy');
+		const small = new TextEncoder().encode('{"text": "The OAS met in Lima."}')
+			.buffer as ArrayBuffer;
+		expect(await jobs.run({ kind: 'detect-request', body: small }, [small])).toMatchObject({
+			ok: true
+		});
+		expect(await running).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+		const third = huge();
+		expect(await jobs.run({ kind: 'detect-request', body: third }, [third])).not.toBe('busy');
 	});
 
 	it('POST /api/detect on a long text answers from a worker what the detector finds here', async () => {
