@@ -2,7 +2,7 @@
 // (a few frames, not forever) for the view to mount it.
 import { tick } from 'svelte';
 
-const nextFrame = () => new Promise<void>((done) => requestAnimationFrame(() => done()));
+export const nextFrame = () => new Promise<void>((done) => requestAnimationFrame(() => done()));
 
 /** Resolves with what `find` finds once it finds it, or null after `timeoutMs`. */
 export async function whenRendered<T>(find: () => T | null, timeoutMs = 3000): Promise<T | null> {
