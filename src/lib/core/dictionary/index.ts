@@ -1,12 +1,13 @@
 // The offline English/Spanish dictionary: a word, inflected or not, to its lemmas, parts of speech
 // and translations, from Apertium and FreeDict data (GPL-2, see src/lib/data/dictionary/README.md).
 //
-// The data is a JSON module bundled with the code (no I/O here). Its sorted lines are split on the
-// first lookup in each language and kept for the life of the process (immutable, so one copy serves
-// everyone); lookups bisect them, so nothing is indexed at start-up. Inflected forms are found by
-// suffix paradigms taken from Apertium's morphological analysers: each lemma names a paradigm (its
-// ending and its forms' endings), so "marcharon" is analysed by trying every form ending it has
-// ("-aron", "-ron"…) and checking whether the lemma that ending implies ("march" + "ar") has it.
+// The data is a JSON module bundled with the code (no I/O here). On the first lookup in each
+// language its lines are split and indexed by form ending and by lemma (a few milliseconds), then
+// kept for the life of the process (immutable, so one copy serves everyone). Inflected forms are
+// found by suffix paradigms taken from Apertium's morphological analysers: each lemma names a
+// paradigm (its ending and its forms' endings), so "marcharon" is analysed by trying every form
+// ending it has ("-aron", "-ron"…) and checking whether the lemma that ending implies
+// ("march" + "ar") has it.
 import data from '../../data/dictionary/dictionary.json';
 
 export type DictionaryLanguage = 'en' | 'es';
@@ -30,17 +31,26 @@ interface StoredEntry {
 }
 
 /**
- * One language's data as sorted lines, searched by bisection: nothing is indexed at start-up,
- * which keeps the first lookup of a CLI run cheap.
+ * One language's data, indexed once on the first lookup in that language: a lookup tries every
+ * ending of the word, and each try must be a hash look-up, not a search of the sorted lines
+ * (bisecting 30,000 lines for each ending and each paradigm cost about a millisecond a word).
  */
 interface LanguageTables {
-	/** Per paradigm: the lemma's ending after the stem ("ar" for marchar). */
-	lemmaEndings: string[];
-	/** "aron<TAB>12,40": a form ending and the paradigms that have it, sorted by ending. */
-	suffixes: string[];
+	/**
+	 * "aron" → [["ar", [12, 40]], ["er", [15]]]: a form ending, and the paradigms that have it
+	 * grouped by the lemma ending they imply, so that each candidate lemma is looked up once
+	 * (many paradigms share a lemma ending: 58 English ones have the empty form ending, 6 lemma
+	 * endings among them).
+	 */
+	paradigmsBySuffix: Map<string, [lemmaEnding: string, paradigms: number[]][]>;
 	longestSuffix: number;
-	/** "marchar<TAB>verb<TAB>12<TAB>leave|…", sorted by lemma. */
+	/** "marchar<TAB>verb<TAB>12<TAB>leave|…", sorted by lemma; the line number is the entry's id. */
 	lemmas: string[];
+	/** Per line of `lemmas`: its lemma and its paradigm, so candidates are rejected unparsed. */
+	lemmaOfLine: string[];
+	paradigmOfLine: Int32Array;
+	/** "marchar" → its first line in `lemmas` (a lemma's lines are consecutive). */
+	firstLineOf: Map<string, number>;
 	/** "del" → [["de", "preposition"], ["el", "determiner"]]. */
 	contractions: Map<string, [string, string][]>;
 }
@@ -54,9 +64,35 @@ const tables: Partial<Record<DictionaryLanguage, LanguageTables>> = {};
 
 function parseTables(lang: DictionaryLanguage): LanguageTables {
 	const source = (data as unknown as DictionaryData)[lang];
-	const suffixes = source.suffixes.split('\n');
+	const lemmaEndings = source.paradigms.split('\n');
+	const paradigmsBySuffix = new Map<string, [string, number[]][]>();
 	let longestSuffix = 0;
-	for (const line of suffixes) longestSuffix = Math.max(longestSuffix, line.indexOf('\t'));
+	for (const line of source.suffixes.split('\n')) {
+		const tab = line.indexOf('\t');
+		longestSuffix = Math.max(longestSuffix, tab);
+		const byLemmaEnding = new Map<string, number[]>();
+		for (const paradigm of line.slice(tab + 1).split(',')) {
+			const id = Number(paradigm);
+			const ending = lemmaEndings[id];
+			const ids = byLemmaEnding.get(ending);
+			if (ids) ids.push(id);
+			else byLemmaEnding.set(ending, [id]);
+		}
+		paradigmsBySuffix.set(line.slice(0, tab), [...byLemmaEnding]);
+	}
+	const lemmas = source.lemmas.split('\n');
+	const lemmaOfLine: string[] = new Array(lemmas.length);
+	const paradigmOfLine = new Int32Array(lemmas.length);
+	const firstLineOf = new Map<string, number>();
+	for (let i = 0; i < lemmas.length; i++) {
+		const line = lemmas[i];
+		const posTab = line.indexOf('\t');
+		const paradigmTab = line.indexOf('\t', posTab + 1);
+		const lemma = line.slice(0, posTab);
+		lemmaOfLine[i] = lemma;
+		paradigmOfLine[i] = Number(line.slice(paradigmTab + 1, line.indexOf('\t', paradigmTab + 1)));
+		if (!firstLineOf.has(lemma)) firstLineOf.set(lemma, i);
+	}
 	const contractions = new Map<string, [string, string][]>();
 	for (const line of source.contractions.split('\n')) {
 		if (!line) continue;
@@ -66,10 +102,12 @@ function parseTables(lang: DictionaryLanguage): LanguageTables {
 		contractions.set(surface, [...(contractions.get(surface) ?? []), ...pairs]);
 	}
 	return {
-		lemmaEndings: source.paradigms.split('\n'),
-		suffixes,
+		paradigmsBySuffix,
 		longestSuffix,
-		lemmas: source.lemmas.split('\n'),
+		lemmas,
+		lemmaOfLine,
+		paradigmOfLine,
+		firstLineOf,
 		contractions
 	};
 }
@@ -78,38 +116,22 @@ function tablesFor(lang: DictionaryLanguage): LanguageTables {
 	return (tables[lang] ??= parseTables(lang));
 }
 
-const keyOf = (line: string) => line.slice(0, line.indexOf('\t'));
+function entryAt(t: LanguageTables, id: number): StoredEntry {
+	const [lemma, pos, paradigm, translations] = t.lemmas[id].split('\t');
+	return { id, lemma, pos, paradigm: Number(paradigm), translations };
+}
 
-/** The index of the first line whose key is `key` or after it. */
-function firstAtOrAfter(lines: string[], key: string): number {
-	let lo = 0;
-	let hi = lines.length;
-	while (lo < hi) {
-		const mid = (lo + hi) >>> 1;
-		if (keyOf(lines[mid]) < key) lo = mid + 1;
-		else hi = mid;
-	}
-	return lo;
+/** The line numbers of a lemma's entries, in the data's order. */
+function linesOfLemma(t: LanguageTables, lemma: string): number[] {
+	const first = t.firstLineOf.get(lemma);
+	if (first === undefined) return [];
+	const lines: number[] = [];
+	for (let i = first; i < t.lemmas.length && t.lemmaOfLine[i] === lemma; i++) lines.push(i);
+	return lines;
 }
 
 function entriesOfLemma(t: LanguageTables, lemma: string): StoredEntry[] {
-	const found: StoredEntry[] = [];
-	for (let i = firstAtOrAfter(t.lemmas, lemma); i < t.lemmas.length; i++) {
-		const [key, pos, paradigm, translations] = t.lemmas[i].split('\t');
-		if (key !== lemma) break;
-		found.push({ id: i, lemma: key, pos, paradigm: Number(paradigm), translations });
-	}
-	return found;
-}
-
-function paradigmsWithSuffix(t: LanguageTables, suffix: string): number[] {
-	const i = firstAtOrAfter(t.suffixes, suffix);
-	const line = t.suffixes[i];
-	if (line === undefined || keyOf(line) !== suffix) return [];
-	return line
-		.slice(suffix.length + 1)
-		.split(',')
-		.map(Number);
+	return linesOfLemma(t, lemma).map((id) => entryAt(t, id));
 }
 
 function translationsOf(entry: StoredEntry): string[] {
@@ -119,12 +141,22 @@ function translationsOf(entry: StoredEntry): string[] {
 /** Every entry whose paradigm produces `form` exactly (case and accents as given). */
 function analyse(t: LanguageTables, form: string): StoredEntry[] {
 	const found: StoredEntry[] = [];
+	const seen = new Set<number>();
 	for (let k = 0; k <= Math.min(form.length, t.longestSuffix); k++) {
+		const groups = t.paradigmsBySuffix.get(form.slice(form.length - k));
+		if (!groups) continue;
 		const stem = form.slice(0, form.length - k);
-		for (const id of paradigmsWithSuffix(t, form.slice(form.length - k))) {
-			for (const entry of entriesOfLemma(t, stem + t.lemmaEndings[id])) {
-				if (entry.paradigm === id && !found.some((e) => e.id === entry.id)) found.push(entry);
+		const lines: number[] = [];
+		for (const [lemmaEnding, paradigms] of groups) {
+			for (const line of linesOfLemma(t, stem + lemmaEnding)) {
+				if (paradigms.includes(t.paradigmOfLine[line]) && !seen.has(line)) lines.push(line);
 			}
+		}
+		// In paradigm order, then the data's order, as one look-up per paradigm would find them.
+		lines.sort((a, b) => t.paradigmOfLine[a] - t.paradigmOfLine[b] || a - b);
+		for (const line of lines) {
+			seen.add(line);
+			found.push(entryAt(t, line));
 		}
 	}
 	return found;
@@ -189,8 +221,13 @@ function accentedSpellings(word: string): string[] {
 
 function findEntries(t: LanguageTables, word: string, lang: DictionaryLanguage): StoredEntry[] {
 	const found: StoredEntry[] = [];
+	const seen = new Set<number>();
 	const add = (entries: StoredEntry[]) => {
-		for (const e of entries) if (!found.some((f) => f.id === e.id)) found.push(e);
+		for (const e of entries) {
+			if (seen.has(e.id)) continue;
+			seen.add(e.id);
+			found.push(e);
+		}
 	};
 	for (const spelling of spellings(word)) {
 		add(analyse(t, spelling));
