@@ -2,7 +2,8 @@
 // and their Spanish translations) that get at least one translation, names left out, per language;
 // beside a baseline measured in the same run: the same dictionary looked up without morphology
 // (only tokens that are themselves a lemma). Also the cost of loading the dictionary, which the
-// CLI pays at start-up. Misses are printed most frequent first so the gaps are visible.
+// CLI pays at start-up, and of looking words up (total, and the slowest word, over every lookup the
+// coverage count makes). Misses are printed most frequent first so the gaps are visible.
 // Run with `npm run bench:dictionary`. Prints numbers; asserts nothing.
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -66,6 +67,15 @@ function tokens(text: string): Token[] {
 const other = { en: 'es', es: 'en' } as const;
 const isCapitalised = (word: string) => word[0] !== word[0].toLowerCase();
 
+/** Every lookup the coverage count makes, timed: the reader and the vocabulary count do the same. */
+const lookupTimes: { word: string; lang: Language; ms: number }[] = [];
+function timedLookup(word: string, lang: Language) {
+	const start = performance.now();
+	const entries = lookup(word, lang);
+	lookupTimes.push({ word, lang, ms: performance.now() - start });
+	return entries;
+}
+
 function measure(lang: Language) {
 	let words = 0;
 	let names = 0;
@@ -76,7 +86,7 @@ function measure(lang: Language) {
 	for (const text of corpusTexts(lang)) {
 		for (const { word, sentenceStart } of tokens(text)) {
 			words++;
-			const entries = lookup(word, lang);
+			const entries = timedLookup(word, lang);
 			// A name: capitalised in mid-sentence, or capitalised and unknown to the dictionary.
 			if (isCapitalised(word) && (!sentenceStart || entries.length === 0)) {
 				names++;
@@ -84,7 +94,7 @@ function measure(lang: Language) {
 			}
 			// A word of the other language quoted in this one ("la Toma de Lima" in an English
 			// article): not a gap of this direction.
-			if (entries.length === 0 && lookup(word, other[lang]).length > 0) {
+			if (entries.length === 0 && timedLookup(word, other[lang]).length > 0) {
 				foreign++;
 				continue;
 			}
@@ -108,6 +118,24 @@ const results = (['en', 'es'] as const).map((lang) => ({ lang, ...measure(lang) 
 for (const r of results) {
 	console.log(
 		`${r.lang}    ${String(r.words).padStart(6)}  ${String(r.names).padStart(5)}  ${String(r.foreign).padStart(7)}  ${String(r.counted).padStart(7)}  ${pct(r.translated, r.counted).padStart(10)}  ${pct(r.baseline, r.counted).padStart(8)}`
+	);
+}
+{
+	const total = lookupTimes.reduce((sum, t) => sum + t.ms, 0);
+	const sorted = lookupTimes.map((t) => t.ms).sort((a, b) => a - b);
+	const slowest = lookupTimes.reduce((a, b) => (b.ms > a.ms ? b : a));
+	console.log(
+		`\nLookup time over the corpus's tokens (${lookupTimes.length} lookups, both languages, tables already loaded):`
+	);
+	console.log(`  total                      ${total.toFixed(0)} ms`);
+	console.log(
+		`  mean per lookup            ${((1000 * total) / lookupTimes.length).toFixed(1)} µs`
+	);
+	console.log(
+		`  99th percentile            ${(1000 * sorted[Math.floor(0.99 * (sorted.length - 1))]).toFixed(1)} µs`
+	);
+	console.log(
+		`  slowest                    ${slowest.ms.toFixed(2)} ms (${slowest.word}, ${slowest.lang})`
 	);
 }
 for (const r of results) {
