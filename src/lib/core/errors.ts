@@ -14,6 +14,7 @@ export type UserErrorCode =
 	| 'format-invalid'
 	| 'not-found'
 	| 'conflict'
+	| 'busy'
 	| 'invalid-input';
 
 export interface UserError {

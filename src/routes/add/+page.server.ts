@@ -4,11 +4,12 @@ import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import {
-	addPair,
+	addPairInPool,
 	addText,
 	fileNameOf,
-	importMemory,
+	importMemoryInPool,
 	readUpload,
+	type Busy,
 	type Contribution,
 	type FieldError,
 	type SidesChoice
@@ -68,7 +69,21 @@ const readAddForm = (request: Request, mode: AddMode) =>
 		languages: null
 	}));
 
-function respond(mode: AddMode, values: AddValues, result: Contribution) {
+/** Seconds a person is asked to wait when the heavy-job bound is reached. */
+const BUSY_RETRY_SECONDS = 5;
+
+function respond(mode: AddMode, values: AddValues, result: Contribution | Busy) {
+	if (result === 'busy') {
+		// Nothing was stored: the page keeps what the person gave and asks them to try again.
+		const busy = userError('busy', { seconds: BUSY_RETRY_SECONDS });
+		const failure: AddFailure = {
+			mode,
+			values,
+			errors: [{ field: 'form', error: busy }],
+			languages: null
+		};
+		return fail(503, failure);
+	}
 	if (result.ok) redirect(303, `/doc/${result.slug}`);
 	const failure: AddFailure = {
 		mode,
@@ -95,7 +110,13 @@ export const actions: Actions = {
 		const db = getDb();
 		const result =
 			values.shape === 'pair'
-				? addPair(db, { title: values.title, en: values.en, es: values.es, via: 'paste', sides })
+				? await addPairInPool(db, {
+						title: values.title,
+						en: values.en,
+						es: values.es,
+						via: 'paste',
+						sides
+					})
 				: addText(db, { title: values.title, text: values.text, via: 'paste' });
 		return respond('paste', values, result);
 	},
@@ -137,7 +158,11 @@ export const actions: Actions = {
 			sides: sidesOf(form),
 			fileNames: { en: values.files.enFile, es: values.files.esFile }
 		};
-		return respond('upload', values, addPair(db, input, { en: 'enFile', es: 'esFile' }));
+		return respond(
+			'upload',
+			values,
+			await addPairInPool(db, input, { en: 'enFile', es: 'esFile' })
+		);
 	},
 
 	import: async ({ request }) => {
@@ -155,7 +180,7 @@ export const actions: Actions = {
 				values,
 				refuse('memory', userError('text-too-large', { limitMb: LIMIT_MB }))
 			);
-		const result = importMemory(getDb(), {
+		const result = await importMemoryInPool(getDb(), {
 			title: values.title,
 			fileName: values.files.memory ?? '',
 			bytes: new Uint8Array(await file.arrayBuffer()),

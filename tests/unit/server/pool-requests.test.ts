@@ -52,7 +52,7 @@ function stored(db: Db) {
 			.all(),
 		alignments: db
 			.prepare('SELECT passage, aligner_version, beads, edited FROM alignments ORDER BY id')
-			.all()
+			.all() as { beads: string }[]
 	};
 }
 
@@ -84,7 +84,7 @@ describe('requests in the worker pool', () => {
 		const result = await importMemoryInPool(pooled, { ...input, bytes: input.bytes.slice() }, jobs);
 		expect(result).toEqual(importMemory(here, input));
 		expect(stored(pooled)).toEqual(stored(here));
-		const beads = JSON.parse(stored(pooled).alignments[0].beads as string);
+		const beads = JSON.parse(stored(pooled).alignments[0].beads);
 		expect(beads.map((b: { en: number[] }) => b.en)).toEqual([[0], [1, 2], [3]]);
 		// Stored analysed: the page shows the text with its languages before the queue reaches it.
 		for (const id of [1, 2])
