@@ -12,10 +12,7 @@
 // TypeScript source, loaded through tsx's loader. Either way the worker runs the same code as
 // the server.
 import type Tinypool from 'tinypool';
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import {
 	ANALYSIS_JOBS_URL,
@@ -23,35 +20,27 @@ import {
 	type TaskProgress,
 	type TaskResults
 } from './analysis-jobs';
+import { bootstrapModuleUrl, loadTinypool } from './worker-bootstrap';
 import { REQUEST_JOBS_URL, type RequestTask, type RequestTaskResults } from './request-jobs';
 
 /** Every kind of task a worker runs, and what each gives back. */
 export type PoolTask = AnalysisTask | RequestTask;
 export type PoolResults = TaskResults & RequestTaskResults;
 
-/** tsx's ESM loader, for a worker that must load TypeScript sources (tests, `vite dev`). */
-function tsxLoaderUrl(): string {
-	const cjs = createRequire(ANALYSIS_JOBS_URL).resolve('tsx/esm/api');
-	return pathToFileURL(join(dirname(cjs), 'index.mjs')).href;
-}
-
 /** Nice value of the worker threads (0 normal, 19 lowest). */
 const WORKER_NICE = 10;
 
 function bootstrapUrl(): string {
-	const source = ANALYSIS_JOBS_URL.endsWith('.ts')
-		? `const { register } = await import(${JSON.stringify(tsxLoaderUrl())}); register();\n`
-		: '';
 	// Workers run at a lower priority than the thread that answers requests: on Linux a nice
 	// value is per thread, so a long alignment yields the CPU to the pages (elsewhere: ignored).
-	const code = `${source}try { (await import('node:os')).setPriority(${WORKER_NICE}); } catch {}
+	const code = `try { (await import('node:os')).setPriority(${WORKER_NICE}); } catch {}
 await import(${JSON.stringify(ANALYSIS_JOBS_URL)});
 await import(${JSON.stringify(REQUEST_JOBS_URL)});
 const run = globalThis[Symbol.for('puente.analysis-task')];
 const requests = globalThis[Symbol.for('puente.request-tasks')];
 export default (task) => (Object.hasOwn(requests, task.kind) ? requests[task.kind](task) : run(task));
 `;
-	return `data:text/javascript,${encodeURIComponent(code)}`;
+	return bootstrapModuleUrl(ANALYSIS_JOBS_URL, code);
 }
 
 /** Threads: PUENTE_WORKERS, else one fewer than the cores (at least one, at most four). */
@@ -63,14 +52,8 @@ export function workerCount(env: NodeJS.ProcessEnv = process.env): number {
 
 let pool: Promise<Tinypool> | undefined;
 
-// Imported by a name the bundler cannot see: tinypool finds its own worker entry next to its
-// module file (node_modules/tinypool/dist/entry/worker.js), which a bundled copy would lose.
-const TINYPOOL = 'tinypool';
-
 async function createPool(): Promise<Tinypool> {
-	const { default: Pool } = (await import(/* @vite-ignore */ TINYPOOL)) as {
-		default: typeof Tinypool;
-	};
+	const Pool = await loadTinypool();
 	return new Pool({
 		filename: bootstrapUrl(),
 		minThreads: 0,
