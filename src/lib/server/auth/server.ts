@@ -97,7 +97,8 @@ export async function signOut(event: RequestEvent): Promise<void> {
 
 /**
  * The shared mode's check of one request, before its route runs: undefined to go on, or the
- * answer (a redirect to sign in, 401 or 403). `locals.user` must already be set.
+ * answer (401 or 403); a signed-out visit to a page throws a redirect to sign in. `locals.user`
+ * must already be set.
  */
 export function authorize(event: RequestEvent): Response | undefined {
 	const needed = accessFor({
@@ -109,13 +110,11 @@ export function authorize(event: RequestEvent): Response | undefined {
 	const user = event.locals.user;
 	if (user && roleAllows(user.role, needed)) return undefined;
 	const reading = event.request.method === 'GET' || event.request.method === 'HEAD';
-	if (!user && reading && !isApi(event)) {
-		const next = event.url.pathname + event.url.search;
-		return new Response(null, {
-			status: 303,
-			headers: { location: `/signin?next=${encodeURIComponent(next)}` }
-		});
-	}
+	// Thrown, not returned: SvelteKit answers a thrown redirect to the client router's data
+	// request (__data.json, after a session ended) in the JSON it understands, and to a page
+	// visit as a plain 303.
+	if (!user && reading && !isApi(event))
+		redirect(303, `/signin?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
 	return refusal(event, user ? 403 : 401);
 }
 
