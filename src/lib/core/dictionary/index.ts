@@ -34,21 +34,25 @@ interface StoredEntry {
  * One language's data, indexed once on the first lookup in that language: a lookup tries every
  * ending of the word, and each try must be a hash look-up, not a search of the sorted lines
  * (bisecting 30,000 lines for each ending and each paradigm cost about a millisecond a word).
+ * The index is flat (numbers in typed arrays, no parsed record per line), so that building it costs
+ * little more than splitting the lines.
  */
 interface LanguageTables {
+	/** Per paradigm: the lemma's ending after the stem ("ar" for marchar). */
+	lemmaEndings: string[];
+	/** A form ending ("aron") → its number, which indexes `paradigmsStart`. */
+	suffixNumber: Map<string, number>;
 	/**
-	 * "aron" → [["ar", [12, 40]], ["er", [15]]]: a form ending, and the paradigms that have it
-	 * grouped by the lemma ending they imply, so that each candidate lemma is looked up once
-	 * (many paradigms share a lemma ending: 58 English ones have the empty form ending, 6 lemma
-	 * endings among them).
+	 * The paradigms having form ending number n are paradigms[paradigmsStart[n]] up to
+	 * paradigms[paradigmsStart[n + 1]], those implying the same lemma ending side by side, so
+	 * that each candidate lemma is looked up once (58 English paradigms have the empty form
+	 * ending, with 6 lemma endings among them).
 	 */
-	paradigmsBySuffix: Map<string, [lemmaEnding: string, paradigms: number[]][]>;
+	paradigmsStart: Int32Array;
+	paradigms: Int32Array;
 	longestSuffix: number;
 	/** "marchar<TAB>verb<TAB>12<TAB>leave|…", sorted by lemma; the line number is the entry's id. */
 	lemmas: string[];
-	/** Per line of `lemmas`: its lemma and its paradigm, so candidates are rejected unparsed. */
-	lemmaOfLine: string[];
-	paradigmOfLine: Int32Array;
 	/** "marchar" → its first line in `lemmas` (a lemma's lines are consecutive). */
 	firstLineOf: Map<string, number>;
 	/** "del" → [["de", "preposition"], ["el", "determiner"]]. */
@@ -65,33 +69,33 @@ const tables: Partial<Record<DictionaryLanguage, LanguageTables>> = {};
 function parseTables(lang: DictionaryLanguage): LanguageTables {
 	const source = (data as unknown as DictionaryData)[lang];
 	const lemmaEndings = source.paradigms.split('\n');
-	const paradigmsBySuffix = new Map<string, [string, number[]][]>();
+	const suffixLines = source.suffixes.split('\n');
+	const suffixNumber = new Map<string, number>();
+	const paradigmsStart = new Int32Array(suffixLines.length + 1);
+	const paradigms = new Int32Array(Math.ceil(source.suffixes.length / 2));
+	let count = 0;
 	let longestSuffix = 0;
-	for (const line of source.suffixes.split('\n')) {
+	suffixLines.forEach((line, n) => {
 		const tab = line.indexOf('\t');
 		longestSuffix = Math.max(longestSuffix, tab);
-		const byLemmaEnding = new Map<string, number[]>();
-		for (const paradigm of line.slice(tab + 1).split(',')) {
-			const id = Number(paradigm);
-			const ending = lemmaEndings[id];
-			const ids = byLemmaEnding.get(ending);
-			if (ids) ids.push(id);
-			else byLemmaEnding.set(ending, [id]);
-		}
-		paradigmsBySuffix.set(line.slice(0, tab), [...byLemmaEnding]);
-	}
+		suffixNumber.set(line.slice(0, tab), n);
+		paradigmsStart[n] = count;
+		const ids = line
+			.slice(tab + 1)
+			.split(',')
+			.map(Number);
+		if (ids.length > 1)
+			ids.sort((a, b) => compareStrings(lemmaEndings[a], lemmaEndings[b]) || a - b);
+		for (const id of ids) paradigms[count++] = id;
+	});
+	paradigmsStart[suffixLines.length] = count;
 	const lemmas = source.lemmas.split('\n');
-	const lemmaOfLine: string[] = new Array(lemmas.length);
-	const paradigmOfLine = new Int32Array(lemmas.length);
 	const firstLineOf = new Map<string, number>();
+	let previous: string | undefined;
 	for (let i = 0; i < lemmas.length; i++) {
-		const line = lemmas[i];
-		const posTab = line.indexOf('\t');
-		const paradigmTab = line.indexOf('\t', posTab + 1);
-		const lemma = line.slice(0, posTab);
-		lemmaOfLine[i] = lemma;
-		paradigmOfLine[i] = Number(line.slice(paradigmTab + 1, line.indexOf('\t', paradigmTab + 1)));
-		if (!firstLineOf.has(lemma)) firstLineOf.set(lemma, i);
+		const lemma = lemmas[i].slice(0, lemmas[i].indexOf('\t'));
+		if (lemma !== previous) firstLineOf.set(lemma, i);
+		previous = lemma;
 	}
 	const contractions = new Map<string, [string, string][]>();
 	for (const line of source.contractions.split('\n')) {
@@ -102,15 +106,18 @@ function parseTables(lang: DictionaryLanguage): LanguageTables {
 		contractions.set(surface, [...(contractions.get(surface) ?? []), ...pairs]);
 	}
 	return {
-		paradigmsBySuffix,
+		lemmaEndings,
+		suffixNumber,
+		paradigmsStart,
+		paradigms: paradigms.subarray(0, count),
 		longestSuffix,
 		lemmas,
-		lemmaOfLine,
-		paradigmOfLine,
 		firstLineOf,
 		contractions
 	};
 }
+
+const compareStrings = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function tablesFor(lang: DictionaryLanguage): LanguageTables {
 	return (tables[lang] ??= parseTables(lang));
@@ -126,8 +133,18 @@ function linesOfLemma(t: LanguageTables, lemma: string): number[] {
 	const first = t.firstLineOf.get(lemma);
 	if (first === undefined) return [];
 	const lines: number[] = [];
-	for (let i = first; i < t.lemmas.length && t.lemmaOfLine[i] === lemma; i++) lines.push(i);
+	for (let i = first; i < t.lemmas.length && isLineOf(t.lemmas[i], lemma); i++) lines.push(i);
 	return lines;
+}
+
+const isLineOf = (line: string, lemma: string) =>
+	line.charCodeAt(lemma.length) === 9 && line.startsWith(lemma);
+
+/** The paradigm number of a line of `lemmas`: its third field. */
+function paradigmOfLine(t: LanguageTables, line: number): number {
+	const text = t.lemmas[line];
+	const start = text.indexOf('\t', text.indexOf('\t') + 1) + 1;
+	return Number(text.slice(start, text.indexOf('\t', start)));
 }
 
 function entriesOfLemma(t: LanguageTables, lemma: string): StoredEntry[] {
@@ -143,18 +160,28 @@ function analyse(t: LanguageTables, form: string): StoredEntry[] {
 	const found: StoredEntry[] = [];
 	const seen = new Set<number>();
 	for (let k = 0; k <= Math.min(form.length, t.longestSuffix); k++) {
-		const groups = t.paradigmsBySuffix.get(form.slice(form.length - k));
-		if (!groups) continue;
+		const n = t.suffixNumber.get(form.slice(form.length - k));
+		if (n === undefined) continue;
 		const stem = form.slice(0, form.length - k);
-		const lines: number[] = [];
-		for (const [lemmaEnding, paradigms] of groups) {
+		const matches: [paradigm: number, line: number][] = [];
+		const end = t.paradigmsStart[n + 1];
+		for (let group = t.paradigmsStart[n]; group < end;) {
+			// The paradigms from `group` to `next` imply the same lemma: look it up once.
+			const lemmaEnding = t.lemmaEndings[t.paradigms[group]];
+			let next = group + 1;
+			while (next < end && t.lemmaEndings[t.paradigms[next]] === lemmaEnding) next++;
 			for (const line of linesOfLemma(t, stem + lemmaEnding)) {
-				if (paradigms.includes(t.paradigmOfLine[line]) && !seen.has(line)) lines.push(line);
+				if (seen.has(line)) continue;
+				const paradigm = paradigmOfLine(t, line);
+				for (let i = group; i < next; i++) {
+					if (t.paradigms[i] === paradigm) matches.push([paradigm, line]);
+				}
 			}
+			group = next;
 		}
 		// In paradigm order, then the data's order, as one look-up per paradigm would find them.
-		lines.sort((a, b) => t.paradigmOfLine[a] - t.paradigmOfLine[b] || a - b);
-		for (const line of lines) {
+		matches.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+		for (const [, line] of matches) {
 			seen.add(line);
 			found.push(entryAt(t, line));
 		}
