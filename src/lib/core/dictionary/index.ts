@@ -34,8 +34,8 @@ interface StoredEntry {
  * One language's data, indexed once on the first lookup in that language: a lookup tries every
  * ending of the word, and each try must be a hash look-up, not a search of the sorted lines
  * (bisecting 30,000 lines for each ending and each paradigm cost about a millisecond a word).
- * The index is flat (numbers in typed arrays, no parsed record per line), so that building it costs
- * little more than splitting the lines.
+ * The index is flat (numbers in typed arrays, no parsed record per line), so that building it
+ * costs little more than splitting the lines.
  */
 interface LanguageTables {
 	/** Per paradigm: the lemma's ending after the stem ("ar" for marchar). */
