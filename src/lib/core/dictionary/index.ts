@@ -80,12 +80,16 @@ function parseTables(lang: DictionaryLanguage): LanguageTables {
 		longestSuffix = Math.max(longestSuffix, tab);
 		suffixNumber.set(line.slice(0, tab), n);
 		paradigmsStart[n] = count;
+		// Most endings belong to one paradigm: no array for those.
+		if (line.indexOf(',', tab) < 0) {
+			paradigms[count++] = Number(line.slice(tab + 1));
+			return;
+		}
 		const ids = line
 			.slice(tab + 1)
 			.split(',')
 			.map(Number);
-		if (ids.length > 1)
-			ids.sort((a, b) => compareStrings(lemmaEndings[a], lemmaEndings[b]) || a - b);
+		ids.sort((a, b) => compareStrings(lemmaEndings[a], lemmaEndings[b]) || a - b);
 		for (const id of ids) paradigms[count++] = id;
 	});
 	paradigmsStart[suffixLines.length] = count;
