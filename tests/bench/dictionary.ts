@@ -135,7 +135,24 @@ for (const r of results) {
 		`  99th percentile            ${(1000 * sorted[Math.floor(0.99 * (sorted.length - 1))]).toFixed(1)} µs`
 	);
 	console.log(
-		`  slowest                    ${slowest.ms.toFixed(2)} ms (${slowest.word}, ${slowest.lang})`
+		`  slowest                    ${slowest.ms.toFixed(2)} ms (${slowest.word}, ${slowest.lang}; may include a garbage collection)`
+	);
+	// A single slow lookup may be a pause of the process, not the word: the 20 slowest are timed
+	// again, 5 times each, and the word with the highest median is the real worst case.
+	const worst = [...lookupTimes]
+		.sort((a, b) => b.ms - a.ms)
+		.slice(0, 20)
+		.map(({ word, lang }) => {
+			const times = Array.from({ length: 5 }, () => {
+				const start = performance.now();
+				lookup(word, lang);
+				return performance.now() - start;
+			}).sort((a, b) => a - b);
+			return { word, lang, ms: times[2] };
+		})
+		.reduce((a, b) => (b.ms > a.ms ? b : a));
+	console.log(
+		`  slowest word, timed again  ${worst.ms.toFixed(2)} ms (${worst.word}, ${worst.lang}; median of 5)`
 	);
 }
 for (const r of results) {
