@@ -8,6 +8,7 @@ import { LANGUAGE_COOKIE, negotiateLanguage } from '$lib/i18n/negotiate';
 import { createTranslator } from '$lib/i18n/translator';
 import { parseTheme, THEME_COOKIE } from '$lib/theme';
 import { authorize, sessionUser, sharedMode } from '$lib/server/auth/server';
+import { PageCache } from '$lib/server/page-cache';
 
 // The bundled corpus is in the store before the first request, so the app opens on it.
 // Analysis happens in worker threads after that (lib/server/analysis.ts): nothing is detected
@@ -31,6 +32,14 @@ const SECURITY_HEADERS = {
 	// For browsers without CSP frame-ancestors, and for responses that carry no CSP (the API).
 	'x-frame-options': 'DENY'
 };
+
+// Pages whose HTML depends only on the URL, language, theme and the database: their loads (and
+// the layout's) read no cookie, account or learner. Add a route only after checking the same.
+const PAGE_ROUTES = new Set(['/', '/doc/[id]']);
+const pageCache = new PageCache(getDb, {
+	routes: PAGE_ROUTES,
+	analysisPending: () => [...analysisFor(getDb()).states().values()].includes('pending')
+});
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const lang = negotiateLanguage(
@@ -58,9 +67,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.user = sharedMode ? await sessionUser(event.request.headers) : null;
 	const refused = sharedMode ? authorize(event) : undefined;
 	if (refused) return withSecurityHeaders(refused);
-	const response = await resolve(event, {
-		transformPageChunk: ({ html }) => html.replace('%lang%', lang).replace('%theme%', theme)
-	});
+	const response = await pageCache.respond(event, () =>
+		resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%lang%', lang).replace('%theme%', theme)
+		})
+	);
 	// A write may have added or changed a text or the glossary: analyse what needs it, in the
 	// background (one indexed query when nothing does).
 	if (event.request.method !== 'GET' && event.request.method !== 'HEAD')

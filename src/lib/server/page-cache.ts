@@ -1,0 +1,178 @@
+// Rendered HTML of pages that depend only on what a request names and on the database, kept so
+// that a second visit to a book copies bytes instead of rendering it again (4 ms of SvelteKit
+// per request). It must never serve stale or someone else's content, so an entry is used only
+// when everything the page's HTML depends on is the same:
+//   - the request: GET of a page (not a data request), its full URL (origin, path and query),
+//     the language and theme the hook chose; signed-in requests are never cached, and only the
+//     routes in `routes` are (their loads, checked by hand, read no cookie, no account and no
+//     learner: see PAGE_ROUTES in hooks.server.ts);
+//   - the database: its generation (below) changes with any committed write from any
+//     connection, this one's or another's (the analysis, the CLI, a second server);
+//   - the analysis: a pending document's page shows progress that lives in memory, not in the
+//     database, so nothing is cached while any document's analysis is pending.
+// The CSP nonce is per response: the HTML is kept with the nonce cut out and every hit gets a
+// fresh one, in its HTML and its Content-Security-Policy header alike.
+import type { RequestEvent } from '@sveltejs/kit';
+import { LRUCache } from 'lru-cache';
+import type { Db } from './db';
+
+export interface PageCacheOptions {
+	/** Route ids (event.route.id) whose HTML depends only on the request's URL, language and theme, and the database. */
+	routes: ReadonlySet<string>;
+	/** The bound on the kept HTML, in bytes. */
+	maxBytes?: number;
+	/** Whether any document's analysis is pending (in memory progress shows on its pages). */
+	analysisPending: () => boolean;
+}
+
+interface Entry {
+	status: number;
+	/** Header name and value; a value's nonce replaced by NONCE_MARK. */
+	headers: [string, string][];
+	/** The HTML cut at each nonce attribute. */
+	pieces: Buffer[];
+	bytes: number;
+}
+
+const NONCE_MARK = '\u0000nonce\u0000';
+
+/**
+ * A nonce as SvelteKit makes one (16 random bytes in base64): the same length, so the hit's
+ * HTML has the length of the page it was kept from.
+ */
+function freshNonce(): string {
+	return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
+}
+
+/** The database's generation: different after any committed write, by any connection. */
+const generationQueries = new WeakMap<Db, { get(): unknown }>();
+export function databaseGeneration(db: Db): string {
+	let query = generationQueries.get(db);
+	if (!query) {
+		// data_version changes when another connection commits; total_changes() counts this
+		// connection's own row changes (which data_version does not see); schema_version any DDL.
+		query = db
+			.prepare(
+				`SELECT total_changes() AS changes,
+				   (SELECT data_version FROM pragma_data_version) AS version,
+				   (SELECT schema_version FROM pragma_schema_version) AS schema`
+			)
+			.raw();
+		generationQueries.set(db, query);
+	}
+	return (query.get() as number[]).join('.');
+}
+
+export class PageCache {
+	private readonly entries: LRUCache<string, Entry>;
+	/** The generation the entries were rendered at; any other empties the cache. */
+	private generation = '';
+	/** The generation at which no analysis was pending (so the check runs once per write). */
+	private settledAt = '';
+
+	constructor(
+		private readonly db: () => Db,
+		private readonly options: PageCacheOptions
+	) {
+		const maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
+		this.entries = new LRUCache<string, Entry>({
+			maxSize: maxBytes,
+			maxEntrySize: Math.max(1, Math.floor(maxBytes / 4)),
+			sizeCalculation: (entry) => entry.bytes
+		});
+	}
+
+	/** The key of a request whose page may be cached, or undefined when it may not. */
+	private keyOf(event: RequestEvent): string | undefined {
+		if (event.request.method !== 'GET' || event.isDataRequest || event.isSubRequest)
+			return undefined;
+		if (event.route.id === null || !this.options.routes.has(event.route.id)) return undefined;
+		// The shared mode's accounts see their own names and rights on every page: never kept.
+		if (event.locals.user !== null) return undefined;
+		const { lang, theme } = event.locals;
+		return JSON.stringify([lang, theme, event.url.origin, event.url.pathname, event.url.search]);
+	}
+
+	/** Whether pages may be kept and served at this generation. */
+	private settled(generation: string): boolean {
+		if (this.settledAt === generation) return true;
+		if (this.options.analysisPending()) return false;
+		this.settledAt = generation;
+		return true;
+	}
+
+	/** The page for `event`: kept HTML with a fresh nonce, or `render()`'s response (kept when it may be). */
+	async respond(
+		event: RequestEvent,
+		render: () => Response | Promise<Response>
+	): Promise<Response> {
+		const key = this.keyOf(event);
+		if (key === undefined) return render();
+		const db = this.db();
+		const before = databaseGeneration(db);
+		if (before !== this.generation) {
+			this.entries.clear();
+			this.generation = before;
+		}
+		if (!this.settled(before)) return render();
+		const kept = this.entries.get(key);
+		if (kept) return served(kept);
+		const response = await render();
+		if (!keepable(response)) return response;
+		const body = await response.text();
+		const entry = entryOf(response, body);
+		// Kept only if nothing was written while it rendered: it shows one state of the store.
+		if (entry && databaseGeneration(db) === before && this.generation === before)
+			this.entries.set(key, entry);
+		return new Response(body, { status: response.status, headers: response.headers });
+	}
+}
+
+/** Only a complete 200 HTML page that sets no cookie. */
+function keepable(response: Response): boolean {
+	return (
+		response.status === 200 &&
+		(response.headers.get('content-type') ?? '').startsWith('text/html') &&
+		!response.headers.has('set-cookie') &&
+		response.body !== null
+	);
+}
+
+/** The entry of a rendered page, or undefined when its nonce is somewhere we do not replace. */
+function entryOf(response: Response, html: string): Entry | undefined {
+	const csp =
+		response.headers.get('content-security-policy') ??
+		response.headers.get('content-security-policy-report-only') ??
+		'';
+	const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+	const headers: [string, string][] = [];
+	for (const [name, value] of response.headers) {
+		if (name === 'content-length') continue;
+		const marked = nonce ? value.replaceAll(`'nonce-${nonce}'`, `'nonce-${NONCE_MARK}'`) : value;
+		if (nonce && marked.includes(nonce)) return undefined;
+		headers.push([name, marked]);
+	}
+	const texts = nonce ? html.split(`nonce="${nonce}"`) : [html];
+	// A nonce left anywhere else (a use SvelteKit may add) would be served stale: not kept.
+	if (nonce && texts.some((text) => text.includes(nonce))) return undefined;
+	if (!nonce && html.includes('nonce=')) return undefined;
+	const pieces = texts.map((text) => Buffer.from(text));
+	const bytes = pieces.reduce((sum, piece) => sum + piece.length, 0) + 1024;
+	return { status: response.status, headers, pieces, bytes };
+}
+
+function served(entry: Entry): Response {
+	const nonce = freshNonce();
+	const attribute = Buffer.from(`nonce="${nonce}"`);
+	const parts: Buffer[] = [];
+	entry.pieces.forEach((piece, i) => {
+		if (i > 0) parts.push(attribute);
+		parts.push(piece);
+	});
+	const body = Buffer.concat(parts);
+	const headers = new Headers();
+	for (const [name, value] of entry.headers)
+		headers.append(name, value.replaceAll(NONCE_MARK, nonce));
+	headers.set('content-length', String(body.length));
+	return new Response(body, { status: entry.status, headers });
+}
