@@ -122,8 +122,14 @@ describe('glossary review cards', () => {
 			]);
 			const p = await ctx.newPage();
 			await p.goto(baseURL() + '/glossary/cards');
-			await p.locator('#card-reveal').click();
-			await expect.poll(() => p.locator('#card-answer').count()).toBe(1);
+			// The reveal button answers once the page has hydrated: press it until the answer shows.
+			await expect
+				.poll(async () => {
+					const reveal = p.locator('#card-reveal');
+					if (await reveal.count()) await reveal.click();
+					return p.locator('#card-answer').count();
+				})
+				.toBe(1);
 			await screenshot(p, `cards-${theme}-${lang}-${width}`);
 			expect(await seriousAxeViolations(p)).toEqual([]);
 			const overflow = await p.evaluate(
