@@ -2,9 +2,11 @@
 import { EXIT_BAD_INPUT, type CliIO } from './io';
 
 const USAGE = `Usage:
-  puente detect FILE|- [--format jsonl|text]
-  puente align EN ES [--presplit] [--format beads|tsv|tmx|json]
+  puente detect FILE|- [--format jsonl|text] [--encoding E]
+  puente align EN ES [--presplit] [--format beads|tsv|tmx|json] [--languages en,es] [--encoding E]
   puente align MIXED --format json
+  puente align --pairs LIST --out DIR [options]  (LIST: "EN ES" paths, one pair a line)
+  puente align FOLDER --out DIR [options]        (every NAME.en.txt with NAME.es.txt)
   puente align-words EN ES                       (pre-tokenised lines; i-j links a line)
   puente convert IN OUT [--from F] [--to F] [--encoding E] [--tbx-version 2|3]   (tmx, tsv, csv, json, tbx)
   puente import FILE [ES_FILE] [--title T] [--encoding E] [--from F] [--sides confirmed|swap]
