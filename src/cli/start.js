@@ -1,8 +1,8 @@
 // `npm start`: serves the production build, building it first when there is none or when the
 // sources are newer. PORT, HOST, ALLOWED_HOSTS, PUENTE_DB and ORIGIN are honoured.
 //
-// It listens on this computer only (127.0.0.1) unless HOST says otherwise: Puente has no
-// accounts, so whoever reaches it can read and edit everything. The Host check in
+// It listens on this computer only (127.0.0.1) unless HOST says otherwise: without the shared
+// mode (PUENTE_AUTH=on) Puente has no accounts, so whoever reaches it can read and edit everything. The Host check in
 // src/hooks.server.ts reads the same HOST and ALLOWED_HOSTS.
 //
 // We serve adapter-node's handler from our own plain-http server rather than its index.js:
@@ -14,6 +14,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import http from 'node:http';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { sharedModeFromEnv } from '../lib/server/auth/mode.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const entry = join(root, 'build/handler.js');
@@ -56,7 +57,10 @@ const { handler } = await import(pathToFileURL(entry).href);
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 if (!LOOPBACK.has(host.toLowerCase())) {
 	const t = await startTranslator();
-	console.warn(t('errors:server-open-to-network', { host }));
+	const shared = sharedModeFromEnv();
+	console.warn(
+		t(shared ? 'errors:server-open-to-network-shared' : 'errors:server-open-to-network', { host })
+	);
 }
 
 // A rebuild while the server runs replaces build/client: adapter-node's static server (sirv)
