@@ -15,6 +15,8 @@ export interface ReaderDocument {
 	id: number;
 	slug: string;
 	title: string;
+	/** The version a sentence edit of this document must name (the translation's as well). */
+	version: number;
 	text: string;
 	sentences: ReaderSentence[];
 }

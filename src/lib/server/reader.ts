@@ -33,6 +33,7 @@ function readerDocument(doc: DocumentWithAnalysis): ReaderDocument {
 		id: doc.id,
 		slug: doc.slug,
 		title: doc.title,
+		version: doc.version,
 		text: doc.text,
 		// Only what the page places a sentence by: the detector's confidence and the text (sliced
 		// from the document's) would double what a book sends.

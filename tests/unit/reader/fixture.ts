@@ -19,5 +19,5 @@ export function documentOf(id: number, lines: readonly Line[]): ReaderDocument {
 		});
 		text += sentence;
 	});
-	return { id, slug: `doc-${id}`, title: `Document ${id}`, text, sentences };
+	return { id, slug: `doc-${id}`, title: `Document ${id}`, version: 1, text, sentences };
 }
