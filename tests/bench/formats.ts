@@ -319,6 +319,8 @@ function runCase(c: Case): Row {
 		};
 	const { units, languages, notes } = read.value;
 	said.push(`languages ${languages.en}/${languages.es}`, ...memoryNotes(notes));
+	// Where codes were dropped, the first unit shows whether the text reads clean and in place.
+	if (notes.inlineCodes && units[0]) said.push(`unit 1 en ${show(units[0].en)}`);
 	const marks = textMarks(units);
 	if (marks) said.push(marks);
 	if (c.source) {
