@@ -113,3 +113,24 @@ export function termsBySentence(
 	});
 	return grouped;
 }
+
+/**
+ * The marks inside one sentence, from all of a document's sorted by start (a bisection): what
+ * `termsBySentence` gives that sentence, without grouping every sentence of a book first.
+ */
+export function termsInSentence(
+	sorted: readonly TermMark[],
+	sentence: Pick<PlacedSentence, 'start' | 'end'>
+): TermMark[] {
+	let low = 0;
+	let high = sorted.length;
+	while (low < high) {
+		const mid = (low + high) >> 1;
+		if (sorted[mid].start < sentence.start) low = mid + 1;
+		else high = mid;
+	}
+	const inside: TermMark[] = [];
+	for (let k = low; k < sorted.length && sorted[k].start < sentence.end; k++)
+		if (sorted[k].end <= sentence.end) inside.push(sorted[k]);
+	return inside;
+}

@@ -4,7 +4,7 @@ import { getContext, setContext } from 'svelte';
 import { SvelteSet } from 'svelte/reactivity';
 import type { Lang } from '$lib/core/types';
 import { rowOfSentence, sentenceKey, type ReaderData } from './model';
-import { termsBySentence, type SearchMark, type TermMark } from './pieces';
+import { termsInSentence, type SearchMark, type TermMark } from './pieces';
 import { rowIndexByKey, rowSentenceNumbers, sentencePlaces } from './contents';
 import { foldWithOffsets, type FoldedText } from './search';
 
@@ -32,14 +32,17 @@ export class ReaderState {
 	data = $derived.by(() => this.#data());
 	/** Document and sentence (`sentenceKey`) to the key of the row that shows it. */
 	rowBySentence = $derived(rowOfSentence(this.data.rows));
-	/** Per document, per sentence: the glossary marks inside it. */
-	sentenceTerms = $derived(
+	/**
+	 * Per document, its glossary marks by start: a sentence's are found when it asks (a bisection),
+	 * not grouped for every sentence of a book when its data arrives.
+	 */
+	#sortedTerms = $derived(
 		Object.fromEntries(
-			Object.values(this.data.documents).map((doc) => [
-				doc.id,
-				termsBySentence(doc.sentences, this.data.terms[doc.id] ?? [])
+			Object.entries(this.data.terms).map(([doc, marks]) => [
+				doc,
+				[...marks].sort((a, b) => a.start - b.start)
 			])
-		) as Record<number, TermMark[][]>
+		) as Record<number, TermMark[]>
 	);
 
 	/** Reading row index by row key. */
@@ -74,7 +77,11 @@ export class ReaderState {
 
 	/** The glossary marks inside one sentence of one document. */
 	termsIn(documentId: number, index: number): TermMark[] {
-		return this.sentenceTerms[documentId]?.[index] ?? [];
+		const sentence = this.data.documents[documentId]?.sentences[index];
+		const sorted = this.#sortedTerms[documentId];
+		if (!sentence || !sorted?.length) return NO_TERMS;
+		const inside = termsInSentence(sorted, sentence);
+		return inside.length ? inside : NO_TERMS;
 	}
 
 	constructor(
@@ -109,14 +116,18 @@ export class ReaderState {
 		this.wanted = row;
 	}
 
-	// Search marks, one reactive cell per sentence: a new query re-renders the sentences it marks
-	// or unmarks, not every sentence of a book. The cells are made with the data, not when a
-	// sentence first asks: state created inside the reaction that reads it is not tracked by it.
+	// Search marks, one reactive cell per block of MARK_BLOCK sentences: a new query re-renders the
+	// sentences of the blocks it marks or unmarks, not every sentence of a book, and a book's data
+	// does not bring tens of thousands of cells with it. The cells are made with the data, not when
+	// a sentence first asks: state created inside the reaction that reads it is not tracked by it.
 	#cells = $derived(
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- made whole, never changed
 		new Map(
 			Object.values(this.data.documents).flatMap((doc) =>
-				doc.sentences.map((_, i) => [sentenceKey(doc.id, i), new MarkCell()] as const)
+				Array.from(
+					{ length: Math.ceil(doc.sentences.length / MARK_BLOCK) },
+					(_, block) => [blockKey(doc.id, block * MARK_BLOCK), new MarkCell()] as const
+				)
 			)
 		)
 	);
@@ -127,17 +138,22 @@ export class ReaderState {
 
 	/** The search marks inside one sentence of one document. */
 	marksIn(documentId: number, index: number): SearchMark[] {
-		return this.#cells.get(sentenceKey(documentId, index))?.marks ?? NO_MARKS;
+		void this.#cells.get(blockKey(documentId, index))?.version;
+		return this.#marks.get(sentenceKey(documentId, index)) ?? NO_MARKS;
 	}
 
 	/** Replaces every search mark (by sentence key). */
 	setMarks(marks: Map<string, SearchMark[]>) {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local list, not state
+		const changed = new Set<MarkCell>();
 		for (const key of [...this.#marks.keys(), ...marks.keys()]) {
-			const cell = this.#cells.get(key);
-			const next = marks.get(key) ?? NO_MARKS;
-			if (cell && cell.marks !== next) cell.marks = next;
+			if ((this.#marks.get(key) ?? NO_MARKS) === (marks.get(key) ?? NO_MARKS)) continue;
+			const [doc, index] = key.split(':').map(Number);
+			const cell = this.#cells.get(blockKey(doc, index));
+			if (cell) changed.add(cell);
 		}
 		this.#marks = marks;
+		for (const cell of changed) cell.version++;
 	}
 
 	/** A document's text folded for search, computed once. */
@@ -156,9 +172,15 @@ export class ReaderState {
 }
 
 const NO_MARKS: SearchMark[] = [];
+const NO_TERMS: TermMark[] = [];
+
+/** Sentences whose search marks share one reactive cell. */
+const MARK_BLOCK = 64;
+const blockKey = (documentId: number, index: number) =>
+	`${documentId}:${Math.floor(index / MARK_BLOCK)}`;
 
 class MarkCell {
-	marks = $state.raw<SearchMark[]>(NO_MARKS);
+	version = $state(0);
 }
 
 const KEY = Symbol('reader');

@@ -24,6 +24,7 @@ import type {
 import type { TermMark } from '$lib/reader/pieces';
 import { tableOfContents } from '$lib/reader/contents';
 import { WHOLE_LIST_ROWS } from '$lib/reader/windowed';
+import { partCount, readerDataPart } from '$lib/reader/parts';
 
 /** The rows a book's page is server-rendered with: more than a tall screen holds. */
 const HEAD_ROWS = 40;
@@ -148,6 +149,8 @@ export interface ReaderPage {
 type CachedPage = Omit<ReaderPage, 'reader'> & {
 	reader: ReaderData;
 	json?: Buffer;
+	/** The parts of `reader` as JSON, encoded when first asked for. */
+	parts?: Buffer[];
 	head?: ReaderData;
 };
 const pageCaches = new WeakMap<Db, LRUCache<string, CachedPage>>();
@@ -225,22 +228,39 @@ export function readerHead(data: ReaderData, rows: number): ReaderData {
 /**
  * The reader data of a document as JSON, for a page that fetches it instead of receiving it
  * through SvelteKit's serialisation: written once per version of what it shows and kept, so a
- * visit costs a lookup; `etag` lets a browser revalidate without the body.
+ * visit costs a lookup; `etag` lets a browser revalidate without the body. With `part`, only that
+ * part of `partCount(rows)` (see reader/parts: a book comes in parts, each a short parse); a
+ * part past the last is undefined.
  */
 export function readerJson(
 	db: Db,
 	idOrSlug: string,
-	partner: string | undefined
+	partner: string | undefined,
+	part?: number
 ): { etag: string; body: Uint8Array } | undefined {
 	const found = cachedPage(db, idOrSlug, partner);
 	if (!found) return undefined;
 	const { page, status, key } = found;
-	// Kept encoded: a visit copies bytes, it neither writes nor encodes megabytes of JSON.
-	page.json ??= Buffer.from(JSON.stringify(page.reader));
 	// The analysis state changes without the rest: it goes first, outside the kept bytes.
 	const analysis = JSON.stringify(status);
-	const etag = `"${createHash('sha1').update(key).update(analysis).digest('base64url')}"`;
-	const body = Buffer.concat([Buffer.from(`{"analysis":${analysis},`), page.json.subarray(1)]);
+	const etag = `"${createHash('sha1')
+		.update(key)
+		.update(analysis)
+		.update(part === undefined ? '' : `|part ${part}`)
+		.digest('base64url')}"`;
+	// Kept encoded: a visit copies bytes, it neither writes nor encodes megabytes of JSON.
+	let json: Buffer | undefined;
+	if (part === undefined) json = page.json ??= Buffer.from(JSON.stringify(page.reader));
+	else {
+		const parts = partCount(page.reader.rows.length);
+		page.parts ??= [];
+		if (part >= 0 && part < parts)
+			json = page.parts[part] ??= Buffer.from(
+				JSON.stringify(readerDataPart(page.reader, part, parts))
+			);
+	}
+	if (!json) return undefined;
+	const body = Buffer.concat([Buffer.from(`{"analysis":${analysis},`), json.subarray(1)]);
 	return { etag, body };
 }
 
