@@ -1,6 +1,7 @@
 // The alignment editor as a translator uses it: one toolbar for the pair in hand; a sentence a PDF
 // copy broke in two is joined, the join undone, redone and still there after a reload; a sentence
-// glued to the next is split at the caret; "next flagged pair" by key; the focus stays on the pair
+// glued to the next is split at the caret; a sentence of the Spanish translation is edited (it
+// names its own document's version); "next flagged pair" by key; the focus stays on the pair
 // acted on; and a second tab that saved on an old version sees both versions and re-applies its
 // change. axe in light and dark.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,7 +88,8 @@ async function focusRowOf(p: Page, text: RegExp): Promise<string> {
 
 /** In the sentence box, picks the pair's sentence that matches (when the pair has several). */
 async function chooseSentence(p: Page, text: RegExp) {
-	const choice = toolbar(p).getByLabel('Sentence', { exact: true });
+	// Named "Sentence" and the chosen option's text (the label holds the select).
+	const choice = toolbar(p).getByRole('combobox', { name: /^Sentence\b/ });
 	if (!(await choice.count())) return;
 	const value = await choice.locator('option', { hasText: text }).getAttribute('value');
 	await choice.selectOption(value!);
@@ -170,6 +172,33 @@ describe('the alignment editor', () => {
 			.toBe(1);
 		expect(await sentence(page, glued).count()).toBe(0);
 		expect(await sentence(page, /marched in Lima\s*$/).count()).toBe(1);
+	});
+
+	it("edits a sentence of the Spanish translation, with that document's own version", async () => {
+		await openText(page);
+		await startCorrecting(page);
+		const before = /^Las escuelas de Puno estuvieron cerradas toda la semana\.$/;
+		const after = /^Las escuelas de Puno siguieron cerradas toda la semana\.$/;
+		expect(await sentence(page, before).count()).toBe(1);
+		await focusRowOf(page, /Schools in Puno stayed closed/);
+		await page.keyboard.press('e');
+		const box = page.getByLabel(/^Text \(Enter saves/);
+		await expect.poll(() => box.count()).toBe(1);
+		// The translation's sentence is offered beside the English one, and chosen.
+		await chooseSentence(page, /Las escuelas de Puno/);
+		expect(await box.inputValue()).toMatch(before);
+		await box.fill('Las escuelas de Puno siguieron cerradas toda la semana.');
+		await page.keyboard.press('Enter');
+		await expect
+			.poll(() => status(page).textContent(), { timeout: 15_000 })
+			.toBe('Sentence text saved.');
+		await expect.poll(() => sentence(page, after).count()).toBe(1);
+		expect(await sentence(page, before).count()).toBe(0);
+		// Stored in the Spanish document: still there after a reload, in its column.
+		await openText(page);
+		await expect
+			.poll(() => page.locator('.parallel .cell-es [data-s]', { hasText: after }).count())
+			.toBe(1);
 	});
 
 	it('merges by key and keeps the focus on the merged pair; a split from the toolbar keeps it on the tool', async () => {
