@@ -355,7 +355,22 @@ function alignPass(
 			f.lengthVariance
 		);
 	const priors = shapeCosts ?? SHAPES.map((shape) => COST.prior(shape.en, shape.es));
-	const cost = (i: number, j: number, shape: BeadShape, shapeIndex: number) => {
+	// The least each unit can add to `unmatched` (all of its weight found), computed as
+	// similarityOf computes its share: a bead's cost without its word matching is then a
+	// lower bound of its cost, exactly (rounding is monotone), and a merged bead that cannot
+	// beat the best way into its cell is not matched at all (most merged beads tried).
+	const leastUnmatched = (own: number, pseudo: number) =>
+		own + pseudo > 0 ? 1 - (own + pseudo * neutral) / (own + pseudo) : -Infinity;
+	const leastEn = f.en.unitWeight.map((own) => leastUnmatched(own, pseudoEn));
+	const leastEs = f.es.unitWeight.map((own) => leastUnmatched(own, pseudoEs));
+	const cost = (
+		i: number,
+		j: number,
+		shape: BeadShape,
+		shapeIndex: number,
+		before: number,
+		best: number
+	) => {
 		const a = shape.en;
 		const b = shape.es;
 		let total = para ? para.cost(i - a, i, j - b, j) : 0;
@@ -364,9 +379,18 @@ function alignPass(
 			const empty = a > 0 ? f.en.chars[i - 1] === 0 : f.es.chars[j - 1] === 0;
 			return total + (empty ? 0 : COST.deletion);
 		}
+		const length = lengthOf(i - a, i, j - b, j);
+		if (a + b > 2) {
+			// The same sums as below, in the same order, with every unit fully matched.
+			let least = 0;
+			for (let u = i - a; u < i; u++) least += leastEn[u];
+			for (let u = j - b; u < j; u++) least += leastEs[u];
+			const floor = total + COST.lexical * lexicalScale * (least / 2) + COST.length * length;
+			if (before + (floor + priors[shapeIndex]) >= best) return Infinity;
+		}
 		similarityOf(i - a, i, j - b, j);
 		total += COST.lexical * lexicalScale * (unmatched / 2);
-		total += COST.length * lengthOf(i - a, i, j - b, j) + COST.orphan * orphans;
+		total += COST.length * length + COST.orphan * orphans;
 		return total + priors[shapeIndex];
 	};
 	// Every bead costs at least its prior (a deletion: its deletion cost, or nothing when

@@ -12,8 +12,20 @@ export interface Band {
 	hi: Int32Array;
 }
 
-/** Cost of the bead covering en [i - shape.en, i) and es [j - shape.es, j). */
-export type BeadCost = (i: number, j: number, shape: BeadShape, shapeIndex: number) => number;
+/**
+ * Cost of the bead covering en [i - shape.en, i) and es [j - shape.es, j). `before` is the
+ * cost of the path to the bead's start and `best` the cheapest way into (i, j) found so far:
+ * when the cost can tell cheaply that `before` + its cost is no less than `best` (the bead
+ * cannot win), it may return Infinity instead of costing the bead in full.
+ */
+export type BeadCost = (
+	i: number,
+	j: number,
+	shape: BeadShape,
+	shapeIndex: number,
+	before: number,
+	best: number
+) => number;
 
 /**
  * Makes a band usable: contains both corners and every row overlaps the next, so a path
@@ -70,7 +82,7 @@ export function searchBeads(
 				if (pi < 0 || pj < lo[pi] || pj > hi[pi]) continue;
 				const before = best[rowStart[pi] + pj - lo[pi]];
 				if (before + shapeFloor[s] >= bestCost) continue;
-				const total = before + cost(i, j, shapes[s], s);
+				const total = before + cost(i, j, shapes[s], s, before, bestCost);
 				if (total < bestCost) {
 					bestCost = total;
 					bestShape = s;
