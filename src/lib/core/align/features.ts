@@ -3,7 +3,15 @@
 // and how plausible its two lengths are. The search never looks at words, only at these.
 import { dictionaryConcepts, type DictionaryLookup } from './dictionary-concepts';
 import type { Lexicon } from './lexicon';
-import { cognateSkeleton, foldWord, isNumber, splitUnit } from './words';
+import {
+	addressPieces,
+	cognateSkeleton,
+	foldPiece,
+	foldWord,
+	forEachToken,
+	isNumber,
+	splitUnit
+} from './words';
 
 /** One side of the document pair, words interned, in compressed rows. */
 export interface SideFeatures {
@@ -94,8 +102,12 @@ interface Scanned extends Interned {
  * mostly copied, not translated: its whole text, spaces folded, is one more piece when the
  * other side has the same line, so an identical line is evidence and not nothing.
  */
-function wholeUnit(text: string, pieces: string[]): string | undefined {
-	if (pieces.filter((p) => !p.startsWith('p:')).length >= WHOLE_UNIT_WORDS) return undefined;
+function wholeUnit(
+	text: string,
+	/** The unit's distinct pieces other than punctuation. */
+	words: number
+): string | undefined {
+	if (words >= WHOLE_UNIT_WORDS) return undefined;
 	return text.trim().replace(/\s+/g, ' ').toLowerCase() || undefined;
 }
 
@@ -125,18 +137,46 @@ function scan(units: string[], phrases: string[]): Scanned {
 				.pieces.filter((w) => !w.startsWith('p:'))
 				.join(' ')} `
 	);
+	// splitUnit's pieces, interned as they are found: each spelling of a token is folded and
+	// looked up once per text (a book repeats its words tens of times), and a piece seen
+	// twice in a unit is told by its id. Same ids, in the same order, as interning splitUnit's.
+	const idOfToken = new Map<string, number>();
+	let inUnit = new Int32Array(1024).fill(-1);
 	let length = 0;
-	for (let u = 0; u < units.length; u++) {
-		side.unitStart[u] = length;
-		const unit = splitUnit(units[u]);
-		side.chars[u] = unit.chars;
-		if (length + unit.pieces.length > side.words.length) {
-			const grown = new Int32Array(Math.max(2 * side.words.length, length + unit.pieces.length));
-			grown.set(side.words.subarray(0, length));
+	let words = 0;
+	let u = 0;
+	const add = (id: number) => {
+		if (id >= inUnit.length) {
+			const grown = new Int32Array(Math.max(2 * inUnit.length, id + 1)).fill(-1);
+			grown.set(inUnit);
+			inUnit = grown;
+		}
+		if (inUnit[id] === u) return;
+		inUnit[id] = u;
+		if (length === side.words.length) {
+			const grown = new Int32Array(2 * side.words.length);
+			grown.set(side.words);
 			side.words = grown;
 		}
-		for (const piece of unit.pieces) side.words[length++] = idOf(side, piece);
-		const whole = wholeUnit(units[u], unit.pieces);
+		side.words[length++] = id;
+		if (!side.vocabulary[id].startsWith('p:')) words++;
+	};
+	const addToken = (raw: string) => {
+		let id = idOfToken.get(raw);
+		if (id === undefined) {
+			id = idOf(side, foldPiece(raw));
+			idOfToken.set(raw, id);
+		}
+		add(id);
+	};
+	for (; u < units.length; u++) {
+		side.unitStart[u] = length;
+		const trimmed = units[u].trim();
+		side.chars[u] = trimmed.length;
+		words = 0;
+		for (const piece of addressPieces(trimmed)) add(idOf(side, piece));
+		forEachToken(trimmed, addToken);
+		const whole = wholeUnit(units[u], words);
 		if (whole) side.wholes.set(u, whole);
 		if (phrases.length > 0) {
 			const folded = ` ${units[u]

@@ -37,7 +37,8 @@ export interface UnitPieces {
 const foldCache = new Map<string, string>();
 const FOLD_CACHE_SIZE = 100_000;
 
-function foldPiece(raw: string): string {
+/** The piece a token of PIECE stands for: its punctuation class, or the word folded. */
+export function foldPiece(raw: string): string {
 	let piece = foldCache.get(raw);
 	if (piece === undefined) {
 		const punct = PUNCTUATION_CLASS[raw];
@@ -55,11 +56,9 @@ const URL = /(?:https?:\/\/|www\.)[^\s<>"«»“”]+/giu;
 /** Ordinals written with digits mean their number: 24th, 1st, 2.º, 3ª. */
 const ORDINAL = /^(\d+)(?:st|nd|rd|th|º|ª|er|ro|do|to|vo|no)$/;
 
-export function splitUnit(text: string): UnitPieces {
-	const trimmed = text.trim();
+/** The web addresses of a trimmed unit as pieces (`u:example.org/path`), duplicates removed. */
+export function addressPieces(trimmed: string): string[] {
 	const pieces: string[] = [];
-	// Units are short: a linear scan beats a Set until a few dozen distinct pieces.
-	let seen: Set<string> | undefined;
 	if (trimmed.includes('www.') || trimmed.includes('://')) {
 		for (const match of trimmed.matchAll(URL)) {
 			const address = match[0]
@@ -69,6 +68,20 @@ export function splitUnit(text: string): UnitPieces {
 			if (!pieces.includes(`u:${address}`)) pieces.push(`u:${address}`);
 		}
 	}
+	return pieces;
+}
+
+/** Calls `visit` with every token of PIECE in a trimmed unit, raw (not folded), in text order. */
+export function forEachToken(trimmed: string, visit: (raw: string) => void): void {
+	PIECE.lastIndex = 0;
+	for (let match = PIECE.exec(trimmed); match; match = PIECE.exec(trimmed)) visit(match[0]);
+}
+
+export function splitUnit(text: string): UnitPieces {
+	const trimmed = text.trim();
+	const pieces = addressPieces(trimmed);
+	// Units are short: a linear scan beats a Set until a few dozen distinct pieces.
+	let seen: Set<string> | undefined;
 	PIECE.lastIndex = 0;
 	for (let match = PIECE.exec(trimmed); match; match = PIECE.exec(trimmed)) {
 		const piece = foldPiece(match[0]);
