@@ -136,12 +136,18 @@ export class PageCache {
 	}
 }
 
-/** Only a complete 200 HTML page that sets no cookie. */
+/**
+ * Only a complete 200 HTML page that sets no cookie, and that its route did not mark as private,
+ * unstorable or varying on anything (setHeaders in a load): what it varies on is not in the key.
+ */
 function keepable(response: Response): boolean {
+	const cacheControl = response.headers.get('cache-control') ?? '';
 	return (
 		response.status === 200 &&
 		(response.headers.get('content-type') ?? '').startsWith('text/html') &&
 		!response.headers.has('set-cookie') &&
+		!response.headers.has('vary') &&
+		!/\b(no-store|private)\b/i.test(cacheControl) &&
 		response.body !== null
 	);
 }

@@ -256,6 +256,25 @@ describe('the page cache', () => {
 	});
 });
 
+describe('the page cache and what a page says of itself', () => {
+	it('never keeps a page marked private, unstorable or varying', async () => {
+		for (const [name, value] of [
+			['cache-control', 'private'],
+			['cache-control', 'no-store'],
+			['vary', 'cookie']
+		]) {
+			const marked = vi.fn(async (event: RequestEvent, options?: ResolveOptions) => {
+				const response = await kit(event, options);
+				response.headers.set(name, value);
+				return response;
+			});
+			const path = `/doc/${slug}?marked=${name}-${value}`;
+			await visit(eventOf(path), marked);
+			expect((await visit(eventOf(path), marked)).rendered, `${name}: ${value}`).toBe(true);
+		}
+	});
+});
+
 describe('the page cache and accounts', () => {
 	it('never serves a signed-in request a kept page, nor keeps one', async () => {
 		const { PageCache } = await import('$lib/server/page-cache');
