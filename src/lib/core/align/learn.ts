@@ -80,6 +80,9 @@ export function learnDictionary(
 			together[s] = 0;
 			const dice = (2 * count) / (enCount[e] + esCount[s]);
 			if (dice < minDice) continue;
+			// Neither best nor second would change, whatever the dictionary says: do not ask it
+			// (its look-ups are most of learning's time on a short text).
+			if (dice <= secondDice) continue;
 			if (
 				count < minCount &&
 				!(bilingual && confirms(bilingual, f.en.vocabulary[e], f.es.vocabulary[s]))
