@@ -28,8 +28,10 @@ export function findAnchors(
 	// First round: a wide window around the diagonal, strict. Second round: a narrow window
 	// around the line through the first anchors, where a repeated passage elsewhere no
 	// longer competes, so many more pairs qualify.
+	const rare = rarePostings(f);
 	const wide = anchorsNear(
 		f,
+		rare,
 		overlap,
 		minSimilarity,
 		(i) => (i * m) / n,
@@ -37,7 +39,7 @@ export function findAnchors(
 	);
 	if (wide.length < 2) return wide;
 	const guide = guideLine(wide, n, m);
-	return anchorsNear(f, overlap, minSimilarity, guide, GUIDED_WINDOW);
+	return anchorsNear(f, rare, overlap, minSimilarity, guide, GUIDED_WINDOW);
 }
 
 /** Half-width of the search window around the first anchors' line. */
@@ -63,18 +65,16 @@ function guideLine(anchors: Anchor[], n: number, m: number): (i: number) => numb
 	};
 }
 
-function anchorsNear(
-	f: PairFeatures,
-	overlap: OverlapCounter,
-	minSimilarity: number,
-	centreOf: (i: number) => number,
-	window: number
-): Anchor[] {
-	const { en, es } = f;
-	const n = en.units;
-	const m = es.units;
+interface Postings {
+	/** es units of concept c: postings[postingStart[c] .. postingStart[c+1]), in unit order. */
+	postingStart: Int32Array;
+	postings: Int32Array;
+}
 
-	// Postings: es units of each concept, for concepts rare on the Spanish side.
+/** Postings: es units of each concept, for concepts rare on the Spanish side (both rounds share them). */
+function rarePostings(f: PairFeatures): Postings {
+	const { es } = f;
+	const m = es.units;
 	const df = new Int32Array(f.conceptCount);
 	const seen = new Int32Array(f.conceptCount).fill(-1);
 	for (let u = 0; u < m; u++)
@@ -97,6 +97,20 @@ function anchorsNear(
 				postings[fill[concept]++] = u;
 			}
 		});
+	return { postingStart, postings };
+}
+
+function anchorsNear(
+	f: PairFeatures,
+	{ postingStart, postings }: Postings,
+	overlap: OverlapCounter,
+	minSimilarity: number,
+	centreOf: (i: number) => number,
+	window: number
+): Anchor[] {
+	const { en } = f;
+	const n = en.units;
+	const m = f.es.units;
 
 	const score = new Float64Array(m);
 	const touched: number[] = [];
