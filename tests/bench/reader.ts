@@ -110,14 +110,24 @@ await cdp.send('Performance.enable');
 
 // Long main-thread tasks are what a reader feels as jank; record them from the first byte.
 await page.addInitScript(() => {
-	const w = window as unknown as { longest: number };
+	const w = window as unknown as { longest: number; longestAt: number };
 	w.longest = 0;
+	w.longestAt = 0;
 	new PerformanceObserver((list) => {
-		for (const entry of list.getEntries()) w.longest = Math.max(w.longest, entry.duration);
+		for (const entry of list.getEntries())
+			if (entry.duration > w.longest) [w.longest, w.longestAt] = [entry.duration, entry.startTime];
 	}).observe({ type: 'longtask', buffered: true });
 });
 
-type Timing = { fcp: number; longest: number; heapMB: number; nodes: number; settled: number };
+type Timing = {
+	fcp: number;
+	longest: number;
+	/** When the longest task began (ms from navigation): beside first paint and settled, what it was. */
+	longestAt: number;
+	heapMB: number;
+	nodes: number;
+	settled: number;
+};
 
 /**
  * Loads the page and waits until it has settled: the static page at load, Puente once the whole
@@ -141,6 +151,7 @@ async function measure(url: string, isPuente: boolean): Promise<Timing> {
 	const inPage = await page.evaluate(() => ({
 		fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
 		longest: (window as unknown as { longest: number }).longest,
+		longestAt: (window as unknown as { longestAt: number }).longestAt,
 		nodes: document.getElementsByTagName('*').length
 	}));
 	return { ...inPage, heapMB: metric('JSHeapUsedSize') / 1024 / 1024, settled };
@@ -188,6 +199,7 @@ const staticFrames = await scrollFrames(staticUrl, false);
 const summary = (xs: Timing[]) => ({
 	fcp: median(xs.map((x) => x.fcp)),
 	longest: median(xs.map((x) => x.longest)),
+	longestAt: median(xs.map((x) => x.longestAt)),
 	heapMB: median(xs.map((x) => x.heapMB)),
 	nodes: median(xs.map((x) => x.nodes)),
 	settled: median(xs.map((x) => x.settled))
@@ -209,6 +221,9 @@ const line = (name: string, x: ReturnType<typeof summary>, frames: number[]) =>
 	);
 line('puente reader', p, puenteFrames);
 line('static html', b, staticFrames);
+console.log(
+	`longest task began at (ms, median): puente ${p.longestAt.toFixed(0)}, static ${b.longestAt.toFixed(0)}; each puente load's longest task: ${puente.map((x) => `${x.longest.toFixed(0)} ms at ${x.longestAt.toFixed(0)}`).join(', ')}`
+);
 console.log(
 	`ratio (puente / static): first paint ${(p.fcp / b.fcp).toFixed(2)}, heap ${(p.heapMB / b.heapMB).toFixed(2)}, DOM nodes ${(p.nodes / b.nodes).toFixed(3)}; slowest scroll frame ${Math.max(...puenteFrames).toFixed(0)} ms vs ${Math.max(...staticFrames).toFixed(0)} ms`
 );
