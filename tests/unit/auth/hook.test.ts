@@ -176,7 +176,9 @@ describe('the shared mode hook', () => {
 		// Thrown as SvelteKit's redirect, so a client-side navigation's data request gets it as JSON.
 		const ran = vi.fn(async () => new Response('the route ran'));
 		const { event } = fakeEvent({ path: '/doc/toma-de-lima?view=one', routeId: '/doc/[id]' });
-		const thrown = await handle({ event, resolve: ran }).catch((e: unknown) => e);
+		const thrown = await Promise.resolve()
+			.then(() => handle({ event, resolve: ran }))
+			.catch((e: unknown) => e);
 		expect(isRedirect(thrown)).toBe(true);
 		expect(isRedirect(thrown) && [thrown.status, thrown.location]).toEqual([
 			303,
