@@ -183,19 +183,25 @@ function entryOf(response: Response, html: string): Entry | undefined {
 }
 
 function served(entry: Entry): Response {
-	const nonce = freshNonce();
-	// A copy per hit: the kept bytes may still be on their way to another client.
-	const body = Buffer.allocUnsafe(entry.html.length);
-	entry.html.copy(body);
-	for (const at of entry.nonceAt) body.write(nonce, at, 'latin1');
+	const nonce = Buffer.from(freshNonce(), 'latin1');
+	// The kept bytes are shared by every hit and never written: the body is their slices around
+	// the rendered nonce, with the fresh one between them.
+	const chunks: Buffer[] = [];
+	let from = 0;
+	for (const at of entry.nonceAt) {
+		chunks.push(entry.html.subarray(from, at), nonce);
+		from = at + NONCE_LENGTH;
+	}
+	chunks.push(entry.html.subarray(from));
 	const headers = new Headers();
+	const text = nonce.toString('latin1');
 	for (const [name, value] of entry.headers)
-		headers.append(name, value.replaceAll(NONCE_MARK, nonce));
-	headers.set('content-length', String(body.length));
-	// As a stream of the one buffer: a Response made from bytes copies them again.
+		headers.append(name, value.replaceAll(NONCE_MARK, text));
+	headers.set('content-length', String(entry.html.length));
+	// As a stream of those chunks: a Response made from bytes would copy them.
 	const stream = new ReadableStream<Uint8Array>({
 		start(controller) {
-			controller.enqueue(body);
+			for (const chunk of chunks) controller.enqueue(chunk);
 			controller.close();
 		}
 	});
