@@ -6,8 +6,11 @@ import type { ReaderData, ReaderDocument, ReaderSentence } from './model';
 import type { ReadingRow } from '$lib/core/reading/rows';
 import type { TermMark } from './pieces';
 
-/** Reading rows per part: a part of this many pairs parses in a few milliseconds. */
-export const ROWS_PER_PART = 4000;
+/**
+ * Reading rows per part: a 20,000-pair book comes in 8 parts, each a short parse, for one round
+ * trip more per part (and a book of a few thousand pairs in two, as the browser tests' book).
+ */
+export const ROWS_PER_PART = 2500;
 
 /** The number of parts a book's data is sent in (1 for a text that fits in one). */
 export const partCount = (rows: number) => Math.max(1, Math.ceil(rows / ROWS_PER_PART));
