@@ -82,6 +82,8 @@ describe('glossary review cards', () => {
 	});
 
 	it('keeps the progress over a reload, in the record the review page reads', async () => {
+		// Counted from the server's record (a reload), then again after another reload.
+		await page.reload();
 		const fresh = await newCount(page);
 		await page.reload();
 		expect(await newCount(page)).toBe(fresh);
