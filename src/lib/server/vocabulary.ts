@@ -15,22 +15,11 @@ import {
 	type VocabularyKind,
 	type VocabularyLang,
 	type VocabularyShare,
+	type VocabularyItem,
 	type VocabularyStatus
 } from '$lib/core/vocabulary';
 
-export interface VocabularyItem {
-	id: number;
-	text: string;
-	lang: VocabularyLang;
-	kind: VocabularyKind;
-	lemma: string;
-	translation: string;
-	context: string;
-	document: string | null;
-	status: VocabularyStatus;
-	createdAt: string;
-	updatedAt: string;
-}
+export type { VocabularyItem };
 
 /** What the API answers about an item (the popover's contract). */
 export function publicItem(item: VocabularyItem) {

@@ -17,7 +17,9 @@ export interface ExportedCard {
 	card: Card;
 }
 
-export interface ExportedItem {
+/** A saved word, phrase or sentence of a learner, as the store keeps it. */
+export interface VocabularyItem {
+	id: number;
 	text: string;
 	lang: VocabularyLang;
 	kind: VocabularyKind;
@@ -28,6 +30,10 @@ export interface ExportedItem {
 	status: VocabularyStatus;
 	createdAt: string;
 	updatedAt: string;
+}
+
+/** An item in the export file: without the store's id, with its cards. */
+export interface ExportedItem extends Omit<VocabularyItem, 'id'> {
 	cards: ExportedCard[];
 }
 
