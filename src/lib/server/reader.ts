@@ -27,7 +27,7 @@ import { WHOLE_LIST_ROWS } from '$lib/reader/windowed';
 import { partCount, readerDataPart } from '$lib/reader/parts';
 
 /** The rows a book's page is server-rendered with: more than a tall screen holds. */
-const HEAD_ROWS = 40;
+export const HEAD_ROWS = 40;
 
 function readerDocument(doc: DocumentWithAnalysis): ReaderDocument {
 	return {
@@ -160,33 +160,25 @@ const PAGE_CACHE_SIZE = 4;
  * The reader page of a document, from the store only: a text not analysed yet comes at once
  * (unlabelled, its paragraphs as sentences) with its analysis state, and the analysis is
  * started if it is not running. Undefined when there is no such document.
+ *
+ * `firstScreen` (the reader page's load): a book comes as its first HEAD_ROWS rows only
+ * (readerHead), as the page is server-rendered from them and fetches the rest (reader.json) once
+ * it is up; a text short enough to render whole comes whole. One function for both, so the head
+ * is always a cut of the same page.
  */
 export function readerPage(
 	db: Db,
 	idOrSlug: string,
-	partner: string | undefined
+	partner: string | undefined,
+	options: { firstScreen?: boolean } = {}
 ): ReaderPage | undefined {
 	const found = cachedPage(db, idOrSlug, partner);
 	if (!found) return undefined;
 	const { page, status } = found;
-	return { document: page.document, reader: { ...page.reader, analysis: status } };
-}
-
-/**
- * The reader page with only its first screen of data: a book's page is server-rendered from its
- * first rows, and fetches the rest (reader.json) once it is up. A text short enough to render
- * whole comes whole.
- */
-export function readerPageHead(
-	db: Db,
-	idOrSlug: string,
-	partner: string | undefined
-): ReaderPage | undefined {
-	const found = cachedPage(db, idOrSlug, partner);
-	if (!found) return undefined;
-	const { page, status } = found;
-	page.head ??= readerHead(page.reader, HEAD_ROWS);
-	return { document: page.document, reader: { ...page.head, analysis: status } };
+	const reader = options.firstScreen
+		? (page.head ??= readerHead(page.reader, HEAD_ROWS))
+		: page.reader;
+	return { document: page.document, reader: { ...reader, analysis: status } };
 }
 
 /**

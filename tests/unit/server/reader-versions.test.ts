@@ -2,15 +2,12 @@
 // sentence edit must name the version of the document it changes, and the editing toolbar reads
 // it from the page data. A real SQLite file, the analysis worker's tasks run in this thread.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openDb, type Db } from '$lib/server/db';
+import type { Db } from '$lib/server/db';
 import { addPair } from '$lib/server/contribute';
-import { AnalysisService, analysisFor, setAnalysisService } from '$lib/server/analysis';
-import { runAnalysisTask } from '$lib/server/analysis-jobs';
+import { analysisFor } from '$lib/server/analysis';
+import { readerStore } from './reader-store';
 import { changeSentence } from '$lib/server/document-edits';
-import { readerHead, readerJson, readerPage, readerPageHead } from '$lib/server/reader';
+import { readerHead, readerJson, readerPage } from '$lib/server/reader';
 import type { ReaderData } from '$lib/reader/model';
 import type { ReadingRow } from '$lib/core/reading/rows';
 
@@ -25,22 +22,13 @@ const SPANISH = [
 	'Las escuelas siguieron cerradas una semana.'
 ].join(' ');
 
-let dir: string;
+let remove: () => void;
 let db: Db;
 let enId: number;
 let esId: number;
 
 beforeEach(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'puente-reader-versions-'));
-	db = openDb(join(dir, 'puente.db'));
-	setAnalysisService(
-		db,
-		new AnalysisService(
-			db,
-			async (task) => runAnalysisTask(task as never) as never,
-			() => {}
-		)
-	);
+	({ db, remove } = readerStore('reader-versions'));
 	const added = addPair(db, { title: 'March', en: ENGLISH, es: SPANISH, via: 'paste' });
 	if (!added.ok) throw new Error(JSON.stringify(added.errors));
 	[enId, esId] = added.documentIds;
@@ -49,8 +37,7 @@ beforeEach(async () => {
 });
 
 afterEach(() => {
-	db.close();
-	rmSync(dir, { recursive: true, force: true });
+	remove();
 });
 
 const storedVersion = (id: number) =>
@@ -72,7 +59,7 @@ describe('the reader page data names each document version', () => {
 		const slug = String(enId);
 		for (const data of [
 			readerPage(db, slug, undefined)!.reader,
-			readerPageHead(db, slug, undefined)!.reader,
+			readerPage(db, slug, undefined, { firstScreen: true })!.reader,
 			jsonOf(slug)
 		]) {
 			expect(Object.keys(data.documents).map(Number).sort()).toEqual([enId, esId].sort());

@@ -3,13 +3,15 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { runEditAction, type EditActionName } from '$lib/server/edit-actions';
 import { readerEditState } from '$lib/server/reader';
-import { readerPageHead } from '$lib/server/reader';
+import { readerPage } from '$lib/server/reader';
 
 // Reads the store only: a book comes as its first screen (the page fetches the rest from
 // reader.json); a text not analysed yet comes at once, unlabelled, with its analysis
 // state (`reader.analysis`) for the page to show and poll (GET /doc/<slug>/status).
 export const load: PageServerLoad = ({ params, url }) => {
-	const page = readerPageHead(getDb(), params.id, url.searchParams.get('with') ?? undefined);
+	const page = readerPage(getDb(), params.id, url.searchParams.get('with') ?? undefined, {
+		firstScreen: true
+	});
 	if (!page) error(404, { message: 'errors:not-found', code: 'not-found' });
 	return { ...page, ...readerEditState(getDb(), page.document.id) };
 };
