@@ -2,7 +2,8 @@
 // Checks that a change to the dictionary's code or data format leaves every answer as it was:
 // records what lookup, lemmasOf, isKnownWord and translationPairs answer for a fixed list of
 // word forms (the bundled corpus, the eval dev sets, the test fixtures, and inflections made
-// from them), then, after the change, compares. Run the recording with the code before the
+// from them), and what the aligner's dictionary concepts are for the folded ones (the forms it
+// asks about), then, after the change, compares. Run the recording with the code before the
 // change (a `git worktree add` of the earlier commit), the comparison with the code after.
 //
 //   npx tsx tools/dictionary/verify.mjs --record /tmp/dict-answers.json [--shared ../shared]
@@ -23,6 +24,11 @@ import {
 	lookup,
 	translationPairs
 } from '../../src/lib/core/dictionary/index.ts';
+import {
+	dictionaryConceptKeys,
+	dictionaryConcepts
+} from '../../src/lib/core/align/dictionary-concepts.ts';
+import { foldForSearch } from '../../src/lib/core/text/fold.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const args = process.argv.slice(2);
@@ -83,6 +89,8 @@ function collectForms(sharedDir) {
 	// for every fourth word, the other spellings and endings: about 20,000 forms in all.
 	const lowercase = [...new Set([...words].map((w) => w.toLowerCase()))];
 	const forms = new Set(lowercase);
+	// The aligner asks in folded form (lower case, no accents): every word that way too.
+	for (const lower of lowercase) forms.add(foldForSearch(lower));
 	lowercase.forEach((lower, i) => {
 		if (i % 4 !== 0) return;
 		forms.add(lower.charAt(0).toUpperCase() + lower.slice(1));
@@ -105,6 +113,8 @@ function pairsDigest(options) {
 	return { count, sha256: hash.digest('hex') };
 }
 
+const isFoldedWord = (form) => /^\p{L}+$/u.test(form) && foldForSearch(form) === form;
+
 /** Everything the public functions answer about the forms, and how long lookups took. */
 function answersFor(forms) {
 	const answers = {};
@@ -121,6 +131,11 @@ function answersFor(forms) {
 			if (i % 3 === 0) {
 				answer[`${lang}Lemmas`] = lemmasOf(form, lang);
 				answer[`${lang}Known`] = isKnownWord(form, lang);
+			}
+			// What the aligner makes of a folded word: its concept keys and their strengths.
+			if (isFoldedWord(form)) {
+				answer[`${lang}Keys`] = dictionaryConceptKeys(lookup, form, lang);
+				answer[`${lang}Concepts`] = dictionaryConcepts(lookup, form, lang);
 			}
 		}
 		answers[form] = answer;
