@@ -42,21 +42,37 @@ interface LanguageTables {
 	lemmaEndings: string[];
 	/** A form ending ("aron") → its number, which indexes `paradigmsStart`. */
 	suffixNumber: Map<string, number>;
-	/**
-	 * The paradigms having form ending number n are paradigms[paradigmsStart[n]] up to
-	 * paradigms[paradigmsStart[n + 1]], those implying the same lemma ending side by side, so
-	 * that each candidate lemma is looked up once (58 English paradigms have the empty form
-	 * ending, with 6 lemma endings among them).
-	 */
+	/** The paradigms having form ending number n are paradigms[paradigmsStart[n]] up to paradigms[paradigmsStart[n + 1]]. */
 	paradigmsStart: Int32Array;
 	paradigms: Int32Array;
 	longestSuffix: number;
 	/** "marchar<TAB>verb<TAB>12<TAB>leave|…", sorted by lemma; the line number is the entry's id. */
 	lemmas: string[];
-	/** "marchar" → its first line in `lemmas` (a lemma's lines are consecutive). */
-	firstLineOf: Map<string, number>;
+	/** Per line: its paradigm (the third field). */
+	paradigmOf: Int32Array;
+	/**
+	 * A stem ("march", the lemma without its paradigm's lemma ending) → its first line; the
+	 * others follow through `nextWithStem` (-1 ends), in line order. A form is its stem plus a
+	 * form ending, so analysing a word is one look-up per way of cutting it in two, whatever the
+	 * number of paradigms the ending belongs to.
+	 */
+	firstWithStem: Map<string, number>;
+	nextWithStem: Int32Array;
 	/** "del" → [["de", "preposition"], ["el", "determiner"]]. */
 	contractions: Map<string, [string, string][]>;
+	/** For restoring accents, built on first need (see accentIndexFor). */
+	accents?: AccentIndex;
+}
+
+/**
+ * The stems and form endings that have an accented letter (one that accentedSpellings may
+ * restore), keyed by their spelling without it: with the unaccented ones (keyed by themselves
+ * in `firstWithStem` and `suffixNumber`), every stem and ending a word with accents restored
+ * can be cut into, found from the word as typed.
+ */
+interface AccentIndex {
+	stems: Map<string, number[]>;
+	suffixes: Map<string, { suffix: string; number: number }[]>;
 }
 
 type DictionaryData = Record<
@@ -75,31 +91,40 @@ function parseTables(lang: DictionaryLanguage): LanguageTables {
 	const paradigms = new Int32Array(Math.ceil(source.suffixes.length / 2));
 	let count = 0;
 	let longestSuffix = 0;
-	suffixLines.forEach((line, n) => {
+	for (let n = 0; n < suffixLines.length; n++) {
+		const line = suffixLines[n];
 		const tab = line.indexOf('\t');
 		longestSuffix = Math.max(longestSuffix, tab);
 		suffixNumber.set(line.slice(0, tab), n);
 		paradigmsStart[n] = count;
 		// Most endings belong to one paradigm: no array for those.
-		if (line.indexOf(',', tab) < 0) {
-			paradigms[count++] = Number(line.slice(tab + 1));
-			return;
+		let from = tab + 1;
+		for (let comma = line.indexOf(',', from); comma >= 0; comma = line.indexOf(',', from)) {
+			paradigms[count++] = Number(line.slice(from, comma));
+			from = comma + 1;
 		}
-		const ids = line
-			.slice(tab + 1)
-			.split(',')
-			.map(Number);
-		ids.sort((a, b) => compareStrings(lemmaEndings[a], lemmaEndings[b]) || a - b);
-		for (const id of ids) paradigms[count++] = id;
-	});
+		paradigms[count++] = Number(line.slice(from));
+	}
 	paradigmsStart[suffixLines.length] = count;
 	const lemmas = source.lemmas.split('\n');
-	const firstLineOf = new Map<string, number>();
-	let previous: string | undefined;
+	const paradigmOf = new Int32Array(lemmas.length);
+	const firstWithStem = new Map<string, number>();
+	const nextWithStem = new Int32Array(lemmas.length).fill(-1);
+	const lastWithStem = new Map<string, number>();
 	for (let i = 0; i < lemmas.length; i++) {
-		const lemma = lemmas[i].slice(0, lemmas[i].indexOf('\t'));
-		if (lemma !== previous) firstLineOf.set(lemma, i);
-		previous = lemma;
+		const line = lemmas[i];
+		const tab = line.indexOf('\t');
+		const start = line.indexOf('\t', tab + 1) + 1;
+		const paradigm = Number(line.slice(start, line.indexOf('\t', start)));
+		paradigmOf[i] = paradigm;
+		const ending = lemmaEndings[paradigm];
+		// A lemma not ending as its paradigm's lemma does has no form the paradigm makes.
+		if (ending.length > tab || !line.startsWith(ending, tab - ending.length)) continue;
+		const stem = line.slice(0, tab - ending.length);
+		const last = lastWithStem.get(stem);
+		if (last === undefined) firstWithStem.set(stem, i);
+		else nextWithStem[last] = i;
+		lastWithStem.set(stem, i);
 	}
 	const contractions = new Map<string, [string, string][]>();
 	for (const line of source.contractions.split('\n')) {
@@ -116,12 +141,12 @@ function parseTables(lang: DictionaryLanguage): LanguageTables {
 		paradigms: paradigms.subarray(0, count),
 		longestSuffix,
 		lemmas,
-		firstLineOf,
+		paradigmOf,
+		firstWithStem,
+		nextWithStem,
 		contractions
 	};
 }
-
-const compareStrings = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function tablesFor(lang: DictionaryLanguage): LanguageTables {
 	return (tables[lang] ??= parseTables(lang));
@@ -132,24 +157,24 @@ function entryAt(t: LanguageTables, id: number): StoredEntry {
 	return { id, lemma, pos, paradigm: Number(paradigm), translations };
 }
 
-/** The line numbers of a lemma's entries, in the data's order. */
+/** The line numbers of a lemma's entries, in the data's order (by bisection: contractions only). */
 function linesOfLemma(t: LanguageTables, lemma: string): number[] {
-	const first = t.firstLineOf.get(lemma);
-	if (first === undefined) return [];
+	// The lines are sorted by lemma (code units; the tab after it sorts before any letter).
+	let low = 0;
+	let high = t.lemmas.length;
+	while (low < high) {
+		const middle = (low + high) >> 1;
+		const line = t.lemmas[middle];
+		if (line.slice(0, line.indexOf('\t')) < lemma) low = middle + 1;
+		else high = middle;
+	}
 	const lines: number[] = [];
-	for (let i = first; i < t.lemmas.length && isLineOf(t.lemmas[i], lemma); i++) lines.push(i);
+	for (let i = low; i < t.lemmas.length && isLineOf(t.lemmas[i], lemma); i++) lines.push(i);
 	return lines;
 }
 
 const isLineOf = (line: string, lemma: string) =>
 	line.charCodeAt(lemma.length) === 9 && line.startsWith(lemma);
-
-/** The paradigm number of a line of `lemmas`: its third field. */
-function paradigmOfLine(t: LanguageTables, line: number): number {
-	const text = t.lemmas[line];
-	const start = text.indexOf('\t', text.indexOf('\t') + 1) + 1;
-	return Number(text.slice(start, text.indexOf('\t', start)));
-}
 
 function entriesOfLemma(t: LanguageTables, lemma: string): StoredEntry[] {
 	return linesOfLemma(t, lemma).map((id) => entryAt(t, id));
@@ -159,38 +184,40 @@ function translationsOf(entry: StoredEntry): string[] {
 	return entry.translations ? entry.translations.split('|') : [];
 }
 
-/** Every entry whose paradigm produces `form` exactly (case and accents as given). */
-function analyse(t: LanguageTables, form: string): StoredEntry[] {
-	const found: StoredEntry[] = [];
-	const seen = new Set<number>();
+/** Whether form ending number n is one of the paradigm's. */
+function paradigmHasSuffix(t: LanguageTables, paradigm: number, n: number): boolean {
+	for (let i = t.paradigmsStart[n]; i < t.paradigmsStart[n + 1]; i++)
+		if (t.paradigms[i] === paradigm) return true;
+	return false;
+}
+
+/**
+ * The lines whose paradigm produces `form` exactly (case and accents as given): for each way of
+ * cutting it into a stem and a form ending, the lines of that stem whose paradigm has that
+ * ending. In order of the ending's length, then paradigm, then line, and each line once.
+ */
+function analysedLines(t: LanguageTables, form: string): number[] {
+	const found: number[] = [];
 	for (let k = 0; k <= Math.min(form.length, t.longestSuffix); k++) {
 		const n = t.suffixNumber.get(form.slice(form.length - k));
 		if (n === undefined) continue;
-		const stem = form.slice(0, form.length - k);
-		const matches: [paradigm: number, line: number][] = [];
-		const end = t.paradigmsStart[n + 1];
-		for (let group = t.paradigmsStart[n]; group < end;) {
-			// The paradigms from `group` to `next` imply the same lemma: look it up once.
-			const lemmaEnding = t.lemmaEndings[t.paradigms[group]];
-			let next = group + 1;
-			while (next < end && t.lemmaEndings[t.paradigms[next]] === lemmaEnding) next++;
-			for (const line of linesOfLemma(t, stem + lemmaEnding)) {
-				if (seen.has(line)) continue;
-				const paradigm = paradigmOfLine(t, line);
-				for (let i = group; i < next; i++) {
-					if (t.paradigms[i] === paradigm) matches.push([paradigm, line]);
-				}
-			}
-			group = next;
+		const first = t.firstWithStem.get(form.slice(0, form.length - k));
+		if (first === undefined) continue;
+		const matches: number[] = [];
+		for (let line = first; line >= 0; line = t.nextWithStem[line]) {
+			if (paradigmHasSuffix(t, t.paradigmOf[line], n) && !found.includes(line)) matches.push(line);
 		}
-		// In paradigm order, then the data's order, as one look-up per paradigm would find them.
-		matches.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-		for (const [, line] of matches) {
-			seen.add(line);
-			found.push(entryAt(t, line));
-		}
+		found.push(...sortByParadigm(t, matches));
 	}
 	return found;
+}
+
+const sortByParadigm = (t: LanguageTables, lines: number[]) =>
+	lines.sort((a, b) => t.paradigmOf[a] - t.paradigmOf[b] || a - b);
+
+/** Every entry whose paradigm produces `form` exactly (case and accents as given). */
+function analyse(t: LanguageTables, form: string): StoredEntry[] {
+	return analysedLines(t, form).map((line) => entryAt(t, line));
 }
 
 /** The spellings worth trying for a word as found in running text: as is, lowercase, capitalised. */
@@ -250,6 +277,93 @@ function accentedSpellings(word: string): string[] {
 	return spellings;
 }
 
+const ACCENTED_LETTER = new RegExp(`[${Object.values(ACCENTED).flat().join('')}]`);
+const UNACCENTED: Record<string, string> = Object.fromEntries(
+	Object.entries(ACCENTED).flatMap(([plain, accented]) => accented.map((a) => [a, plain]))
+);
+const ACCENTED_LETTERS = new RegExp(ACCENTED_LETTER.source, 'g');
+/** The word with the letters accentedSpellings may restore taken back off ("política" → "politica"). */
+const unaccented = (word: string) => word.replace(ACCENTED_LETTERS, (c) => UNACCENTED[c]);
+
+/** Whether `variant` is one of accentedSpellings(word): one or two letters of it accented. */
+function isAccentedSpelling(word: string, variant: string): boolean {
+	if (variant.length !== word.length) return false;
+	let changed = 0;
+	for (let i = 0; i < word.length; i++) {
+		if (word[i] === variant[i]) continue;
+		if (!ACCENTED[word[i]]?.includes(variant[i]) || ++changed > 2) return false;
+	}
+	return changed > 0;
+}
+
+function accentIndexFor(t: LanguageTables): AccentIndex {
+	if (t.accents) return t.accents;
+	const stems = new Map<string, number[]>();
+	for (const [stem, first] of t.firstWithStem) {
+		if (!ACCENTED_LETTER.test(stem)) continue;
+		const key = unaccented(stem);
+		const lines = stems.get(key) ?? [];
+		for (let line = first; line >= 0; line = t.nextWithStem[line]) lines.push(line);
+		stems.set(key, lines);
+	}
+	const suffixes = new Map<string, { suffix: string; number: number }[]>();
+	for (const [suffix, number] of t.suffixNumber) {
+		if (!ACCENTED_LETTER.test(suffix)) continue;
+		const key = unaccented(suffix);
+		suffixes.set(key, [...(suffixes.get(key) ?? []), { suffix, number }]);
+	}
+	return (t.accents = { stems, suffixes });
+}
+
+/**
+ * The lines that analysing each of accentedSpellings(word) in turn finds, in that order, each
+ * once, without analysing each spelling (a long word has dozens): a spelling's stem and form
+ * ending are found from the word's own, unaccented, through the accent index.
+ */
+function linesWithAccentsRestored(t: LanguageTables, word: string): number[] {
+	const index = accentIndexFor(t);
+	const plain = unaccented(word);
+	const bySpelling = new Map<string, [k: number, line: number][]>();
+	for (let k = 0; k <= Math.min(word.length, t.longestSuffix); k++) {
+		const ending = plain.slice(plain.length - k);
+		const suffixes = index.suffixes.get(ending) ?? [];
+		const n = t.suffixNumber.get(ending);
+		if (n !== undefined) suffixes.push({ suffix: ending, number: n });
+		if (suffixes.length === 0) continue;
+		const stem = plain.slice(0, plain.length - k);
+		const lines = [...(index.stems.get(stem) ?? [])];
+		for (let line = t.firstWithStem.get(stem) ?? -1; line >= 0; line = t.nextWithStem[line])
+			lines.push(line);
+		for (const line of lines) {
+			const paradigm = t.paradigmOf[line];
+			for (const { suffix, number } of suffixes) {
+				if (!paradigmHasSuffix(t, paradigm, number)) continue;
+				const spelling = stemOf(t, line) + suffix;
+				if (!isAccentedSpelling(word, spelling)) continue;
+				const known = bySpelling.get(spelling);
+				if (known) known.push([k, line]);
+				else bySpelling.set(spelling, [[k, line]]);
+			}
+		}
+	}
+	const found: number[] = [];
+	if (bySpelling.size === 0) return found;
+	for (const spelling of accentedSpellings(word)) {
+		const matches = bySpelling.get(spelling);
+		if (!matches) continue;
+		// As analysedLines orders them: by the ending's length, then paradigm, then line.
+		matches.sort((a, b) => a[0] - b[0] || t.paradigmOf[a[1]] - t.paradigmOf[b[1]] || a[1] - b[1]);
+		for (const [, line] of matches) if (!found.includes(line)) found.push(line);
+	}
+	return found;
+}
+
+/** A line's lemma without its paradigm's lemma ending. */
+function stemOf(t: LanguageTables, line: number): string {
+	const text = t.lemmas[line];
+	return text.slice(0, text.indexOf('\t') - t.lemmaEndings[t.paradigmOf[line]].length);
+}
+
 function findEntries(t: LanguageTables, word: string, lang: DictionaryLanguage): StoredEntry[] {
 	const found: StoredEntry[] = [];
 	const seen = new Set<number>();
@@ -279,7 +393,7 @@ function findEntries(t: LanguageTables, word: string, lang: DictionaryLanguage):
 	if (found.length) return found;
 	// Only when the word as written is unknown: "politica" finds "política", but "ano" never
 	// finds "año" (it is a word of its own).
-	for (const spelling of accentedSpellings(lower)) add(analyse(t, spelling));
+	add(linesWithAccentsRestored(t, lower).map((line) => entryAt(t, line)));
 	return found;
 }
 
