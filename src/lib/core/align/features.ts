@@ -460,6 +460,10 @@ export class OverlapCounter {
 	 */
 	private readonly full: boolean;
 
+	/** Each side's words and concepts that can meet the other side (see `matchableWords`). */
+	private readonly enMatchable: MatchableWords | undefined;
+	private readonly esMatchable: MatchableWords | undefined;
+
 	constructor(private readonly f: PairFeatures) {
 		this.enStamp = new Int32Array(f.conceptCount);
 		this.esStamp = new Int32Array(f.conceptCount);
@@ -467,6 +471,10 @@ export class OverlapCounter {
 		this.esStrength = new Float32Array(f.conceptCount);
 		this.full =
 			f.en.matchStrength.every((s) => s === 1) && f.es.matchStrength.every((s) => s === 1);
+		if (this.full) {
+			this.enMatchable = matchableWords(f.en, f.es, f.conceptCount);
+			this.esMatchable = matchableWords(f.es, f.en, f.conceptCount);
+		}
 	}
 
 	/** Weight of the words of en unit i with a counterpart in es unit j. */
@@ -485,11 +493,11 @@ export class OverlapCounter {
 		if (this.currentEn !== i) {
 			this.enEpoch++;
 			this.currentEn = i;
-			if (this.full) stampFull(this.f.en, i, this.enStamp, this.enEpoch);
+			if (this.enMatchable) stampFull(this.enMatchable, i, this.enStamp, this.enEpoch);
 			else stamp(this.f.en, i, this.enStamp, this.enStrength, this.enEpoch);
 		}
-		return this.full
-			? matchedWeightFull(this.f.es, j, this.enStamp, this.enEpoch)
+		return this.esMatchable
+			? matchedWeightFull(this.f.es, this.esMatchable, j, this.enStamp, this.enEpoch)
 			: matchedWeight(this.f.es, j, this.enStamp, this.enStrength, this.enEpoch);
 	}
 
@@ -498,11 +506,11 @@ export class OverlapCounter {
 		if (this.currentEs !== j) {
 			this.esEpoch++;
 			this.currentEs = j;
-			if (this.full) stampFull(this.f.es, j, this.esStamp, this.esEpoch);
+			if (this.esMatchable) stampFull(this.esMatchable, j, this.esStamp, this.esEpoch);
 			else stamp(this.f.es, j, this.esStamp, this.esStrength, this.esEpoch);
 		}
-		return this.full
-			? matchedWeightFull(this.f.en, i, this.esStamp, this.esEpoch)
+		return this.enMatchable
+			? matchedWeightFull(this.f.en, this.enMatchable, i, this.esStamp, this.esEpoch)
 			: matchedWeight(this.f.en, i, this.esStamp, this.esStrength, this.esEpoch);
 	}
 
@@ -536,8 +544,57 @@ function stamp(
 	}
 }
 
+/**
+ * A side's words as the overlap counts read them when every strength is 1: per unit, only the
+ * occurrences of words with a concept that also occurs on the other side, and per word only
+ * those concepts. The others can never be found, so the sums are exactly the same (an
+ * occurrence not found adds nothing), with far fewer reads in the innermost loop.
+ */
+interface MatchableWords {
+	/** Word ids of unit u's matchable occurrences: words[unitStart[u] .. unitStart[u+1]). */
+	unitStart: Int32Array;
+	words: Int32Array;
+	/** Concept ids of word w that the other side has: concepts[conceptStart[w] .. conceptStart[w+1]). */
+	conceptStart: Int32Array;
+	concepts: Int32Array;
+}
+
+function matchableWords(
+	side: SideFeatures,
+	other: SideFeatures,
+	conceptCount: number
+): MatchableWords {
+	const onOther = new Uint8Array(conceptCount);
+	for (const concept of other.concepts) onOther[concept] = 1;
+	const vocabularySize = side.conceptStart.length - 1;
+	const conceptStart = new Int32Array(vocabularySize + 1);
+	let kept = 0;
+	for (let w = 0; w < vocabularySize; w++) {
+		for (let c = side.conceptStart[w]; c < side.conceptStart[w + 1]; c++)
+			kept += onOther[side.concepts[c]];
+		conceptStart[w + 1] = kept;
+	}
+	const concepts = new Int32Array(kept);
+	for (let w = 0, to = 0; w < vocabularySize; w++)
+		for (let c = side.conceptStart[w]; c < side.conceptStart[w + 1]; c++)
+			if (onOther[side.concepts[c]]) concepts[to++] = side.concepts[c];
+	const unitStart = new Int32Array(side.units + 1);
+	let occurrences = 0;
+	for (let k = 0; k < side.words.length; k++)
+		if (conceptStart[side.words[k] + 1] > conceptStart[side.words[k]]) occurrences++;
+	const words = new Int32Array(occurrences);
+	for (let u = 0, to = 0; u < side.units; u++) {
+		for (let k = side.unitStart[u]; k < side.unitStart[u + 1]; k++) {
+			const w = side.words[k];
+			if (conceptStart[w + 1] > conceptStart[w]) words[to++] = w;
+		}
+		unitStart[u + 1] = to;
+	}
+	return { unitStart, words, conceptStart, concepts };
+}
+
 /** `stamp` when every strength is 1: marks only. */
-function stampFull(side: SideFeatures, u: number, marks: Int32Array, epoch: number): void {
+function stampFull(side: MatchableWords, u: number, marks: Int32Array, epoch: number): void {
 	const { unitStart, words, conceptStart, concepts } = side;
 	for (let k = unitStart[u]; k < unitStart[u + 1]; k++) {
 		const w = words[k];
@@ -552,11 +609,13 @@ function stampFull(side: SideFeatures, u: number, marks: Int32Array, epoch: numb
  */
 function matchedWeightFull(
 	side: SideFeatures,
+	matchable: MatchableWords,
 	u: number,
 	marks: Int32Array,
 	epoch: number
 ): number {
-	const { unitStart, words, conceptStart, concepts, weight } = side;
+	const { weight } = side;
+	const { unitStart, words, conceptStart, concepts } = matchable;
 	let total = 0;
 	for (let k = unitStart[u]; k < unitStart[u + 1]; k++) {
 		const w = words[k];
