@@ -5,12 +5,11 @@
 // nothing else running (the baseline), and a second word request (cached aligner).
 // Run: npx tsx tests/bench/reader-words-server.ts (after `npx vite build`; PAIRS=500 for a
 // shorter run). Prints numbers; asserts nothing.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import { insertBook } from './sample-book';
+import { startServer, waitForAnalysis } from './server-process';
 
 const root = resolve(import.meta.dirname, '../..');
 const PAIRS = Number(process.env.PAIRS ?? 2000);
@@ -19,58 +18,13 @@ if (!existsSync(join(root, 'build/handler.js'))) {
 	process.exit(1);
 }
 
-const en = [
-	'Protesters from Puno arrived in Lima on Monday to demand the resignation of the president.',
-	'The police used tear gas against the march near the Plaza San Martín.',
-	'Unions called a national strike for Thursday.'
-];
-const es = [
-	'Manifestantes de Puno llegaron a Lima el lunes para exigir la renuncia de la presidenta.',
-	'La policía usó gases lacrimógenos contra la marcha cerca de la Plaza San Martín.',
-	'Los sindicatos convocaron un paro nacional para el jueves.'
-];
-const sentence = (list: string[], i: number) => `${list[i % list.length].slice(0, -1)} (${i + 1}).`;
-
-const port = await new Promise<number>((done) => {
-	const s = createServer().listen(0, '127.0.0.1', () => {
-		const a = s.address();
-		s.close(() => done(typeof a === 'object' && a ? a.port : 0));
-	});
-});
 const dir = mkdtempSync(join(tmpdir(), 'puente-bench-words-'));
 const dbPath = join(dir, 'bench.db');
-const server = spawn(process.execPath, [join(root, 'src/cli/start.js')], {
-	env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUENTE_DB: dbPath },
-	stdio: 'ignore'
-});
-const base = `http://127.0.0.1:${port}`;
+const server = await startServer(dbPath, {}, { stderr: 'ignore' });
+const base = server.base;
 try {
-	for (let i = 0; i < 600; i++) {
-		try {
-			if ((await fetch(base + '/api/documents')).ok) break;
-		} catch {
-			/* starting */
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	const db = new Database(dbPath);
-	const enId = db
-		.prepare(
-			"INSERT INTO documents (slug, title, origin, text) VALUES ('bench-en', 'Bench', 'user', ?)"
-		)
-		.run(Array.from({ length: PAIRS }, (_, i) => sentence(en, i)).join('\n\n')).lastInsertRowid;
-	db.prepare(
-		"INSERT INTO documents (slug, title, origin, translation_of, text) VALUES ('bench-es', 'Banco', 'user', ?, ?)"
-	).run(enId, Array.from({ length: PAIRS }, (_, i) => sentence(es, i)).join('\n\n'));
-	db.close();
-	for (;;) {
-		const status = (await (await fetch(`${base}/doc/bench-en/status`)).json()) as {
-			state: string;
-		};
-		if (status.state === 'ready') break;
-		if (status.state === 'failed') throw new Error('the book failed to analyse');
-		await new Promise((r) => setTimeout(r, 500));
-	}
+	insertBook(dbPath, PAIRS);
+	await waitForAnalysis(`${base}/doc/bench-en/status`, 500);
 	const reader = (await (await fetch(`${base}/doc/bench-en/reader.json`)).json()) as {
 		alignments: { id: number; kind: string; version: number }[];
 	};
@@ -117,6 +71,6 @@ try {
 			.join(' ')}`
 	);
 } finally {
-	server.kill();
+	server.process.kill();
 	rmSync(dir, { recursive: true, force: true });
 }

@@ -6,93 +6,29 @@
 // pairs: paint <= 1.5x static, longest task <= 100 ms, heap <= 50 MB, >= 95% of frames <= 50 ms,
 // DOM nodes <= 5,000. Run with `npm run bench:reader` (builds first when needed; PAIRS=5000 for a
 // shorter run). Prints numbers; asserts nothing.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { en, es, insertBook, sentence } from './sample-book';
+import { buildIfMissing, startServer, waitForAnalysis } from './server-process';
 
-const root = resolve(import.meta.dirname, '../..');
 const PAIRS = Number(process.env.PAIRS ?? 20_000);
 const RUNS = 3;
 
-const en = [
-	'Protesters from Puno arrived in Lima on Monday to demand the resignation of the president.',
-	'The police used tear gas against the march near the Plaza San Martín.',
-	'Unions called a national strike for Thursday.'
-];
-const es = [
-	'Manifestantes de Puno llegaron a Lima el lunes para exigir la renuncia de la presidenta.',
-	'La policía usó gases lacrimógenos contra la marcha cerca de la Plaza San Martín.',
-	'Los sindicatos convocaron un paro nacional para el jueves.'
-];
-const sentence = (list: string[], i: number) => `${list[i % list.length].slice(0, -1)} (${i + 1}).`;
-
-function freePort(): Promise<number> {
-	return new Promise((done) => {
-		const s = createServer().listen(0, '127.0.0.1', () => {
-			const a = s.address();
-			s.close(() => done(typeof a === 'object' && a ? a.port : 0));
-		});
-	});
-}
-
-if (!existsSync(join(root, 'build/handler.js'))) {
-	const r = spawnSync(
-		process.execPath,
-		[join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
-		{
-			cwd: root,
-			stdio: 'inherit'
-		}
-	);
-	if (r.status !== 0) process.exit(r.status ?? 1);
-}
-
+buildIfMissing();
 const dir = mkdtempSync(join(tmpdir(), 'puente-bench-'));
 const dbPath = join(dir, 'bench.db');
-const port = await freePort();
-const server = spawn(process.execPath, [join(root, 'src/cli/start.js')], {
-	env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUENTE_DB: dbPath },
-	stdio: 'ignore'
-});
-const base = `http://127.0.0.1:${port}`;
-for (let i = 0; i < 300; i++) {
-	try {
-		if ((await fetch(base + '/api/documents')).ok) break;
-	} catch {
-		/* starting */
-	}
-	await new Promise((r) => setTimeout(r, 100));
-}
+const server = await startServer(dbPath, {}, { stderr: 'ignore' });
+const base = server.base;
 
 // A text and its translation, one sentence a paragraph, put in the store directly; the server
 // detects and aligns them in the background before anything is measured (the aligner has its own
 // benchmark).
-const enText = Array.from({ length: PAIRS }, (_, i) => sentence(en, i)).join('\n\n');
-const esText = Array.from({ length: PAIRS }, (_, i) => sentence(es, i)).join('\n\n');
-const db = new Database(dbPath);
-const enId = db
-	.prepare(
-		"INSERT INTO documents (slug, title, origin, text) VALUES ('bench-en', 'Bench', 'user', ?)"
-	)
-	.run(enText).lastInsertRowid;
-db.prepare(
-	"INSERT INTO documents (slug, title, origin, translation_of, text) VALUES ('bench-es', 'Banco', 'user', ?, ?)"
-).run(enId, esText);
-db.close();
+insertBook(dbPath, PAIRS);
 
 // The server analyses the book in its workers once something asks for it.
-const analysing = Date.now();
-for (;;) {
-	const status = (await (await fetch(`${base}/doc/bench-en/status`)).json()) as { state: string };
-	if (status.state === 'ready') break;
-	if (status.state === 'failed') throw new Error('the book failed to analyse');
-	await new Promise((r) => setTimeout(r, 500));
-}
-const analysed = Date.now() - analysing;
+const analysed = await waitForAnalysis(`${base}/doc/bench-en/status`, 500);
 
 const browser = await chromium.launch({
 	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -230,5 +166,5 @@ console.log(
 
 await browser.close();
 // SIGKILL: a graceful stop waits on the browser's kept-alive connections, and outlives the bench.
-server.kill('SIGKILL');
+server.process.kill('SIGKILL');
 rmSync(dir, { recursive: true, force: true });

@@ -16,67 +16,23 @@
 //
 // BENCH_PARTS picks some of them (comma-separated: pages, busy, memory, import; all by default), e.g.
 // `BENCH_PARTS=memory npm run bench:server` for the memory figure alone.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { en, es, insertBook, sentence, textOf } from './sample-book';
+import { buildIfMissing, freePort, startServer, waitForAnalysis } from './server-process';
 
-const root = resolve(import.meta.dirname, '../..');
 const PAIRS = Number(process.env.PAIRS ?? 5000);
 const CONNECTIONS = 10;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const MB = 1024 * 1024;
 const PARTS = new Set((process.env.BENCH_PARTS ?? 'pages,busy,memory,import').split(','));
 
-const en = [
-	'Protesters from Puno arrived in Lima on Monday to demand the resignation of the president.',
-	'The police used tear gas against the march near the Plaza San Martín.',
-	'Unions called a national strike for Thursday.'
-];
-const es = [
-	'Manifestantes de Puno llegaron a Lima el lunes para exigir la renuncia de la presidenta.',
-	'La policía usó gases lacrimógenos contra la marcha cerca de la Plaza San Martín.',
-	'Los sindicatos convocaron un paro nacional para el jueves.'
-];
-const sentence = (list: string[], i: number) => `${list[i % list.length].slice(0, -1)} (${i + 1}).`;
-
-/** Paragraphs of numbered sentences up to `bytes` bytes of UTF-8. */
-function textOf(list: string[], bytes: number): string {
-	const parts: string[] = [];
-	let size = 0;
-	for (let i = 0; ; i++) {
-		const s = sentence(list, i) + (i % 4 === 3 ? '\n\n' : ' ');
-		const n = Buffer.byteLength(s);
-		if (size + n > bytes) break;
-		parts.push(s);
-		size += n;
-	}
-	return parts.join('').trimEnd();
-}
-
-function freePort(): Promise<number> {
-	return new Promise((done) => {
-		const s = createServer().listen(0, '127.0.0.1', () => {
-			const a = s.address();
-			s.close(() => done(typeof a === 'object' && a ? a.port : 0));
-		});
-	});
-}
-
 const loadavg = () => readFileSync('/proc/loadavg', 'utf8').trim();
 
 const serverParts = [...PARTS].some((part) => part !== 'import');
-if (serverParts && !existsSync(join(root, 'build/handler.js'))) {
-	const r = spawnSync(
-		process.execPath,
-		[join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
-		{ cwd: root, stdio: 'inherit' }
-	);
-	if (r.status !== 0) process.exit(r.status ?? 1);
-}
+if (serverParts) buildIfMissing();
 
 console.log(`load average at start: ${loadavg()}`);
 const dir = mkdtempSync(join(tmpdir(), 'puente-bench-server-'));
@@ -88,37 +44,16 @@ if (!serverParts) {
 }
 
 // The book goes in before the server starts: its start-up analyses it in the background.
+// (A first start makes the store's tables.)
 if (PARTS.has('pages')) {
-	const port = await freePort();
-	const first = spawn(process.execPath, [join(root, 'src/cli/start.js')], {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUENTE_DB: dbPath },
-		stdio: 'ignore'
-	});
-	await waitFor(`http://127.0.0.1:${port}/api/documents`);
-	first.kill('SIGTERM');
-	await new Promise((r) => first.once('exit', r));
-	const db = new Database(dbPath);
-	const enText = Array.from({ length: PAIRS }, (_, i) => sentence(en, i)).join('\n\n');
-	const esText = Array.from({ length: PAIRS }, (_, i) => sentence(es, i)).join('\n\n');
-	const enId = db
-		.prepare(
-			"INSERT INTO documents (slug, title, origin, text) VALUES ('bench-en', 'Bench', 'user', ?)"
-		)
-		.run(enText).lastInsertRowid;
-	db.prepare(
-		"INSERT INTO documents (slug, title, origin, translation_of, text) VALUES ('bench-es', 'Banco', 'user', ?, ?)"
-	).run(enId, esText);
-	db.close();
+	await (await startServer(dbPath, {}, { stderr: 'ignore' })).stop();
+	insertBook(dbPath, PAIRS);
 }
 
-const port = await freePort();
 const startedAt = Date.now();
-const server = spawn(process.execPath, [join(root, 'src/cli/start.js')], {
-	env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', PUENTE_DB: dbPath },
-	stdio: ['ignore', 'ignore', 'inherit']
-});
-const base = `http://127.0.0.1:${port}`;
-await waitFor(`${base}/api/documents`);
+const running = await startServer(dbPath);
+const server = running.process;
+const base = running.base;
 console.log(`server answering ${Date.now() - startedAt} ms after spawn (analysis runs behind)`);
 if (PARTS.has('pages')) await pagesPart();
 if (PARTS.has('busy')) await busyPart();
@@ -275,28 +210,6 @@ async function importPart(): Promise<void> {
 }
 
 // ── helpers ─────────────────────────────────────────────────────────────────────────────
-
-async function waitFor(url: string): Promise<void> {
-	for (let i = 0; i < 600; i++) {
-		try {
-			if ((await fetch(url)).ok) return;
-		} catch {
-			/* starting */
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	throw new Error(`${url} did not answer`);
-}
-
-async function waitForAnalysis(url: string): Promise<number> {
-	const started = Date.now();
-	for (;;) {
-		const status = (await (await fetch(url)).json()) as { state: string };
-		if (status.state === 'ready') return Date.now() - started;
-		if (status.state === 'failed') throw new Error('the book failed to analyse');
-		await new Promise((r) => setTimeout(r, 250));
-	}
-}
 
 interface LoadResult {
 	rps: number;
