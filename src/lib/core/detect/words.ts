@@ -7,30 +7,90 @@ import spanishData from '../../data/words/es';
 
 export type DictionaryAnswer = 'en' | 'es' | 'both' | null;
 
-let english: Set<string> | null = null;
-let spanish: Set<string> | null = null;
+/**
+ * A sorted word list kept as its front-coded text (see eval/build/detect-words.mjs): restarts
+ * (a "," then a whole word) every few words, each followed by words written as the count of
+ * letters shared with the word before and the rest. `restarts` holds the offsets of the commas.
+ * A lookup reads one block, so no list is ever decoded whole: decoding both into Sets took
+ * ~70 ms and a few MB of strings at the first call, which the `puente align` line paid.
+ */
+export type WordList = { data: string; restarts: Int32Array };
 
-/** Front-coded list: each word is the count of letters shared with the previous one, then the rest. */
-function decode(data: string): Set<string> {
-	const words = new Set<string>();
-	let previous = '';
-	let i = 0;
-	while (i < data.length) {
-		let shared = 0;
-		while (i < data.length && data.charCodeAt(i) >= 48 && data.charCodeAt(i) <= 57)
-			shared = shared * 10 + data.charCodeAt(i++) - 48;
-		const from = i;
-		while (i < data.length && !(data.charCodeAt(i) >= 48 && data.charCodeAt(i) <= 57)) i++;
-		previous = previous.slice(0, shared) + data.slice(from, i);
-		words.add(previous);
-	}
-	return words;
+const COMMA = 44;
+const isCount = (code: number) => (code >= 48 && code <= 57) || code === COMMA;
+
+/** The restart offsets: one scan for the commas, no strings made. */
+export function indexRestarts(data: string): WordList {
+	let count = 0;
+	for (let i = data.indexOf(','); i >= 0; i = data.indexOf(',', i + 1)) count++;
+	const restarts = new Int32Array(count);
+	for (let i = data.indexOf(','), k = 0; i >= 0; i = data.indexOf(',', i + 1)) restarts[k++] = i;
+	return { data, restarts };
 }
 
-function lists(): [Set<string>, Set<string>] {
-	english ??= decode(englishData);
-	spanish ??= decode(spanishData);
-	return [english, spanish];
+/** The restart word at `comma` compared with `word`, by UTF-16 code units as the list is sorted. */
+function compareRestart(data: string, comma: number, word: string): number {
+	let i = comma + 1;
+	let k = 0;
+	for (; i < data.length && !isCount(data.charCodeAt(i)) && k < word.length; i++, k++) {
+		const d = data.charCodeAt(i) - word.charCodeAt(k);
+		if (d !== 0) return d;
+	}
+	const restartEnded = i >= data.length || isCount(data.charCodeAt(i));
+	if (restartEnded) return k === word.length ? 0 : -1;
+	return 1;
+}
+
+/** Whether a sorted, front-coded list holds `word`: binary search over the restarts, then one block. */
+export function listHas(list: WordList, word: string): boolean {
+	const { data, restarts } = list;
+	if (restarts.length === 0 || compareRestart(data, restarts[0], word) > 0) return false;
+	// The last restart word not after `word`.
+	let lo = 0;
+	let hi = restarts.length - 1;
+	while (lo < hi) {
+		const mid = (lo + hi + 1) >> 1;
+		if (compareRestart(data, restarts[mid], word) <= 0) lo = mid;
+		else hi = mid - 1;
+	}
+	return blockHas(data, restarts[lo], word);
+}
+
+/**
+ * Walks one block without building its words. `matched` is how many first letters the word
+ * before shares with `word` (that word sorting before `word`). A word sharing more than that with
+ * its predecessor still sorts before `word`; one sharing fewer sorts after it, and so does every
+ * later word; one sharing exactly that many is compared letter by letter from there.
+ */
+function blockHas(data: string, comma: number, word: string): boolean {
+	let i = comma + 1;
+	let shared = 0;
+	let matched = 0;
+	for (;;) {
+		if (shared < matched) return false;
+		if (shared === matched) {
+			let k = matched;
+			while (
+				i < data.length &&
+				k < word.length &&
+				!isCount(data.charCodeAt(i)) &&
+				data.charCodeAt(i) === word.charCodeAt(k)
+			) {
+				i++;
+				k++;
+			}
+			const ended = i >= data.length || isCount(data.charCodeAt(i));
+			if (ended && k === word.length) return true;
+			// `word` is a beginning of this word, or this word's next letter sorts after `word`'s.
+			if (!ended && (k === word.length || data.charCodeAt(i) > word.charCodeAt(k))) return false;
+			matched = k;
+		}
+		while (i < data.length && !isCount(data.charCodeAt(i))) i++;
+		if (i >= data.length || data.charCodeAt(i) === COMMA) return false;
+		shared = 0;
+		while (i < data.length && data.charCodeAt(i) >= 48 && data.charCodeAt(i) <= 57)
+			shared = shared * 10 + data.charCodeAt(i++) - 48;
+	}
 }
 
 /**
@@ -146,23 +206,41 @@ const MIN_SHARED_VERB = 6;
 
 const answers = new Map<string, DictionaryAnswer>();
 
+/** Whether each language's list holds a word. */
+export type ListMembership = { en: (word: string) => boolean; es: (word: string) => boolean };
+
+let shipped: ListMembership | null = null;
+
+/** The shipped lists' membership, their restarts indexed on first use. */
+function shippedLists(): ListMembership {
+	if (!shipped) {
+		const en = indexRestarts(englishData);
+		const es = indexRestarts(spanishData);
+		shipped = { en: (w) => listHas(en, w), es: (w) => listHas(es, w) };
+	}
+	return shipped;
+}
+
 /** Which dictionary has this lower-case word (Spanish plurals and verb forms through their base form). */
 export function dictionaryLanguage(word: string): DictionaryAnswer {
 	let answer = answers.get(word);
 	if (answer !== undefined) return answer;
-	const [en, es] = lists();
-	const inEnglish = en.has(word);
-	// Spanish forms English spells the same ("variables", "describe", "genera") are both
-	// languages'. A short English word is too easily read as a Spanish verb form ("use" as
-	// usar, "case" as casar), so only longer ones are.
-	const inSpanish =
-		es.has(word) ||
-		spanishSingulars(word).some((w) => es.has(w)) ||
-		((!inEnglish || word.length >= MIN_SHARED_VERB) &&
-			spanishInfinitives(word).some((w) => es.has(w)));
-	answer = inEnglish && inSpanish ? 'both' : inEnglish ? 'en' : inSpanish ? 'es' : null;
+	answer = listedLanguage(word, shippedLists());
 	// Word frequencies are Zipfian: a bounded memory of answers serves most lookups.
 	if (answers.size >= 100_000) answers.clear();
 	answers.set(word, answer);
 	return answer;
+}
+
+/** The rules of dictionaryLanguage over any pair of lists (uncached). */
+export function listedLanguage(word: string, lists: ListMembership): DictionaryAnswer {
+	const inEnglish = lists.en(word);
+	// Spanish forms English spells the same ("variables", "describe", "genera") are both
+	// languages'. A short English word is too easily read as a Spanish verb form ("use" as
+	// usar, "case" as casar), so only longer ones are.
+	const inSpanish =
+		lists.es(word) ||
+		spanishSingulars(word).some(lists.es) ||
+		((!inEnglish || word.length >= MIN_SHARED_VERB) && spanishInfinitives(word).some(lists.es));
+	return inEnglish && inSpanish ? 'both' : inEnglish ? 'en' : inSpanish ? 'es' : null;
 }
