@@ -1,0 +1,194 @@
+// The detector's word lists are looked up in their front-coded text (binary search over restart
+// words, then one block) instead of being decoded into Sets first. These tests decode the shipped
+// data whole, the plain way, and check that the lookup agrees with a Set of those words for every
+// listed word and for many words that are not listed, and that dictionaryLanguage's answers are
+// the ones the same rules give over those Sets. (Heavy checks get a minute each: a loaded
+// machine runs them in seconds.)
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import englishData from '../../../src/lib/data/words/en';
+import spanishData from '../../../src/lib/data/words/es';
+import {
+	dictionaryLanguage,
+	indexRestarts,
+	listedLanguage,
+	listHas
+} from '../../../src/lib/core/detect/words';
+
+/** Every word of a front-coded list: a count of letters shared with the word before, or "," (none), then the rest. */
+function decodeAll(data: string): string[] {
+	const words: string[] = [];
+	let previous = '';
+	for (const [, count, rest] of data.matchAll(/(\d+|,)([^\d,]+)/g)) {
+		previous = previous.slice(0, count === ',' ? 0 : Number(count)) + rest;
+		words.push(previous);
+	}
+	return words;
+}
+
+/** The format written for a sorted list with a restart every `block` words. */
+function encode(words: string[], block: number): string {
+	let out = '';
+	let previous = '';
+	words.forEach((w, i) => {
+		let k = 0;
+		if (i % block === 0) out += ',';
+		else {
+			while (k < previous.length && k < w.length && previous[k] === w[k]) k++;
+			out += String(k);
+		}
+		out += w.slice(k);
+		previous = w;
+	});
+	return out;
+}
+
+/** Words that are mostly not listed, made from listed ones. */
+function nearMisses(words: string[], every: number): string[] {
+	const out: string[] = [];
+	words.forEach((w, i) => {
+		if (i % every) return;
+		out.push(
+			`${w}s`,
+			`${w}a`,
+			w.slice(1),
+			w.slice(0, -1),
+			`${w.slice(0, -1)}x`,
+			`${w.slice(0, -1)}z`,
+			`a${w}`,
+			`${w.slice(0, 2)}4${w.slice(2)}`,
+			`${w},`,
+			w.toUpperCase()
+		);
+	});
+	return out;
+}
+
+const english = decodeAll(englishData);
+const spanish = decodeAll(spanishData);
+const englishSet = new Set(english);
+const spanishSet = new Set(spanish);
+
+describe('the shipped word lists', () => {
+	it('are sorted by UTF-16 code units without repeats, as the binary search needs', () => {
+		for (const list of [english, spanish]) {
+			expect(list.length).toBeGreaterThan(50_000);
+			for (let i = 1; i < list.length; i++)
+				if (!(list[i - 1] < list[i])) expect(`${list[i - 1]} < ${list[i]}`).toBe('sorted');
+		}
+	}, 60_000);
+
+	it('hold every one of their words, looked up in place', () => {
+		for (const [data, words] of [
+			[englishData, english],
+			[spanishData, spanish]
+		] as const) {
+			const list = indexRestarts(data);
+			const missed = words.filter((w) => !listHas(list, w));
+			expect(missed).toEqual([]);
+		}
+	}, 60_000);
+
+	it('hold no word their decoded Set does not hold', () => {
+		for (const [data, words, set] of [
+			[englishData, english, englishSet],
+			[spanishData, spanish, spanishSet]
+		] as const) {
+			const list = indexRestarts(data);
+			const probes = [
+				...nearMisses(words, 2),
+				...nearMisses(words === english ? spanish : english, 7),
+				'',
+				'a',
+				'zzzzzz',
+				'\u00ff',
+				',',
+				'0'
+			];
+			const wrong = probes.filter((w) => listHas(list, w) !== set.has(w));
+			expect(wrong).toEqual([]);
+			// Most probes are not words: the check is not only of members.
+			expect(probes.filter((w) => !set.has(w)).length).toBeGreaterThan(probes.length / 2);
+		}
+	}, 60_000);
+});
+
+describe('listHas', () => {
+	// Words that are prefixes of one another, a first and a last word, letters beyond ASCII.
+	const words = [
+		...new Set(
+			[
+				'a',
+				'ab',
+				'abc',
+				'abcd',
+				'abd',
+				'abdz',
+				'ac',
+				'b',
+				'ba',
+				'bab',
+				'babe',
+				'bb',
+				'canción',
+				'canciones',
+				'cancionó',
+				'caña',
+				'cañas',
+				'z',
+				'zz',
+				'ñ'
+			].sort()
+		)
+	];
+	const probes = [...words, ...nearMisses(words, 1), '', 'aa', 'abce', 'bac', 'cañar', 'zzz', '~'];
+
+	it('agrees with a Set at every restart spacing, whichever block a word falls in', () => {
+		const set = new Set(words);
+		for (let block = 1; block <= words.length + 1; block++) {
+			const list = indexRestarts(encode(words, block));
+			const wrong = probes.filter((w) => listHas(list, w) !== set.has(w));
+			expect(wrong, `restart every ${block}`).toEqual([]);
+		}
+	});
+
+	it('finds nothing in an empty list', () => {
+		expect(listHas(indexRestarts(''), 'a')).toBe(false);
+		expect(listHas(indexRestarts(''), '')).toBe(false);
+	});
+});
+
+describe('dictionaryLanguage', () => {
+	const overSets = (w: string) =>
+		listedLanguage(w, { en: (x) => englishSet.has(x), es: (x) => spanishSet.has(x) });
+
+	function corpusWords(dir: string): string[] {
+		const out: string[] = [];
+		for (const name of readdirSync(dir)) {
+			const path = join(dir, name);
+			if (statSync(path).isDirectory()) out.push(...corpusWords(path));
+			else if (name.endsWith('.txt'))
+				for (const m of readFileSync(path, 'utf8').matchAll(/\p{L}+/gu))
+					out.push(m[0].toLowerCase());
+		}
+		return out;
+	}
+
+	it('answers as the same rules over the decoded Sets, for every listed word', () => {
+		const differing = [...english, ...spanish].filter((w) => dictionaryLanguage(w) !== overSets(w));
+		expect(differing).toEqual([]);
+	}, 60_000);
+
+	it('answers as the same rules over the decoded Sets, for the corpus words and non-words', () => {
+		const words = [
+			...new Set(corpusWords('src/lib/data/corpus')),
+			...nearMisses(english, 11),
+			...nearMisses(spanish, 11)
+		];
+		const differing = words.filter((w) => dictionaryLanguage(w) !== overSets(w));
+		expect(differing).toEqual([]);
+		// All four answers occur, so the comparison covers each.
+		expect(new Set(words.map(overSets))).toEqual(new Set(['en', 'es', 'both', null]));
+	}, 60_000);
+});
