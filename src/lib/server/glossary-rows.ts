@@ -1,7 +1,9 @@
 // Glossary entries as the store keeps them, read back into objects: shared by the glossary
-// service and the matcher cache, so both see an entry the same way.
+// service, the import (in a worker thread: relative imports only) and the matcher cache, so all
+// see an entry the same way; and the statements that write one.
 import type { Db } from './db';
-import type { GlossaryEntry } from '$lib/core/glossary';
+import type { GlossaryEntry } from '../core/glossary';
+import type { GlossaryEntryInput } from './glossary-entry-input';
 
 export interface StoredGlossaryEntry {
 	id: string;
@@ -66,3 +68,28 @@ export function liveRows(db: Db): StoredGlossaryEntry[] {
 		fromRow
 	);
 }
+
+export const INSERT = `INSERT INTO glossary_entries
+	(id, type, es, en, variants, explanation_en, explanation_es, first_occurrence, origin)
+	VALUES (@id, @type, @es, @en, @variants, @explanationEn, @explanationEs, @firstOccurrence, @origin)`;
+
+export function rowParams(
+	entry: GlossaryEntryInput & { id: string; firstOccurrence?: unknown },
+	origin: 'seed' | 'user'
+) {
+	return {
+		id: entry.id,
+		type: entry.type,
+		es: entry.es,
+		en: entry.en,
+		variants: JSON.stringify(entry.variants ?? []),
+		explanationEn: entry.explanation.en,
+		explanationEs: entry.explanation.es,
+		firstOccurrence: entry.firstOccurrence ? JSON.stringify(entry.firstOccurrence) : null,
+		origin
+	};
+}
+
+export const UPDATE = `UPDATE glossary_entries SET type = @type, es = @es, en = @en, variants = @variants,
+	explanation_en = @explanationEn, explanation_es = @explanationEs, deleted = 0,
+	version = version + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;

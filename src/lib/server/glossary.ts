@@ -1,68 +1,57 @@
 // The glossary in the store: seeded from the shipped file, then edited by people (create, update
 // with a version check, soft delete, import, export), plus the concordance of an entry in the corpus.
+// An entry's checks live in glossary-entry-input.ts and an import's in glossary-import.ts, which
+// the worker threads load too.
 import type { Db } from './db';
 import {
 	fromRow,
+	INSERT,
 	liveRows,
+	rowParams,
 	toGlossaryEntry,
+	UPDATE,
 	type EntryRow,
 	type StoredGlossaryEntry
 } from './glossary-rows';
 
 export { toGlossaryEntry, type StoredGlossaryEntry };
+import {
+	fieldError,
+	validateEntryInput,
+	type FieldErrors,
+	type GlossaryEntryInput
+} from './glossary-entry-input';
+
+export { LIMITS, validateEntryInput } from './glossary-entry-input';
+export type { EntryField, FieldErrors, GlossaryEntryInput } from './glossary-entry-input';
+import {
+	checkGlossaryFile,
+	checkGlossaryImport,
+	writeGlossaryImport,
+	type GlossaryFormat,
+	type ImportReport
+} from './glossary-import';
+
+export { isGlossaryFormat, type GlossaryFormat, type ImportReport } from './glossary-import';
+import { heavyJobs, type HeavyJobs } from './heavy-jobs';
 import { getDocument, getStoredDocument, listDocuments, storedMarks } from './documents';
 import { counterparts, readingOf, type Reading } from './reading';
 import { glossaryMatcher } from './glossary-matching';
-import { checkGlossaryEntry, GLOSSARY_TYPES, type GlossaryEntry } from '$lib/core/glossary';
+import { GLOSSARY_TYPES, type GlossaryEntry } from '$lib/core/glossary';
 
 export { GLOSSARY_TYPES };
 import { userError, type Result, type UserError } from '$lib/core/errors';
 import { foldForSearch } from '$lib/core/text/fold';
-import { exportGlossaryCsv, parseGlossaryCsv } from '$lib/core/formats/glossary-csv';
-import { exportTbx, readTbx, type TbxNotes, type TbxVersion } from '$lib/core/formats/tbx';
-import { decodeFileBytes, type TextEncoding } from '$lib/core/formats/encoding';
+import { exportGlossaryCsv } from '$lib/core/formats/glossary-csv';
+import { exportTbx, type TbxVersion } from '$lib/core/formats/tbx';
+import type { TextEncoding } from '$lib/core/formats/encoding';
 import type { Lang } from '$lib/core/types';
 // Bundled into the server build, so a production server needs no source tree beside it.
 import shippedGlossary from '$lib/data/glossary.json';
 
-export const LIMITS = { term: 200, explanation: 2000, variants: 50 } as const;
-
-/** What a person can edit in an entry. */
-export interface GlossaryEntryInput {
-	type: string;
-	es: string;
-	en: string;
-	variants: string[];
-	explanation: { en: string; es: string };
-}
-
-export type EntryField = 'type' | 'es' | 'en' | 'variants' | 'explanationEn' | 'explanationEs';
-export type FieldErrors = Partial<Record<EntryField, UserError>>;
-
 export type SaveResult =
 	| { ok: true; entry: StoredGlossaryEntry }
 	| { ok: false; error: UserError; fields?: FieldErrors; current?: StoredGlossaryEntry };
-
-const INSERT = `INSERT INTO glossary_entries
-	(id, type, es, en, variants, explanation_en, explanation_es, first_occurrence, origin)
-	VALUES (@id, @type, @es, @en, @variants, @explanationEn, @explanationEs, @firstOccurrence, @origin)`;
-
-function rowParams(
-	entry: GlossaryEntryInput & { id: string; firstOccurrence?: unknown },
-	origin: 'seed' | 'user'
-) {
-	return {
-		id: entry.id,
-		type: entry.type,
-		es: entry.es,
-		en: entry.en,
-		variants: JSON.stringify(entry.variants ?? []),
-		explanationEn: entry.explanation.en,
-		explanationEs: entry.explanation.es,
-		firstOccurrence: entry.firstOccurrence ? JSON.stringify(entry.firstOccurrence) : null,
-		origin
-	};
-}
 
 /**
  * Puts the shipped entries that are not in the store yet into it. An id already there, edited
@@ -167,99 +156,6 @@ export function getGlossaryEntry(db: Db, id: string): StoredGlossaryEntry | unde
 	return row && fromRow(row);
 }
 
-const fieldError = (key: string, params?: Record<string, string | number>): UserError => ({
-	code: 'invalid-input',
-	key: `glossary:errors.${key}`,
-	params
-});
-
-/** Collapses runs of white space; people paste terms with stray spaces and line breaks. */
-const clean = (value: unknown) =>
-	typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() : '';
-
-/** Checks and tidies what a person typed; every problem is reported against its field. */
-export function validateEntryInput(
-	input: Partial<Record<keyof GlossaryEntryInput, unknown>>
-): { ok: true; value: GlossaryEntryInput } | { ok: false; fields: FieldErrors } {
-	const fields: FieldErrors = {};
-	const type = clean(input.type);
-	if (!type) fields.type = fieldError('typeRequired');
-	else if (!(GLOSSARY_TYPES as readonly string[]).includes(type))
-		fields.type = fieldError('typeUnknown', { type });
-
-	const term = (field: 'es' | 'en', value: unknown) => {
-		const text = clean(value);
-		if (!text) fields[field] = fieldError(`${field}Required`);
-		else if (text.length > LIMITS.term) fields[field] = fieldError('tooLong', { max: LIMITS.term });
-		return text;
-	};
-	const es = term('es', input.es);
-	const en = term('en', input.en);
-
-	const explanationInput = (input.explanation ?? {}) as { en?: unknown; es?: unknown };
-	const explanation = (field: 'explanationEn' | 'explanationEs', value: unknown) => {
-		// Explanations keep their paragraphs: only the ends are trimmed.
-		const text = typeof value === 'string' ? value.replace(/\r\n?/g, '\n').trim() : '';
-		if (!text) fields[field] = fieldError(`${field}Required`);
-		else if (text.length > LIMITS.explanation)
-			fields[field] = fieldError('tooLong', { max: LIMITS.explanation });
-		return text;
-	};
-	const explanationEn = explanation('explanationEn', explanationInput.en);
-	const explanationEs = explanation('explanationEs', explanationInput.es);
-
-	const variants: string[] = [];
-	if (input.variants !== undefined && !Array.isArray(input.variants))
-		fields.variants = fieldError('variantsList');
-	else {
-		// Only exact repeats go, as in the core: "Peru Libre" beside "Perú Libre" is a spelling people search for.
-		const seen = new Set([es, en]);
-		for (const raw of (input.variants as unknown[] | undefined) ?? []) {
-			const variant = clean(raw);
-			if (!variant || seen.has(variant)) continue;
-			if (variant.length > LIMITS.term)
-				fields.variants = fieldError('variantTooLong', { max: LIMITS.term, variant });
-			seen.add(variant);
-			variants.push(variant);
-		}
-		if (variants.length > LIMITS.variants)
-			fields.variants = fieldError('tooManyVariants', { max: LIMITS.variants });
-	}
-
-	if (Object.keys(fields).length > 0) return { ok: false, fields };
-	const value = { type, es, en, variants, explanation: { en: explanationEn, es: explanationEs } };
-	const core = coreFieldErrors(value);
-	return core ? { ok: false, fields: core } : { ok: true, value };
-}
-
-/**
- * What the core validator still refuses once the fields are filled in: a form with no word the
- * matcher can find, a control character. Its English sentence is mapped onto the field it names.
- */
-function coreFieldErrors(value: GlossaryEntryInput): FieldErrors | undefined {
-	const check = checkGlossaryEntry({ ...value, id: 'entry' });
-	if ('entry' in check) return undefined;
-	const problem = check.problem.replace(/^entry “[^”]*”: /, '');
-	const field: EntryField = problem.startsWith('es ')
-		? 'es'
-		: problem.startsWith('en ')
-			? 'en'
-			: problem.startsWith('explanation.en')
-				? 'explanationEn'
-				: problem.startsWith('explanation.es')
-					? 'explanationEs'
-					: problem.startsWith('unknown type')
-						? 'type'
-						: 'variants';
-	const form = /“([^”]*)”/.exec(problem)?.[1];
-	const error = problem.includes('cannot be matched')
-		? fieldError('unmatchable', { form: form ?? '' })
-		: problem.includes('control character')
-			? fieldError('controlCharacter')
-			: fieldError('invalidField', { detail: problem });
-	return { [field]: error };
-}
-
 function slugOf(text: string): string {
 	return (
 		foldForSearch(text)
@@ -314,10 +210,6 @@ export function createGlossaryEntry(
 	return { ok: true, entry: getGlossaryEntry(db, id)! };
 }
 
-const UPDATE = `UPDATE glossary_entries SET type = @type, es = @es, en = @en, variants = @variants,
-	explanation_en = @explanationEn, explanation_es = @explanationEs, deleted = 0,
-	version = version + 1, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
-
 /**
  * Saves a person's edit. `expectedVersion` is the version they started from: if the entry changed
  * since (another tab), nothing is written and the result carries the stored entry, so the page can
@@ -367,11 +259,6 @@ export function deleteGlossaryEntry(db: Db, id: string, expectedVersion?: number
 	})();
 }
 
-export type GlossaryFormat = 'csv' | 'tbx';
-
-export const isGlossaryFormat = (value: unknown): value is GlossaryFormat =>
-	value === 'csv' || value === 'tbx';
-
 /** The glossary as a download: CSV (with a BOM) or TBX-Basic, v2 unless v3 is asked for. */
 export function exportGlossary(
 	db: Db,
@@ -392,107 +279,15 @@ export function exportGlossary(
 			};
 }
 
-export interface ImportReport {
-	added: number;
-	updated: number;
-	unchanged: number;
-	/** What reading a TBX file had to decide (ids given, definitions shared or missing). */
-	notes?: TbxNotes;
-}
-
-const sameContent = (a: GlossaryEntryInput, b: GlossaryEntryInput) =>
-	a.type === b.type &&
-	a.es === b.es &&
-	a.en === b.en &&
-	a.explanation.en === b.explanation.en &&
-	a.explanation.es === b.explanation.es &&
-	JSON.stringify(a.variants) === JSON.stringify(b.variants);
-
 /**
  * Reads a CSV or TBX file and applies it: every entry is checked first, and only if all are valid
  * are they written, in one transaction. An id in the store is updated (and restored if it was
- * removed: importing it is an explicit wish); an unknown id is added.
+ * removed: importing it is an explicit wish); an unknown id is added. On this thread: the CLI and
+ * tests; the server imports through importGlossaryInPool.
  */
 export function importGlossary(db: Db, format: GlossaryFormat, text: string): Result<ImportReport> {
-	let notes: TbxNotes | undefined;
-	let parsed: Result<GlossaryEntry[]>;
-	if (format === 'csv') parsed = parseGlossaryCsv(text);
-	else {
-		const tbx = readTbx(text);
-		if (tbx.ok) notes = tbx.value.notes;
-		parsed = tbx.ok ? { ok: true, value: tbx.value.entries } : tbx;
-	}
-	if (!parsed.ok) return parsed;
-	const entries = parsed.value;
-	if (entries.length === 0) return { ok: false, error: fieldError('importEmpty') };
-
-	const checked: (GlossaryEntryInput & { id: string; firstOccurrence?: unknown })[] = [];
-	const ids = new Set<string>();
-	for (const [index, raw] of entries.entries()) {
-		const entry = raw as unknown as Partial<GlossaryEntryInput> & {
-			id?: string;
-			firstOccurrence?: unknown;
-		};
-		const label = entry.id || entry.es || entry.en || String(index + 1);
-		const result = validateEntryInput(entry);
-		if (!result.ok) {
-			const [field, problem] = Object.entries(result.fields)[0] as [EntryField, UserError];
-			return {
-				ok: false,
-				error: fieldError('importInvalidEntry', {
-					number: index + 1,
-					entry: label,
-					field,
-					problem: problem.key,
-					...problem.params
-				})
-			};
-		}
-		const id = entry.id ? String(entry.id).trim() : '';
-		const idCheck = checkGlossaryEntry({ ...result.value, id });
-		if (!('entry' in idCheck) && idCheck.problem.startsWith('id '))
-			return { ok: false, error: fieldError('importBadId', { number: index + 1, entry: label }) };
-		if (ids.has(id))
-			return {
-				ok: false,
-				error: fieldError('importDuplicateId', { number: index + 1, entry: id })
-			};
-		ids.add(id);
-		checked.push({ ...result.value, id, firstOccurrence: entry.firstOccurrence });
-	}
-
-	// Notes only when reading had to decide something: a Puente export reads back with none.
-	const decided =
-		notes &&
-		(notes.ids.length > 0 ||
-			notes.oneDefinition > 0 ||
-			notes.noDefinition > 0 ||
-			notes.typeDefaulted > 0 ||
-			notes.undeterminedAsSpanish !== undefined);
-	const report: ImportReport = {
-		added: 0,
-		updated: 0,
-		unchanged: 0,
-		...(decided ? { notes } : {})
-	};
-	db.transaction(() => {
-		const existing = db.prepare('SELECT * FROM glossary_entries WHERE id = ?');
-		const update = db.prepare(`${UPDATE} WHERE id = @id`);
-		const insert = db.prepare(INSERT);
-		for (const entry of checked) {
-			const row = existing.get(entry.id) as EntryRow | undefined;
-			if (!row) {
-				insert.run(rowParams(entry, 'user'));
-				report.added++;
-			} else if (row.deleted === 0 && sameContent(fromRow(row), entry)) {
-				report.unchanged++;
-			} else {
-				update.run(rowParams(entry, row.origin));
-				report.updated++;
-			}
-		}
-	})();
-	return { ok: true, value: report };
+	const checked = checkGlossaryImport(format, text);
+	return checked.ok ? { ok: true, value: writeGlossaryImport(db, checked.value) } : checked;
 }
 
 /**
@@ -505,8 +300,34 @@ export function importGlossaryFile(
 	bytes: Uint8Array,
 	options: { encoding?: TextEncoding } = {}
 ): Result<ImportReport> {
-	const decoded = decodeFileBytes(bytes, options);
-	return decoded.ok ? importGlossary(db, format, decoded.value.text) : decoded;
+	const checked = checkGlossaryFile(format, bytes, options);
+	return checked.ok ? { ok: true, value: writeGlossaryImport(db, checked.value) } : checked;
+}
+
+/**
+ * importGlossaryFile in the worker pool, reading, checking and writing included (why the worker
+ * writes: glossary-import.ts), so a 50,000-entry file does not hold the event loop. 'busy' past
+ * the bound on heavy jobs: nothing was read or written. The bytes move to the worker: the
+ * caller's copy is spent.
+ */
+export async function importGlossaryInPool(
+	db: Db,
+	format: GlossaryFormat,
+	bytes: Uint8Array,
+	options: { encoding?: TextEncoding } = {},
+	jobs: HeavyJobs = heavyJobs
+): Promise<Result<ImportReport> | 'busy'> {
+	const owned =
+		bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+	// An in-memory store exists on this thread only: the worker checks, this thread writes.
+	const store = db.memory || !db.name ? undefined : db.name;
+	const done = await jobs.run(
+		{ kind: 'import-glossary', format, bytes: owned, encoding: options.encoding, store },
+		[owned.buffer as ArrayBuffer]
+	);
+	if (done === 'busy' || !done.ok) return done;
+	if ('written' in done) return { ok: true, value: done.written };
+	return { ok: true, value: writeGlossaryImport(db, done.checked) };
 }
 
 /** One occurrence of an entry in a corpus sentence, cut into the pieces of a keyword-in-context line. */

@@ -2,7 +2,8 @@
 // (analysis-pool.ts) so that no request handler holds the event loop for long: POST
 // /api/detect on a large text, the language check of a pasted or uploaded pair, and a
 // translation memory's import (reading the file, checking it, detecting both texts and pairing
-// the units with their sentences). The main thread only stores what comes back.
+// the units with their sentences). The main thread only stores what comes back; a glossary
+// import is also written here, on the worker's own connection (glossary-import.ts says why).
 //
 // Relative imports only: in development and tests the worker loads this file through tsx,
 // outside Vite, where the `$lib` alias does not exist.
@@ -22,11 +23,17 @@ import {
 	type PairCheckInput,
 	type PreparedImport
 } from './contribute-prepare';
+import {
+	runGlossaryImport,
+	type GlossaryImportDone,
+	type GlossaryImportJob
+} from './glossary-import';
 
 export type RequestTask =
 	| { kind: 'detect-request'; body: ArrayBuffer }
 	| { kind: 'check-pair'; input: PairCheckInput; fields?: Record<Lang, ContributeField> }
-	| { kind: 'prepare-import'; input: MemoryInput; glossary: GlossaryInput };
+	| { kind: 'prepare-import'; input: MemoryInput; glossary: GlossaryInput }
+	| ({ kind: 'import-glossary' } & GlossaryImportJob);
 
 /** POST /api/detect's answer as JSON text, or why the body was refused. */
 export type DetectResponse = { ok: true; body: string } | { ok: false; error: UserError };
@@ -47,6 +54,7 @@ export interface RequestTaskResults {
 	'detect-request': DetectResponse;
 	'check-pair': PairCheck;
 	'prepare-import': ImportReady;
+	'import-glossary': GlossaryImportDone;
 }
 
 /** The body of POST /api/detect: `{ "text": "…" }`, as bytes (decoding and parsing are work too). */
@@ -96,7 +104,8 @@ const tasks: {
 } = {
 	'detect-request': (task) => detectRequest(task.body),
 	'check-pair': (task) => checkPair(task.input, task.fields),
-	'prepare-import': (task) => importReady(task.input, task.glossary)
+	'prepare-import': (task) => importReady(task.input, task.glossary),
+	'import-glossary': (task) => runGlossaryImport(task)
 };
 
 /** Where the worker finds this module: the source file under tsx, the built chunk in production. */

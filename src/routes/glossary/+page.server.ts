@@ -4,12 +4,12 @@ import { getDb } from '$lib/server/db';
 import {
 	GLOSSARY_TYPES,
 	glossaryTypeCounts,
-	importGlossaryFile,
+	importGlossaryInPool,
 	isGlossaryFormat,
 	listGlossary
 } from '$lib/server/glossary';
 import { lookupQuery } from '$lib/server/dictionary';
-import type { UserError } from '$lib/core/errors';
+import { userError, type UserError } from '$lib/core/errors';
 import { readForm } from '$lib/server/http';
 
 /** A short list on the page: the dictionary's first entries and translations are its most reliable. */
@@ -53,6 +53,9 @@ export const load: PageServerLoad = async ({ url }) => {
 
 const refuse = (error: UserError) => fail(400, { importError: error });
 
+/** Seconds a person is asked to wait when the heavy-job bound is reached (as on /add). */
+const BUSY_RETRY_SECONDS = 5;
+
 export const actions: Actions = {
 	import: async ({ request }) => {
 		const { form, failure } = await readForm(request, (importError) => ({ importError }));
@@ -69,11 +72,21 @@ export const actions: Actions = {
 					? 'csv'
 					: undefined;
 		if (!format) return refuse({ code: 'invalid-input', key: 'glossary:errors.formatUnknown' });
-		// UTF-16 is recognised; Windows-1252 only when the person chose it (never guessed).
-		const result = importGlossaryFile(getDb(), format, new Uint8Array(await file.arrayBuffer()), {
-			encoding: form.get('encoding') === 'windows-1252' ? 'windows-1252' : undefined
-		});
-		if (!result.ok) return refuse(result.error);
+		// Reading, checking and writing run in the worker pool (a 50,000-entry file takes
+		// seconds). UTF-16 is recognised; Windows-1252 only when the person chose it (never guessed).
+		const result = await importGlossaryInPool(
+			getDb(),
+			format,
+			new Uint8Array(await file.arrayBuffer()),
+			{ encoding: form.get('encoding') === 'windows-1252' ? 'windows-1252' : undefined }
+		);
+		// Nothing was read or written: the person is asked to send the file again shortly.
+		if (result === 'busy')
+			return fail(503, { importError: userError('busy', { seconds: BUSY_RETRY_SECONDS }) });
+		if (!result.ok)
+			return result.error.code === 'busy'
+				? fail(503, { importError: result.error })
+				: refuse(result.error);
 		return { imported: result.value };
 	}
 };
