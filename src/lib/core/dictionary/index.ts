@@ -2,7 +2,7 @@
 // and translations, from Apertium and FreeDict data (GPL-2, see src/lib/data/dictionary/README.md).
 //
 // The data is a JSON module bundled with the code (no I/O here). On the first lookup in each
-// language its lines are split and indexed by form ending and by lemma (a few milliseconds), then
+// language its form endings and stems are indexed in hash tables (a few milliseconds), then
 // kept for the life of the process (immutable, so one copy serves everyone). Inflected forms are
 // found by suffix paradigms taken from Apertium's morphological analysers: each lemma names a
 // paradigm (its ending and its forms' endings), so "marcharon" is analysed by trying every form
@@ -31,48 +31,44 @@ interface StoredEntry {
 }
 
 /**
- * One language's data, indexed once on the first lookup in that language: a lookup tries every
- * ending of the word, and each try must be a hash look-up, not a search of the sorted lines
- * (bisecting 30,000 lines for each ending and each paradigm cost about a millisecond a word).
- * The index is flat (numbers in typed arrays, no parsed record per line), so that building it
- * costs little more than splitting the lines.
+ * One language's data, indexed once on the first lookup in that language. A lookup cuts the word
+ * into a stem and a form ending in every possible way, so each cut must be a hash look-up, not a
+ * search of the sorted lines (bisecting 30,000 lines for each cut cost about a millisecond a
+ * word). The tables are hash tables in typed arrays over the data's own text, not Maps of
+ * strings: building them reads each line once and makes no string, and a look-up hashes the
+ * word's prefixes and endings in one pass each and slices nothing.
+ *
+ * Hashes skip the accents accentedSpellings may restore ("política" hashes as "politica"), so
+ * the stems and endings a word with its accents restored can be cut into are in the buckets of
+ * the word as typed: restoring accents is the same look-up, with a looser comparison.
  */
 interface LanguageTables {
 	/** Per paradigm: the lemma's ending after the stem ("ar" for marchar). */
 	lemmaEndings: string[];
-	/** A form ending ("aron") → its number, which indexes `paradigmsStart`. */
-	suffixNumber: Map<string, number>;
-	/** The paradigms having form ending number n are paradigms[paradigmsStart[n]] up to paradigms[paradigmsStart[n + 1]]. */
+	/** `formEnding<TAB>paradigm,paradigm…` lines; ending n is suffixText[suffixStart[n]…] (suffixLength[n] long). */
+	suffixText: string;
+	suffixStart: Int32Array;
+	suffixLength: Int32Array;
+	/** Ending n's paradigms are paradigms[paradigmsStart[n]] up to paradigms[paradigmsStart[n + 1]]. */
 	paradigmsStart: Int32Array;
 	paradigms: Int32Array;
 	longestSuffix: number;
-	/** "marchar<TAB>verb<TAB>12<TAB>leave|…", sorted by lemma; the line number is the entry's id. */
-	lemmas: string[];
-	/** Per line: its paradigm (the third field). */
+	/** Endings by hash, read from their last letter: suffixBuckets[hash & mask] → n, then suffixNext[n] (-1 ends). */
+	suffixBuckets: Int32Array;
+	suffixNext: Int32Array;
+	/** "marchar<TAB>verb<TAB>12<TAB>leave|…" lines sorted by lemma; a line's number is its entry's id. */
+	lemmaText: string;
+	/** Where line i starts in lemmaText; lineStart[lines] is one past the end. */
+	lineStart: Int32Array;
+	/** Per line: its lemma's length, its paradigm, and its stem's length (the lemma without the paradigm's lemma ending). */
+	lemmaLength: Int32Array;
 	paradigmOf: Int32Array;
-	/**
-	 * A stem ("march", the lemma without its paradigm's lemma ending) → its first line; the
-	 * others follow through `nextWithStem` (-1 ends), in line order. A form is its stem plus a
-	 * form ending, so analysing a word is one look-up per way of cutting it in two, whatever the
-	 * number of paradigms the ending belongs to.
-	 */
-	firstWithStem: Map<string, number>;
-	nextWithStem: Int32Array;
+	stemLength: Int32Array;
+	/** Lines by their stem's hash: stemBuckets[hash & mask] → line, then stemNext[line], in line order. */
+	stemBuckets: Int32Array;
+	stemNext: Int32Array;
 	/** "del" → [["de", "preposition"], ["el", "determiner"]]. */
 	contractions: Map<string, [string, string][]>;
-	/** For restoring accents, built on first need (see accentIndexFor). */
-	accents?: AccentIndex;
-}
-
-/**
- * The stems and form endings that have an accented letter (one that accentedSpellings may
- * restore), keyed by their spelling without it: with the unaccented ones (keyed by themselves
- * in `firstWithStem` and `suffixNumber`), every stem and ending a word with accents restored
- * can be cut into, found from the word as typed.
- */
-interface AccentIndex {
-	stems: Map<string, number[]>;
-	suffixes: Map<string, { suffix: string; number: number }[]>;
 }
 
 type DictionaryData = Record<
@@ -82,50 +78,113 @@ type DictionaryData = Record<
 
 const tables: Partial<Record<DictionaryLanguage, LanguageTables>> = {};
 
+// FNV-1a over UTF-16 code units, with the accented letters accentedSpellings may restore read as
+// their plain ones.
+const HASH_START = 0x811c9dc5 | 0;
+const hashStep = (hash: number, code: number) => Math.imul(hash ^ plainCode(code), 0x01000193);
+
+// Letters a word typed without its accents may have lost, in either language.
+const ACCENTED: Record<string, string[]> = {
+	a: ['á'],
+	e: ['é'],
+	i: ['í'],
+	o: ['ó'],
+	u: ['ú', 'ü'],
+	n: ['ñ'],
+	c: ['ç']
+};
+/** Code units below 256 → the same, or the plain letter of an ACCENTED one (á → a). */
+const PLAIN = Uint16Array.from({ length: 256 }, (_, code) => code);
+for (const [plain, accented] of Object.entries(ACCENTED))
+	for (const letter of accented) PLAIN[letter.charCodeAt(0)] = plain.charCodeAt(0);
+const plainCode = (code: number) => (code < 256 ? PLAIN[code] : code);
+
+/** A power of two at least twice `count`, less one: the mask of a table with few collisions. */
+const maskFor = (count: number) => (1 << Math.ceil(Math.log2(Math.max(2, count * 2)))) - 1;
+
 function parseTables(lang: DictionaryLanguage): LanguageTables {
 	const source = (data as unknown as DictionaryData)[lang];
 	const lemmaEndings = source.paradigms.split('\n');
-	const suffixLines = source.suffixes.split('\n');
-	const suffixNumber = new Map<string, number>();
-	const paradigmsStart = new Int32Array(suffixLines.length + 1);
-	const paradigms = new Int32Array(Math.ceil(source.suffixes.length / 2));
+
+	const suffixText = source.suffixes;
+	let suffixCount = 1;
+	for (let at = suffixText.indexOf('\n'); at >= 0; at = suffixText.indexOf('\n', at + 1))
+		suffixCount++;
+	const suffixStart = new Int32Array(suffixCount);
+	const suffixLength = new Int32Array(suffixCount);
+	const paradigmsStart = new Int32Array(suffixCount + 1);
+	const paradigms = new Int32Array(Math.ceil(suffixText.length / 2));
+	const suffixMask = maskFor(suffixCount);
+	const suffixBuckets = new Int32Array(suffixMask + 1).fill(-1);
+	const suffixNext = new Int32Array(suffixCount);
 	let count = 0;
 	let longestSuffix = 0;
-	for (let n = 0; n < suffixLines.length; n++) {
-		const line = suffixLines[n];
-		const tab = line.indexOf('\t');
-		longestSuffix = Math.max(longestSuffix, tab);
-		suffixNumber.set(line.slice(0, tab), n);
+	let start = 0;
+	for (let n = 0; n < suffixCount; n++) {
+		const tab = suffixText.indexOf('\t', start);
+		let end = suffixText.indexOf('\n', tab);
+		if (end < 0) end = suffixText.length;
+		suffixStart[n] = start;
+		suffixLength[n] = tab - start;
+		longestSuffix = Math.max(longestSuffix, tab - start);
+		let hash = HASH_START;
+		for (let i = tab - 1; i >= start; i--) hash = hashStep(hash, suffixText.charCodeAt(i));
+		suffixNext[n] = suffixBuckets[hash & suffixMask];
+		suffixBuckets[hash & suffixMask] = n;
 		paradigmsStart[n] = count;
-		// Most endings belong to one paradigm: no array for those.
-		let from = tab + 1;
-		for (let comma = line.indexOf(',', from); comma >= 0; comma = line.indexOf(',', from)) {
-			paradigms[count++] = Number(line.slice(from, comma));
-			from = comma + 1;
+		let id = 0;
+		for (let i = tab + 1; i < end; i++) {
+			const code = suffixText.charCodeAt(i);
+			if (code === 44 /* , */) {
+				paradigms[count++] = id;
+				id = 0;
+			} else id = id * 10 + code - 48;
 		}
-		paradigms[count++] = Number(line.slice(from));
+		paradigms[count++] = id;
+		start = end + 1;
 	}
-	paradigmsStart[suffixLines.length] = count;
-	const lemmas = source.lemmas.split('\n');
-	const paradigmOf = new Int32Array(lemmas.length);
-	const firstWithStem = new Map<string, number>();
-	const nextWithStem = new Int32Array(lemmas.length).fill(-1);
-	const lastWithStem = new Map<string, number>();
-	for (let i = 0; i < lemmas.length; i++) {
-		const line = lemmas[i];
-		const tab = line.indexOf('\t');
-		const start = line.indexOf('\t', tab + 1) + 1;
-		const paradigm = Number(line.slice(start, line.indexOf('\t', start)));
+	paradigmsStart[suffixCount] = count;
+
+	const lemmaText = source.lemmas;
+	let lineCount = 1;
+	for (let at = lemmaText.indexOf('\n'); at >= 0; at = lemmaText.indexOf('\n', at + 1)) lineCount++;
+	const lineStart = new Int32Array(lineCount + 1);
+	const lemmaLength = new Int32Array(lineCount);
+	const paradigmOf = new Int32Array(lineCount);
+	const stemLength = new Int32Array(lineCount);
+	const stemMask = maskFor(lineCount);
+	const stemBuckets = new Int32Array(stemMask + 1).fill(-1);
+	const stemNext = new Int32Array(lineCount).fill(-1);
+	start = 0;
+	for (let i = 0; i < lineCount; i++) {
+		lineStart[i] = start;
+		const tab = lemmaText.indexOf('\t', start);
+		let at = lemmaText.indexOf('\t', tab + 1) + 1;
+		let paradigm = 0;
+		for (let code = lemmaText.charCodeAt(at); code !== 9; code = lemmaText.charCodeAt(++at))
+			paradigm = paradigm * 10 + code - 48;
+		const end = lemmaText.indexOf('\n', at);
+		start = end < 0 ? lemmaText.length + 1 : end + 1;
+		lemmaLength[i] = tab - lineStart[i];
 		paradigmOf[i] = paradigm;
 		const ending = lemmaEndings[paradigm];
 		// A lemma not ending as its paradigm's lemma does has no form the paradigm makes.
-		if (ending.length > tab || !line.startsWith(ending, tab - ending.length)) continue;
-		const stem = line.slice(0, tab - ending.length);
-		const last = lastWithStem.get(stem);
-		if (last === undefined) firstWithStem.set(stem, i);
-		else nextWithStem[last] = i;
-		lastWithStem.set(stem, i);
+		stemLength[i] =
+			ending.length <= tab - lineStart[i] && lemmaText.startsWith(ending, tab - ending.length)
+				? tab - lineStart[i] - ending.length
+				: -1;
 	}
+	lineStart[lineCount] = start;
+	// Last line first, so that each bucket lists its lines in line order.
+	for (let i = lineCount - 1; i >= 0; i--) {
+		if (stemLength[i] < 0) continue;
+		let hash = HASH_START;
+		for (let at = lineStart[i], end = at + stemLength[i]; at < end; at++)
+			hash = hashStep(hash, lemmaText.charCodeAt(at));
+		stemNext[i] = stemBuckets[hash & stemMask];
+		stemBuckets[hash & stemMask] = i;
+	}
+
 	const contractions = new Map<string, [string, string][]>();
 	for (const line of source.contractions.split('\n')) {
 		if (!line) continue;
@@ -136,14 +195,21 @@ function parseTables(lang: DictionaryLanguage): LanguageTables {
 	}
 	return {
 		lemmaEndings,
-		suffixNumber,
+		suffixText,
+		suffixStart,
+		suffixLength,
 		paradigmsStart,
 		paradigms: paradigms.subarray(0, count),
 		longestSuffix,
-		lemmas,
+		suffixBuckets,
+		suffixNext,
+		lemmaText,
+		lineStart,
+		lemmaLength,
 		paradigmOf,
-		firstWithStem,
-		nextWithStem,
+		stemLength,
+		stemBuckets,
+		stemNext,
 		contractions
 	};
 }
@@ -152,29 +218,31 @@ function tablesFor(lang: DictionaryLanguage): LanguageTables {
 	return (tables[lang] ??= parseTables(lang));
 }
 
+const lineCount = (t: LanguageTables) => t.lemmaLength.length;
+const lineAt = (t: LanguageTables, id: number) =>
+	t.lemmaText.slice(t.lineStart[id], t.lineStart[id + 1] - 1);
+const lemmaAt = (t: LanguageTables, id: number) =>
+	t.lemmaText.slice(t.lineStart[id], t.lineStart[id] + t.lemmaLength[id]);
+
 function entryAt(t: LanguageTables, id: number): StoredEntry {
-	const [lemma, pos, paradigm, translations] = t.lemmas[id].split('\t');
+	const [lemma, pos, paradigm, translations] = lineAt(t, id).split('\t');
 	return { id, lemma, pos, paradigm: Number(paradigm), translations };
 }
 
 /** The line numbers of a lemma's entries, in the data's order (by bisection: contractions only). */
 function linesOfLemma(t: LanguageTables, lemma: string): number[] {
-	// The lines are sorted by lemma (code units; the tab after it sorts before any letter).
+	// The lines are sorted by lemma (in code units; the tab after it sorts before any letter).
 	let low = 0;
-	let high = t.lemmas.length;
+	let high = lineCount(t);
 	while (low < high) {
 		const middle = (low + high) >> 1;
-		const line = t.lemmas[middle];
-		if (line.slice(0, line.indexOf('\t')) < lemma) low = middle + 1;
+		if (lemmaAt(t, middle) < lemma) low = middle + 1;
 		else high = middle;
 	}
 	const lines: number[] = [];
-	for (let i = low; i < t.lemmas.length && isLineOf(t.lemmas[i], lemma); i++) lines.push(i);
+	for (let i = low; i < lineCount(t) && lemmaAt(t, i) === lemma; i++) lines.push(i);
 	return lines;
 }
-
-const isLineOf = (line: string, lemma: string) =>
-	line.charCodeAt(lemma.length) === 9 && line.startsWith(lemma);
 
 function entriesOfLemma(t: LanguageTables, lemma: string): StoredEntry[] {
 	return linesOfLemma(t, lemma).map((id) => entryAt(t, id));
@@ -192,28 +260,101 @@ function paradigmHasSuffix(t: LanguageTables, paradigm: number, n: number): bool
 }
 
 /**
- * The lines whose paradigm produces `form` exactly (case and accents as given): for each way of
- * cutting it into a stem and a form ending, the lines of that stem whose paradigm has that
- * ending. In order of the ending's length, then paradigm, then line, and each line once.
+ * How a stored stretch of text (a stem or a form ending) matches the same stretch of the word:
+ * -1 if it does not; else the number of letters it has accented where the word has them plain
+ * (0: the same text), which only accent restoring allows.
  */
-function analysedLines(t: LanguageTables, form: string): number[] {
-	const found: number[] = [];
-	for (let k = 0; k <= Math.min(form.length, t.longestSuffix); k++) {
-		const n = t.suffixNumber.get(form.slice(form.length - k));
-		if (n === undefined) continue;
-		const first = t.firstWithStem.get(form.slice(0, form.length - k));
-		if (first === undefined) continue;
-		const matches: number[] = [];
-		for (let line = first; line >= 0; line = t.nextWithStem[line]) {
-			if (paradigmHasSuffix(t, t.paradigmOf[line], n) && !found.includes(line)) matches.push(line);
+function accentsAdded(
+	text: string,
+	at: number,
+	word: string,
+	from: number,
+	length: number
+): number {
+	let added = 0;
+	for (let i = 0; i < length; i++) {
+		const stored = text.charCodeAt(at + i);
+		const typed = word.charCodeAt(from + i);
+		if (stored === typed) continue;
+		// Only an ACCENTED letter differs from its plain code unit.
+		if (plainCode(stored) !== typed) return -1;
+		added++;
+	}
+	return added;
+}
+
+// A word's hashes (see hashesOf), in buffers kept between look-ups: most words are short, and
+// two typed arrays made for each of the several spellings a lookup tries cost more than the tries.
+let prefixHashes = new Int32Array(64);
+let endingHashes = new Int32Array(64);
+
+/** Fills prefixHashes[m] with the hash of the word's first m letters, endingHashes[k] of its last k read from the end. */
+function hashWord(word: string, longest: number): void {
+	if (word.length >= prefixHashes.length) {
+		prefixHashes = new Int32Array(word.length * 2);
+		endingHashes = new Int32Array(word.length * 2);
+	}
+	prefixHashes[0] = HASH_START;
+	for (let m = 0; m < word.length; m++)
+		prefixHashes[m + 1] = hashStep(prefixHashes[m], word.charCodeAt(m));
+	endingHashes[0] = HASH_START;
+	for (let k = 1; k <= longest; k++)
+		endingHashes[k] = hashStep(endingHashes[k - 1], word.charCodeAt(word.length - k));
+}
+
+/**
+ * The ways `word` is a form of a line: one for each line whose paradigm makes the word cut into
+ * a stem and an ending k long (ending number n), `accents` being how many letters the form has
+ * accented where the word has them plain (0 or, with `restoring`, 1 or 2; see accentedSpellings).
+ */
+type FormOf = [k: number, line: number, accents: number, n: number];
+
+function formsOf(t: LanguageTables, word: string, restoring: boolean): FormOf[] {
+	const found: FormOf[] = [];
+	const longest = Math.min(word.length, t.longestSuffix);
+	hashWord(word, longest);
+	const suffixMask = t.suffixBuckets.length - 1;
+	const stemMask = t.stemBuckets.length - 1;
+	const limit = restoring ? 2 : 0;
+	for (let k = 0; k <= longest; k++) {
+		for (let n = t.suffixBuckets[endingHashes[k] & suffixMask]; n >= 0; n = t.suffixNext[n]) {
+			if (t.suffixLength[n] !== k) continue;
+			const inEnding = accentsAdded(t.suffixText, t.suffixStart[n], word, word.length - k, k);
+			if (inEnding < 0 || inEnding > limit) continue;
+			const stemLength = word.length - k;
+			for (
+				let line = t.stemBuckets[prefixHashes[stemLength] & stemMask];
+				line >= 0;
+				line = t.stemNext[line]
+			) {
+				if (t.stemLength[line] !== stemLength) continue;
+				const inStem = accentsAdded(t.lemmaText, t.lineStart[line], word, 0, stemLength);
+				if (inStem < 0 || inStem + inEnding > limit) continue;
+				if (paradigmHasSuffix(t, t.paradigmOf[line], n))
+					found.push([k, line, inStem + inEnding, n]);
+			}
 		}
-		found.push(...sortByParadigm(t, matches));
 	}
 	return found;
 }
 
-const sortByParadigm = (t: LanguageTables, lines: number[]) =>
-	lines.sort((a, b) => t.paradigmOf[a] - t.paradigmOf[b] || a - b);
+/**
+ * The lines whose paradigm produces `form` exactly (case and accents as given): by the ending's
+ * length, then paradigm, then line, each line once.
+ */
+function analysedLines(t: LanguageTables, form: string): number[] {
+	return inAnalysisOrder(t, formsOf(t, form, false));
+}
+
+/**
+ * The forms' lines in the order analysing their spelling gives (by the ending's length, then
+ * paradigm, then line), each once: appended to `lines`, skipping those already there.
+ */
+function inAnalysisOrder(t: LanguageTables, forms: FormOf[], lines: number[] = []): number[] {
+	forms.sort((a, b) => a[0] - b[0] || t.paradigmOf[a[1]] - t.paradigmOf[b[1]] || a[1] - b[1]);
+	for (const [, line] of forms) if (!lines.includes(line)) lines.push(line);
+	return lines;
+}
 
 /** Every entry whose paradigm produces `form` exactly (case and accents as given). */
 function analyse(t: LanguageTables, form: string): StoredEntry[] {
@@ -250,17 +391,6 @@ function withoutEnclitics(word: string): string[] {
 	return [...new Set(bases)];
 }
 
-// Letters a word typed without its accents may have lost, in either language.
-const ACCENTED: Record<string, string[]> = {
-	a: ['á'],
-	e: ['é'],
-	i: ['í'],
-	o: ['ó'],
-	u: ['ú', 'ü'],
-	n: ['ñ'],
-	c: ['ç']
-};
-
 /** "politica" → "pólitica", "polítíca"…, "política": the word with one or two letters accented. */
 function accentedSpellings(word: string): string[] {
 	const spellings: string[] = [];
@@ -277,91 +407,31 @@ function accentedSpellings(word: string): string[] {
 	return spellings;
 }
 
-const ACCENTED_LETTER = new RegExp(`[${Object.values(ACCENTED).flat().join('')}]`);
-const UNACCENTED: Record<string, string> = Object.fromEntries(
-	Object.entries(ACCENTED).flatMap(([plain, accented]) => accented.map((a) => [a, plain]))
-);
-const ACCENTED_LETTERS = new RegExp(ACCENTED_LETTER.source, 'g');
-/** The word with the letters accentedSpellings may restore taken back off ("política" → "politica"). */
-const unaccented = (word: string) => word.replace(ACCENTED_LETTERS, (c) => UNACCENTED[c]);
-
-/** Whether `variant` is one of accentedSpellings(word): one or two letters of it accented. */
-function isAccentedSpelling(word: string, variant: string): boolean {
-	if (variant.length !== word.length) return false;
-	let changed = 0;
-	for (let i = 0; i < word.length; i++) {
-		if (word[i] === variant[i]) continue;
-		if (!ACCENTED[word[i]]?.includes(variant[i]) || ++changed > 2) return false;
-	}
-	return changed > 0;
-}
-
-function accentIndexFor(t: LanguageTables): AccentIndex {
-	if (t.accents) return t.accents;
-	const stems = new Map<string, number[]>();
-	for (const [stem, first] of t.firstWithStem) {
-		if (!ACCENTED_LETTER.test(stem)) continue;
-		const key = unaccented(stem);
-		const lines = stems.get(key) ?? [];
-		for (let line = first; line >= 0; line = t.nextWithStem[line]) lines.push(line);
-		stems.set(key, lines);
-	}
-	const suffixes = new Map<string, { suffix: string; number: number }[]>();
-	for (const [suffix, number] of t.suffixNumber) {
-		if (!ACCENTED_LETTER.test(suffix)) continue;
-		const key = unaccented(suffix);
-		suffixes.set(key, [...(suffixes.get(key) ?? []), { suffix, number }]);
-	}
-	return (t.accents = { stems, suffixes });
-}
-
 /**
  * The lines that analysing each of accentedSpellings(word) in turn finds, in that order, each
- * once, without analysing each spelling (a long word has dozens): a spelling's stem and form
- * ending are found from the word's own, unaccented, through the accent index.
+ * once, without analysing each spelling (a long word has dozens): the word's own hashes find
+ * the stems and endings of all of them (see LanguageTables).
  */
 function linesWithAccentsRestored(t: LanguageTables, word: string): number[] {
-	const index = accentIndexFor(t);
-	const plain = unaccented(word);
-	const bySpelling = new Map<string, [k: number, line: number][]>();
-	for (let k = 0; k <= Math.min(word.length, t.longestSuffix); k++) {
-		const ending = plain.slice(plain.length - k);
-		const suffixes = index.suffixes.get(ending) ?? [];
-		const n = t.suffixNumber.get(ending);
-		if (n !== undefined) suffixes.push({ suffix: ending, number: n });
-		if (suffixes.length === 0) continue;
-		const stem = plain.slice(0, plain.length - k);
-		const lines = [...(index.stems.get(stem) ?? [])];
-		for (let line = t.firstWithStem.get(stem) ?? -1; line >= 0; line = t.nextWithStem[line])
-			lines.push(line);
-		for (const line of lines) {
-			const paradigm = t.paradigmOf[line];
-			for (const { suffix, number } of suffixes) {
-				if (!paradigmHasSuffix(t, paradigm, number)) continue;
-				const spelling = stemOf(t, line) + suffix;
-				if (!isAccentedSpelling(word, spelling)) continue;
-				const known = bySpelling.get(spelling);
-				if (known) known.push([k, line]);
-				else bySpelling.set(spelling, [[k, line]]);
-			}
-		}
+	const bySpelling = new Map<string, FormOf[]>();
+	for (const form of formsOf(t, word, true)) {
+		const [k, line, accents, n] = form;
+		if (accents === 0) continue;
+		const start = t.lineStart[line];
+		const spelling =
+			t.lemmaText.slice(start, start + word.length - k) +
+			t.suffixText.slice(t.suffixStart[n], t.suffixStart[n] + k);
+		const known = bySpelling.get(spelling);
+		if (known) known.push(form);
+		else bySpelling.set(spelling, [form]);
 	}
 	const found: number[] = [];
 	if (bySpelling.size === 0) return found;
 	for (const spelling of accentedSpellings(word)) {
-		const matches = bySpelling.get(spelling);
-		if (!matches) continue;
-		// As analysedLines orders them: by the ending's length, then paradigm, then line.
-		matches.sort((a, b) => a[0] - b[0] || t.paradigmOf[a[1]] - t.paradigmOf[b[1]] || a[1] - b[1]);
-		for (const [, line] of matches) if (!found.includes(line)) found.push(line);
+		const forms = bySpelling.get(spelling);
+		if (forms) inAnalysisOrder(t, forms, found);
 	}
 	return found;
-}
-
-/** A line's lemma without its paradigm's lemma ending. */
-function stemOf(t: LanguageTables, line: number): string {
-	const text = t.lemmas[line];
-	return text.slice(0, text.indexOf('\t') - t.lemmaEndings[t.paradigmOf[line]].length);
 }
 
 function findEntries(t: LanguageTables, word: string, lang: DictionaryLanguage): StoredEntry[] {
@@ -446,8 +516,9 @@ export function* translationPairs(
 ): Iterable<[en: string, es: string]> {
 	const seen = new Set<string>();
 	for (const lang of ['en', 'es'] as const) {
-		for (const line of tablesFor(lang).lemmas) {
-			const [lemma, , , translations] = line.split('\t');
+		const t = tablesFor(lang);
+		for (let id = 0; id < lineCount(t); id++) {
+			const [lemma, , , translations] = lineAt(t, id).split('\t');
 			if (!translations) continue;
 			for (const translation of translations.split('|')) {
 				const a = lemma.toLowerCase();
