@@ -4,10 +4,7 @@
 // sentence text edits, splits and joins move the alignments with them, survive a re-analysis
 // (kept as overrides) and are undone exactly; the reader's form actions answer as documented.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openDb, type Db } from '$lib/server/db';
+import type { Db } from '$lib/server/db';
 import { addPair, addText } from '$lib/server/contribute';
 import { readFileSync } from 'node:fs';
 import {
@@ -18,8 +15,8 @@ import {
 	unplacedEdits
 } from '$lib/server/alignments';
 import { getStoredDocument } from '$lib/server/documents';
-import { AnalysisService, analysisFor, setAnalysisService } from '$lib/server/analysis';
-import { runAnalysisTask } from '$lib/server/analysis-jobs';
+import { analysisFor } from '$lib/server/analysis';
+import { readerStore } from './reader-store';
 import { historyState, revisionsOf } from '$lib/server/revisions';
 import { changeSentence, reapply, undoRedo } from '$lib/server/document-edits';
 import { runEditAction } from '$lib/server/edit-actions';
@@ -41,23 +38,13 @@ const SPANISH = [
 	'Las escuelas siguieron cerradas una semana.'
 ].join(' ');
 
-let dir: string;
+let remove: () => void;
 let db: Db;
 let enId: number;
 let esId: number;
 
 beforeEach(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'puente-revisions-'));
-	db = openDb(join(dir, 'puente.db'));
-	// The worker's tasks, run here: the same code, no threads.
-	setAnalysisService(
-		db,
-		new AnalysisService(
-			db,
-			async (task) => runAnalysisTask(task as never) as never,
-			() => {}
-		)
-	);
+	({ db, remove } = readerStore('revisions'));
 	const added = addPair(db, {
 		title: 'March',
 		en: ENGLISH,
@@ -72,8 +59,7 @@ beforeEach(async () => {
 });
 
 afterEach(() => {
-	db.close();
-	rmSync(dir, { recursive: true, force: true });
+	remove();
 });
 
 const translation = () => alignmentsOf(db, enId).find((a) => a.kind === 'translation')!;
