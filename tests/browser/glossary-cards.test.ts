@@ -4,24 +4,15 @@
 // server's record as soon as a rating is answered (a rating pressed again while the first is
 // pending counts once), progress that survives a reload and is the same record the review page
 // reads; axe in light, dark and Spanish, and on a phone.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseURL, launchChromium, screenshot, seriousAxeViolations } from './chromium';
+import { describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { baseURL, screenshot, seriousAxeViolations } from './chromium';
+import { themedContext, useDesktopPage } from './desktop-page';
 
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-	browser = await launchChromium();
-	context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
-	await context.addCookies([{ name: 'puente-theme', value: 'light', url: baseURL() }]);
-	page = await context.newPage();
-});
-
-afterAll(async () => {
-	await browser?.close();
-});
+useDesktopPage((opened) => ({ browser, page } = opened));
 
 const prompt = (p: Page) => p.locator('#card-prompt');
 const newCount = async (p: Page) => Number(await p.locator('.counts').getAttribute('data-new'));
@@ -171,14 +162,10 @@ describe('glossary review cards', () => {
 		['dark', 'es', 390]
 	] as const)
 		it(`has no serious axe violations (${theme}, ${lang}, ${width}px)`, async () => {
-			const ctx = await browser.newContext({
+			const ctx = await themedContext(browser, theme, lang, {
 				locale: lang === 'es' ? 'es-ES' : 'en-US',
 				viewport: { width, height: 800 }
 			});
-			await ctx.addCookies([
-				{ name: 'puente-theme', value: theme, url: baseURL() },
-				{ name: 'puente-lang', value: lang, url: baseURL() }
-			]);
 			const p = await ctx.newPage();
 			await p.goto(baseURL() + '/glossary/cards');
 			// The reveal button answers once the page has hydrated: press it until the answer shows.

@@ -2,24 +2,16 @@
 // and follow its concordance into the reader, add an entry from the keyboard (fixing a missing
 // field on the way), meet a conflict from a second tab without losing text, and import a bad
 // file without harm; checked with axe in light and dark and in Spanish.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseURL, launchChromium, screenshot, seriousAxeViolations } from './chromium';
+import { baseURL, screenshot, seriousAxeViolations } from './chromium';
+import { themedContext, useDesktopPage } from './desktop-page';
 
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-	browser = await launchChromium();
-	context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
-	await context.addCookies([{ name: 'puente-theme', value: 'light', url: baseURL() }]);
-	page = await context.newPage();
-});
-
-afterAll(async () => {
-	await browser?.close();
-});
+useDesktopPage((opened) => ({ browser, context, page } = opened));
 
 const rowTexts = (p: Page) => p.locator('table.entries tbody tr').allTextContents();
 
@@ -253,11 +245,7 @@ describe('glossary in dark and in Spanish', () => {
 		['dark', 'es']
 	] as const)
 		it(`has no serious axe violations (${theme}, ${lang})`, async () => {
-			const themed = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-			await themed.addCookies([
-				{ name: 'puente-theme', value: theme, url: baseURL() },
-				{ name: 'puente-lang', value: lang, url: baseURL() }
-			]);
+			const themed = await themedContext(browser, theme, lang);
 			const p = await themed.newPage();
 			try {
 				await p.goto(baseURL() + '/glossary?q=marcha');
