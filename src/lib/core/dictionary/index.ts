@@ -49,9 +49,8 @@ interface LanguageTables {
 	suffixText: string;
 	suffixStart: Int32Array;
 	suffixLength: Int32Array;
-	/** Ending n's paradigms are paradigms[paradigmsStart[n]] up to paradigms[paradigmsStart[n + 1]]. */
-	paradigmsStart: Int32Array;
-	paradigms: Int32Array;
+	/** Where ending n's line ends: its paradigms are read from the text when asked about (rarely). */
+	suffixEnd: Int32Array;
 	longestSuffix: number;
 	/** Endings by hash, read from their last letter: suffixBuckets[hash & mask] → n, then suffixNext[n] (-1 ends). */
 	suffixBuckets: Int32Array;
@@ -112,12 +111,10 @@ function parseTables(lang: DictionaryLanguage): LanguageTables {
 		suffixCount++;
 	const suffixStart = new Int32Array(suffixCount);
 	const suffixLength = new Int32Array(suffixCount);
-	const paradigmsStart = new Int32Array(suffixCount + 1);
-	const paradigms = new Int32Array(Math.ceil(suffixText.length / 2));
+	const suffixEnd = new Int32Array(suffixCount);
 	const suffixMask = maskFor(suffixCount);
 	const suffixBuckets = new Int32Array(suffixMask + 1).fill(-1);
 	const suffixNext = new Int32Array(suffixCount);
-	let count = 0;
 	let longestSuffix = 0;
 	let start = 0;
 	for (let n = 0; n < suffixCount; n++) {
@@ -131,19 +128,9 @@ function parseTables(lang: DictionaryLanguage): LanguageTables {
 		for (let i = tab - 1; i >= start; i--) hash = hashStep(hash, suffixText.charCodeAt(i));
 		suffixNext[n] = suffixBuckets[hash & suffixMask];
 		suffixBuckets[hash & suffixMask] = n;
-		paradigmsStart[n] = count;
-		let id = 0;
-		for (let i = tab + 1; i < end; i++) {
-			const code = suffixText.charCodeAt(i);
-			if (code === 44 /* , */) {
-				paradigms[count++] = id;
-				id = 0;
-			} else id = id * 10 + code - 48;
-		}
-		paradigms[count++] = id;
+		suffixEnd[n] = end;
 		start = end + 1;
 	}
-	paradigmsStart[suffixCount] = count;
 
 	const lemmaText = source.lemmas;
 	let lineCount = 1;
@@ -198,8 +185,7 @@ function parseTables(lang: DictionaryLanguage): LanguageTables {
 		suffixText,
 		suffixStart,
 		suffixLength,
-		paradigmsStart,
-		paradigms: paradigms.subarray(0, count),
+		suffixEnd,
 		longestSuffix,
 		suffixBuckets,
 		suffixNext,
@@ -218,7 +204,7 @@ function tablesFor(lang: DictionaryLanguage): LanguageTables {
 	return (tables[lang] ??= parseTables(lang));
 }
 
-const lineCount = (t: LanguageTables) => t.lemmaLength.length;
+const linesIn = (t: LanguageTables) => t.lemmaLength.length;
 const lineAt = (t: LanguageTables, id: number) =>
 	t.lemmaText.slice(t.lineStart[id], t.lineStart[id + 1] - 1);
 const lemmaAt = (t: LanguageTables, id: number) =>
@@ -233,14 +219,14 @@ function entryAt(t: LanguageTables, id: number): StoredEntry {
 function linesOfLemma(t: LanguageTables, lemma: string): number[] {
 	// The lines are sorted by lemma (in code units; the tab after it sorts before any letter).
 	let low = 0;
-	let high = lineCount(t);
+	let high = linesIn(t);
 	while (low < high) {
 		const middle = (low + high) >> 1;
 		if (lemmaAt(t, middle) < lemma) low = middle + 1;
 		else high = middle;
 	}
 	const lines: number[] = [];
-	for (let i = low; i < lineCount(t) && lemmaAt(t, i) === lemma; i++) lines.push(i);
+	for (let i = low; i < linesIn(t) && lemmaAt(t, i) === lemma; i++) lines.push(i);
 	return lines;
 }
 
@@ -254,9 +240,15 @@ function translationsOf(entry: StoredEntry): string[] {
 
 /** Whether form ending number n is one of the paradigm's. */
 function paradigmHasSuffix(t: LanguageTables, paradigm: number, n: number): boolean {
-	for (let i = t.paradigmsStart[n]; i < t.paradigmsStart[n + 1]; i++)
-		if (t.paradigms[i] === paradigm) return true;
-	return false;
+	const text = t.suffixText;
+	let id = 0;
+	for (let i = t.suffixStart[n] + t.suffixLength[n] + 1; i < t.suffixEnd[n]; i++) {
+		const code = text.charCodeAt(i);
+		if (code !== 44 /* , */) id = id * 10 + code - 48;
+		else if (id === paradigm) return true;
+		else id = 0;
+	}
+	return id === paradigm;
 }
 
 /**
@@ -517,7 +509,7 @@ export function* translationPairs(
 	const seen = new Set<string>();
 	for (const lang of ['en', 'es'] as const) {
 		const t = tablesFor(lang);
-		for (let id = 0; id < lineCount(t); id++) {
+		for (let id = 0; id < linesIn(t); id++) {
 			const [lemma, , , translations] = lineAt(t, id).split('\t');
 			if (!translations) continue;
 			for (const translation of translations.split('|')) {
