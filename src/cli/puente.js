@@ -6,7 +6,10 @@
 // subcommands' dynamic imports: a module and the packages it imports load only when a command
 // needs them (`puente align` never loads the store, the accounts' libraries or the XML parser,
 // which one file would load on every run). Without esbuild or a writable cache, tsx loads the
-// sources as before.
+// sources as before. The bilingual dictionary's data (3 MB of JSON) is not bundled: the bundle
+// reads and parses the file when the dictionary is first imported, which costs less than
+// compiling it as a JavaScript object literal, keeps the bundle small to write, and leaves no
+// 3 MB module source in memory.
 import {
 	existsSync,
 	mkdirSync,
@@ -21,15 +24,41 @@ import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const selfFile = fileURLToPath(import.meta.url);
+const root = resolve(dirname(selfFile), '../..');
 const entry = join(root, 'src/cli/main.ts');
 const cacheDir = join(root, 'node_modules/.cache/puente');
 const manifestFile = join(cacheDir, 'cli.json');
+const dictionaryData = join(root, 'src/lib/data/dictionary/dictionary.json');
+
+/**
+ * An esbuild plugin: the dictionary's data module becomes a JSON.parse of the file, found from
+ * the bundle's own folder (every bundle is a folder of cacheDir), so a moved checkout still works.
+ * @type {import('esbuild').Plugin}
+ */
+const dictionaryAsFile = {
+	name: 'puente-dictionary-as-file',
+	setup(build) {
+		build.onLoad({ filter: /[\\/]dictionary\.json$/ }, (args) => {
+			if (resolve(args.path) !== dictionaryData) return undefined;
+			const path = relative(join(cacheDir, 'bundle'), dictionaryData).split('\\').join('/');
+			return {
+				loader: 'js',
+				contents: [
+					"import { readFileSync } from 'node:fs';",
+					`export default JSON.parse(readFileSync(new URL(${JSON.stringify(path)}, import.meta.url), 'utf8'));`
+				].join('\n')
+			};
+		});
+	}
+};
 
 /** The cached bundle's entry when every source it was built from is unchanged (size and mtime). */
 function cachedBundle() {
 	try {
 		const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+		// Made before this file was an input: by an older way of bundling.
+		if (!(relative(root, selfFile) in manifest.inputs)) return undefined;
 		for (const [file, [size, mtime]] of Object.entries(manifest.inputs)) {
 			const info = statSync(join(root, file));
 			if (info.size !== size || info.mtimeMs !== mtime) return undefined;
@@ -70,12 +99,14 @@ async function buildBundle() {
 			outExtension: { '.js': '.mjs' },
 			write: false,
 			metafile: true,
+			plugins: [dictionaryAsFile],
 			logLevel: 'silent'
 		});
 		/** @type {Record<string, [number, number]>} */
 		const inputs = {};
 		let fresh = true;
-		for (const file of Object.keys(result.metafile.inputs)) {
+		// This file too: how the bundle is made is part of what it is.
+		for (const file of [...Object.keys(result.metafile.inputs), relative(root, selfFile)]) {
 			const info = statSync(join(root, file));
 			inputs[file] = [info.size, info.mtimeMs];
 			// Edited while the bundle was being built: use it this once, cache nothing.
