@@ -3,24 +3,13 @@
 // it from the page data. A real SQLite file, the analysis worker's tasks run in this thread.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '$lib/server/db';
-import { addPair } from '$lib/server/contribute';
 import { analysisFor } from '$lib/server/analysis';
 import { readerStore } from './reader-store';
+import { addMarch } from './march-pair';
 import { changeSentence } from '$lib/server/document-edits';
 import { readerHead, readerJson, readerPage } from '$lib/server/reader';
 import type { ReaderData } from '$lib/reader/model';
 import type { ReadingRow } from '$lib/core/reading/rows';
-
-const ENGLISH = [
-	'The protesters marched to the square in the morning.',
-	'The mayor closed the old bridge.',
-	'Schools stayed closed for a week.'
-].join(' ');
-const SPANISH = [
-	'Los manifestantes marcharon a la plaza por la mañana.',
-	'El alcalde cerró el puente viejo.',
-	'Las escuelas siguieron cerradas una semana.'
-].join(' ');
 
 let remove: () => void;
 let db: Db;
@@ -29,11 +18,7 @@ let esId: number;
 
 beforeEach(async () => {
 	({ db, remove } = readerStore('reader-versions'));
-	const added = addPair(db, { title: 'March', en: ENGLISH, es: SPANISH, via: 'paste' });
-	if (!added.ok) throw new Error(JSON.stringify(added.errors));
-	[enId, esId] = added.documentIds;
-	analysisFor(db).kick();
-	await analysisFor(db).idle();
+	[enId, esId] = await addMarch(db);
 });
 
 afterEach(() => {
@@ -48,7 +33,7 @@ const jsonOf = (slug: string) =>
 describe('the reader page data names each document version', () => {
 	it('gives the translation its own version, and an edit of it made with that version lands', async () => {
 		// The translation's version moves on first, so the two documents' versions differ.
-		const first = changeSentence(db, esId, 2, storedVersion(esId), {
+		const first = changeSentence(db, esId, 3, storedVersion(esId), {
 			kind: 'edit-text',
 			text: 'Las escuelas siguieron cerradas toda una semana.'
 		});

@@ -5,7 +5,7 @@
 // (kept as overrides) and are undone exactly; the reader's form actions answer as documented.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '$lib/server/db';
-import { addPair, addText } from '$lib/server/contribute';
+import { addText } from '$lib/server/contribute';
 import { readFileSync } from 'node:fs';
 import {
 	alignmentsOf,
@@ -17,6 +17,7 @@ import {
 import { getStoredDocument } from '$lib/server/documents';
 import { analysisFor } from '$lib/server/analysis';
 import { readerStore } from './reader-store';
+import { addMarch } from './march-pair';
 import { historyState, revisionsOf } from '$lib/server/revisions';
 import { changeSentence, reapply, undoRedo } from '$lib/server/document-edits';
 import { runEditAction } from '$lib/server/edit-actions';
@@ -25,19 +26,6 @@ import { counterparts, readingOf } from '$lib/server/reading';
 import { applyPatch, planJoin } from '$lib/core/text/sentence-edits';
 import type { Detection } from '$lib/core/types';
 
-const ENGLISH = [
-	'The protesters marched to the square in the morning.',
-	'The mayor closed the old bridge.',
-	'The OAS sent observers to Lima.',
-	'Schools stayed closed for a week.'
-].join(' ');
-const SPANISH = [
-	'Los manifestantes marcharon a la plaza por la mañana.',
-	'El alcalde cerró el puente viejo.',
-	'La OEA envió observadores a Lima.',
-	'Las escuelas siguieron cerradas una semana.'
-].join(' ');
-
 let remove: () => void;
 let db: Db;
 let enId: number;
@@ -45,17 +33,7 @@ let esId: number;
 
 beforeEach(async () => {
 	({ db, remove } = readerStore('revisions'));
-	const added = addPair(db, {
-		title: 'March',
-		en: ENGLISH,
-		es: SPANISH,
-		via: 'paste',
-		sides: 'confirmed'
-	});
-	if (!added.ok) throw new Error(JSON.stringify(added.errors));
-	[enId, esId] = added.documentIds;
-	analysisFor(db).kick();
-	await analysisFor(db).idle();
+	[enId, esId] = await addMarch(db, 'confirmed');
 });
 
 afterEach(() => {
