@@ -7,7 +7,8 @@
 // (issue #12): its longest stall and p99 (a 5 ms timer's gaps, and monitorEventLoopDelay's
 // max) with the import in the worker pool (importGlossaryInPool, what the page runs) beside the
 // same import on the thread itself (importGlossaryFile, what the page ran before), each on a
-// fresh seeded store, as bench:server measures a memory's import. Prints numbers; asserts nothing.
+// fresh seeded store, as bench:server measures a memory's import; and the cost of the worker's
+// write lock to a write on this thread meanwhile. Prints numbers; asserts nothing.
 // Run: `npm run bench:glossary-load` (SIZES=100,50000 by default; GLOSSARY_PARTS=server,loop).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -194,6 +195,29 @@ async function loopPart(): Promise<void> {
 			await measure(`in the worker pool (${turn})`, (db) =>
 				importGlossaryInPool(db, 'csv', bytes.slice(), {}, new HeavyJobs(1))
 			);
+		// A write on this thread while the worker holds the write lock waits for it (busy_timeout),
+		// and the event loop with it: a small one every 50 ms, as a saved word or an edit would be.
+		const waits: number[] = [];
+		await measure('in the worker pool, a write on this thread every 50 ms', async (db) => {
+			const write = db.prepare(
+				`INSERT INTO analysis_meta (key, value) VALUES ('bench-probe', ?)
+				 ON CONFLICT (key) DO UPDATE SET value = excluded.value`
+			);
+			const probe = setInterval(() => {
+				const t = performance.now();
+				write.run(String(t));
+				waits.push(performance.now() - t);
+			}, 50);
+			try {
+				return await importGlossaryInPool(db, 'csv', bytes.slice(), {}, new HeavyJobs(1));
+			} finally {
+				clearInterval(probe);
+			}
+		});
+		waits.sort((a, b) => a - b);
+		console.log(
+			`  those ${waits.length} writes waited: longest ${ms(waits.at(-1) ?? 0)} ms, p99 ${ms(waits[Math.floor(0.99 * (waits.length - 1))] ?? 0)} ms`
+		);
 		await measure('on the event loop', (db) => importGlossaryFile(db, 'csv', bytes.slice()));
 	} finally {
 		await closePool();

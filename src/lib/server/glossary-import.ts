@@ -40,6 +40,7 @@ import {
 	type GlossaryEntryInput
 } from './glossary-entry-input';
 import { fromRow, INSERT, rowParams, UPDATE, type EntryRow } from './glossary-rows';
+import { glossaryGeneration } from './glossary-matching';
 
 export type GlossaryFormat = 'csv' | 'tbx';
 
@@ -149,36 +150,56 @@ export function checkGlossaryFile(
 	return decoded.ok ? checkGlossaryImport(format, decoded.value.text) : decoded;
 }
 
+/** What an import changes: decided from the stored rows, then applied. */
+interface ImportPlan {
+	insert: CheckedEntry[];
+	update: { entry: CheckedEntry; origin: EntryRow['origin'] }[];
+	unchanged: number;
+}
+
+/** An id in the store is updated (and restored if it was removed), an unknown id is added. */
+function planImport(db: Db, entries: readonly CheckedEntry[]): ImportPlan {
+	const existing = db.prepare('SELECT * FROM glossary_entries WHERE id = ?');
+	const plan: ImportPlan = { insert: [], update: [], unchanged: 0 };
+	for (const entry of entries) {
+		const row = existing.get(entry.id) as EntryRow | undefined;
+		if (!row) plan.insert.push(entry);
+		else if (row.deleted === 0 && sameContent(fromRow(row), entry)) plan.unchanged++;
+		else plan.update.push({ entry, origin: row.origin });
+	}
+	return plan;
+}
+
 /**
  * Writes checked entries in one transaction: an id in the store is updated (and restored if it
- * was removed: importing it is an explicit wish), an unknown id is added. The stored rows are
- * read inside the transaction, so an edit made meanwhile is either seen or comes after.
+ * was removed: importing it is an explicit wish), an unknown id is added. What to write is
+ * decided first, from a read snapshot, without the write lock (reading and comparing 50,000
+ * stored entries takes as long as writing them); the write transaction then applies it if the
+ * glossary is still at the snapshot's generation, and decides again under the lock if an edit
+ * came in between. A file that changes nothing takes no write lock at all.
  */
 export function writeGlossaryImport(db: Db, checked: CheckedGlossary): ImportReport {
-	const report: ImportReport = {
-		added: 0,
-		updated: 0,
-		unchanged: 0,
+	const snapshot = db
+		.transaction(() => ({
+			plan: planImport(db, checked.entries),
+			generation: glossaryGeneration(db)
+		}))
+		.deferred();
+	let plan = snapshot.plan;
+	if (plan.insert.length > 0 || plan.update.length > 0)
+		db.transaction(() => {
+			if (glossaryGeneration(db) !== snapshot.generation) plan = planImport(db, checked.entries);
+			const insert = db.prepare(INSERT);
+			const update = db.prepare(`${UPDATE} WHERE id = @id`);
+			for (const entry of plan.insert) insert.run(rowParams(entry, 'user'));
+			for (const { entry, origin } of plan.update) update.run(rowParams(entry, origin));
+		}).immediate();
+	return {
+		added: plan.insert.length,
+		updated: plan.update.length,
+		unchanged: plan.unchanged,
 		...(checked.notes ? { notes: checked.notes } : {})
 	};
-	db.transaction(() => {
-		const existing = db.prepare('SELECT * FROM glossary_entries WHERE id = ?');
-		const update = db.prepare(`${UPDATE} WHERE id = @id`);
-		const insert = db.prepare(INSERT);
-		for (const entry of checked.entries) {
-			const row = existing.get(entry.id) as EntryRow | undefined;
-			if (!row) {
-				insert.run(rowParams(entry, 'user'));
-				report.added++;
-			} else if (row.deleted === 0 && sameContent(fromRow(row), entry)) {
-				report.unchanged++;
-			} else {
-				update.run(rowParams(entry, row.origin));
-				report.updated++;
-			}
-		}
-	}).immediate();
-	return report;
 }
 
 /** What the worker is given: the file's bytes, and the store's file when it has one. */

@@ -4,11 +4,8 @@
 import type { Db } from './db';
 import { fromRow, toGlossaryEntry, type EntryRow } from './glossary-rows';
 import type { GlossaryRow } from './analysis-jobs';
-import {
-	createGlossaryMatcher,
-	glossarySurfaceForms,
-	type GlossaryEntry
-} from '$lib/core/glossary';
+// Relative imports: the glossary import's worker (glossary-import.ts) loads this file outside Vite.
+import { createGlossaryMatcher, glossarySurfaceForms, type GlossaryEntry } from '../core/glossary';
 
 interface GlossaryState {
 	generation: string;
