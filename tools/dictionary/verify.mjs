@@ -9,9 +9,11 @@
 //   npx tsx tools/dictionary/verify.mjs --record /tmp/dict-answers.json [--shared ../shared]
 //   npx tsx tools/dictionary/verify.mjs --compare /tmp/dict-answers.json
 //   npx tsx tools/dictionary/verify.mjs --sample /tmp/dict-answers.json --to tests/fixtures/dictionary-reference.json
+//   npx tsx tools/dictionary/verify.mjs --sample-concepts /tmp/dict-answers.json --to tests/fixtures/dictionary-concept-keys.json
 //
 // --sample copies a few hundred of the recorded answers (not the current code's) into a fixture
-// for the unit tests, a few dozen from each path lookup can take.
+// for the unit tests, a few dozen from each path lookup can take; --sample-concepts does the same
+// with the aligner's concepts of folded words.
 // The comparison reads its forms from the recording, so both runs ask the same questions.
 // The output is derived from GPL-2 data (see src/lib/data/dictionary/README.md).
 import { createHash } from 'node:crypto';
@@ -39,9 +41,10 @@ const option = (name) => {
 const recordTo = option('--record');
 const compareWith = option('--compare');
 const sampleFrom = option('--sample');
-if ([recordTo, compareWith, sampleFrom].filter(Boolean).length !== 1) {
+const sampleConceptsFrom = option('--sample-concepts');
+if ([recordTo, compareWith, sampleFrom, sampleConceptsFrom].filter(Boolean).length !== 1) {
 	console.error(
-		'usage: verify.mjs --record FILE [--shared DIR] | --compare FILE | --sample FILE --to FIXTURE'
+		'usage: verify.mjs --record FILE [--shared DIR] | --compare FILE | --sample FILE --to FIXTURE | --sample-concepts FILE --to FIXTURE'
 	);
 	process.exit(2);
 }
@@ -162,6 +165,48 @@ const SAMPLED_PATHS = {
 	'unknown to both': (f, a) => a.en.length === 0 && a.es.length === 0
 };
 const PER_PATH = 30;
+
+const hasKeys = (a, lang) => (a[`${lang}Keys`]?.length ?? 0) > 0;
+/** The ways the aligner's concepts of a folded word come about, told apart by the recorded answer. */
+const SAMPLED_CONCEPT_PATHS = {
+	'English concepts': (f, a) => hasKeys(a, 'en'),
+	'Spanish concepts': (f, a) => hasKeys(a, 'es'),
+	'Spanish concepts through restored accents': (f, a) =>
+		hasKeys(a, 'es') && a.es.every((e) => e.lemma !== stripAccents(e.lemma)),
+	'Spanish concepts through enclitic pronouns': (f, a) =>
+		hasKeys(a, 'es') && CLITIC_END.test(f) && !lemmasIn(a.es).includes(f),
+	'English concepts of an inflection': (f, a) => hasKeys(a, 'en') && !lemmasIn(a.en).includes(f),
+	'known, too many or no single-word translations': (f, a) =>
+		a.enKeys !== undefined &&
+		((a.en.length > 0 && !hasKeys(a, 'en')) || (a.es.length > 0 && !hasKeys(a, 'es'))),
+	'unknown to both': (f, a) => a.enKeys !== undefined && a.en.length + a.es.length === 0
+};
+
+if (sampleConceptsFrom) {
+	const recorded = JSON.parse(readFileSync(sampleConceptsFrom, 'utf8'));
+	const chosen = new Set();
+	for (const inPath of Object.values(SAMPLED_CONCEPT_PATHS)) {
+		const matching = recorded.forms.filter((f) => inPath(f, recorded.answers[f]));
+		const step = Math.max(1, Math.floor(matching.length / PER_PATH));
+		for (let i = 0; i < matching.length && i < step * PER_PATH; i += step) chosen.add(matching[i]);
+	}
+	const concepts = {};
+	for (const f of recorded.forms) {
+		if (!chosen.has(f)) continue;
+		const a = recorded.answers[f];
+		concepts[f] = {
+			en: a.enKeys,
+			es: a.esKeys,
+			enStrengths: a.enConcepts,
+			esStrengths: a.esConcepts
+		};
+	}
+	writeFileSync(option('--to'), JSON.stringify({ concepts }) + '\n');
+	console.log(
+		`sampled the concepts of ${chosen.size} of ${recorded.forms.length} recorded forms to ${option('--to')}`
+	);
+	process.exit(0);
+}
 
 if (sampleFrom) {
 	const recorded = JSON.parse(readFileSync(sampleFrom, 'utf8'));
