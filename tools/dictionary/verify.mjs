@@ -179,8 +179,24 @@ const SAMPLED_CONCEPT_PATHS = {
 	'known, too many or no single-word translations': (f, a) =>
 		a.enKeys !== undefined &&
 		((a.en.length > 0 && !hasKeys(a, 'en')) || (a.es.length > 0 && !hasKeys(a, 'es'))),
-	'unknown to both': (f, a) => a.enKeys !== undefined && a.en.length + a.es.length === 0
+	'unknown to both': (f, a) => a.enKeys !== undefined && a.en.length + a.es.length === 0,
+	// The edges: two letters accented, and as many translations as a word may have, or one more.
+	'two accents restored': (f, a) =>
+		hasKeys(a, 'es') && a.es.some((e) => accentsIn(e.lemma) >= 2 && accentsIn(f) === 0),
+	'translations at the limit or one over': (f, a) =>
+		a.enKeys !== undefined &&
+		['en', 'es'].some((lang) => [12, 13].includes(singleWordTranslations(a[lang])))
 };
+
+function accentsIn(word) {
+	return word.normalize('NFD').length - word.length;
+}
+/** How many translations dictionary-concepts.ts counts for a word (MAX_TRANSLATIONS is 12). */
+function singleWordTranslations(entries) {
+	return entries
+		.filter((e) => foldForSearch(e.lemma).length >= 3)
+		.reduce((n, e) => n + e.translations.filter((t) => !t.includes(' ')).length, 0);
+}
 
 if (sampleConceptsFrom) {
 	const recorded = JSON.parse(readFileSync(sampleConceptsFrom, 'utf8'));
