@@ -3,9 +3,10 @@
 // on /progress with its charts; the reader and the library show how much of a text is known;
 // the glossary's cards rate through the same store; progress moves by export and import. axe in
 // light, dark and Spanish.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseURL, launchChromium, screenshot, seriousAxeViolations } from './chromium';
+import { baseURL, screenshot, seriousAxeViolations } from './chromium';
+import { themedContext, useDesktopPage } from './desktop-page';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -21,16 +22,7 @@ const WORD = {
 	document: DOC
 };
 
-beforeAll(async () => {
-	browser = await launchChromium();
-	context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
-	await context.addCookies([{ name: 'puente-theme', value: 'light', url: baseURL() }]);
-	page = await context.newPage();
-});
-
-afterAll(async () => {
-	await browser?.close();
-});
+useDesktopPage((opened) => ({ browser, context, page } = opened));
 
 const stat = async (p: Page, name: string) =>
 	Number(await p.locator(`dd[data-stat="${name}"]`).textContent());
@@ -218,11 +210,10 @@ describe('a learner’s vocabulary', () => {
 		['light', 'es']
 	] as const)
 		it(`has no serious axe violations on /review and /progress (${theme}, ${lang})`, async () => {
-			const ctx = await browser.newContext({ locale: lang === 'es' ? 'es-ES' : 'en-US' });
-			await ctx.addCookies([
-				{ name: 'puente-theme', value: theme, url: baseURL() },
-				{ name: 'puente-lang', value: lang, url: baseURL() }
-			]);
+			// At Playwright's default viewport (1280x720); the locale matches the page's language.
+			const ctx = await themedContext(browser, theme, lang, {
+				locale: lang === 'es' ? 'es-ES' : 'en-US'
+			});
 			const p = await ctx.newPage();
 			for (const path of ['/review', '/progress']) {
 				await p.goto(baseURL() + path);
