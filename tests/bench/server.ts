@@ -20,6 +20,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { watchEventLoop } from './event-loop';
 import { en, es, insertBook, sentence, textOf } from './sample-book';
 import { buildIfMissing, freePort, startServer, waitForAnalysis } from './server-process';
 
@@ -160,7 +161,6 @@ async function memoryPart(): Promise<void> {
 
 // The event loop while a 4 MB memory is imported: in the worker pool, then on this thread.
 async function importPart(): Promise<void> {
-	const { monitorEventLoopDelay } = await import('node:perf_hooks');
 	const { openDb } = await import('../../src/lib/server/db');
 	const { importMemory, importMemoryInPool } = await import('../../src/lib/server/contribute');
 	const { HeavyJobs } = await import('../../src/lib/server/heavy-jobs');
@@ -176,32 +176,13 @@ async function importPart(): Promise<void> {
 	const input = () => ({ title: 'Bench', fileName: 'bench.tsv', bytes: tsv.slice() });
 	const measure = async (name: string, run: (db: ReturnType<typeof openDb>) => unknown) => {
 		const db = openDb(join(dir, `import-${name}.db`));
-		// A 5 ms timer that keeps the loop turning, as requests would: the gaps between its ticks
-		// are how long anything else had to wait (monitorEventLoopDelay beside it).
-		const histogram = monitorEventLoopDelay({ resolution: 10 });
-		const gaps: number[] = [];
-		let last = performance.now();
-		const tick = setInterval(() => {
-			const now = performance.now();
-			gaps.push(now - last);
-			last = now;
-		}, 5);
-		histogram.enable();
-		await new Promise((r) => setTimeout(r, 20));
-		const t = performance.now();
-		await run(db);
-		const ms = performance.now() - t;
-		// One more turn of the loop, so a stall that just ended is recorded.
-		await new Promise((r) => setTimeout(r, 20));
-		histogram.disable();
-		clearInterval(tick);
-		gaps.sort((a, b) => a - b);
+		const watched = await watchEventLoop(() => run(db));
 		db.close();
 		console.log(
 			`import of a ${(tsv.length / MB).toFixed(1)} MB memory (${lines.length} units) ${name}: ` +
-				`${(ms / 1000).toFixed(1)} s; longest wait of a 5 ms timer ${gaps[gaps.length - 1].toFixed(0)} ms, ` +
-				`p99 ${gaps[Math.floor(0.99 * (gaps.length - 1))].toFixed(0)} ms; ` +
-				`monitorEventLoopDelay max ${(histogram.max / 1e6).toFixed(0)} ms`
+				`${(watched.ms / 1000).toFixed(1)} s; longest wait of a 5 ms timer ${watched.longestGap.toFixed(0)} ms, ` +
+				`p99 ${watched.p99Gap.toFixed(0)} ms; ` +
+				`monitorEventLoopDelay max ${watched.delayMax.toFixed(0)} ms`
 		);
 	};
 	await measure('in the worker pool', (db) => importMemoryInPool(db, input(), new HeavyJobs(1)));
