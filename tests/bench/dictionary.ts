@@ -34,6 +34,38 @@ console.log(`  English tables             ${(englishReady - spanishReady).toFixe
 console.log(`  total                      ${(englishReady - importStart).toFixed(0)} ms`);
 console.log(`  heap growth                ${((heapAfter - heapBefore) / 1e6).toFixed(1)} MB`);
 
+/** This thread's CPU time in ms (Linux), which a loaded machine's waits do not inflate as they do wall time. */
+function threadCpuMs(): number {
+	try {
+		return Number(readFileSync('/proc/thread-self/schedstat', 'utf8').split(' ')[0]) / 1e6;
+	} catch {
+		return NaN;
+	}
+}
+
+// What the aligner asks (learn.ts), before anything else has warmed the look-ups up: the concept
+// keys of each distinct word of the corpus, folded as the aligner folds them. `puente align`
+// pays this on every run, for a few thousand words.
+{
+	const { dictionaryConceptKeys } = await import('../../src/lib/core/align/dictionary-concepts');
+	const { foldForSearch } = await import('../../src/lib/core/text/fold');
+	console.log("\nThe aligner's concept keys, first call per folded word (tables already loaded):");
+	for (const lang of ['en', 'es'] as const) {
+		const words = new Set<string>();
+		for (const text of corpusTexts(lang))
+			for (const [word] of text.matchAll(/\p{L}+/gu)) words.add(foldForSearch(word));
+		const start = performance.now();
+		const cpuStart = threadCpuMs();
+		let withKeys = 0;
+		for (const word of words) if (dictionaryConceptKeys(lookup, word, lang).length) withKeys++;
+		const ms = performance.now() - start;
+		const cpu = threadCpuMs() - cpuStart;
+		console.log(
+			`  ${lang}  ${words.size} words (${withKeys} with concepts)  ${ms.toFixed(0)} ms (main thread CPU ${cpu.toFixed(0)} ms)  ${((1000 * ms) / words.size).toFixed(1)} µs a word`
+		);
+	}
+}
+
 type Language = 'en' | 'es';
 
 function corpusTexts(lang: Language): string[] {
