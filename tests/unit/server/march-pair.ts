@@ -1,5 +1,6 @@
-// "March", the short text and translation that the reader's and the revisions' server tests edit:
-// four sentences a side, one to one, pasted into a test store and analysed before a test reads it.
+// "March", the short text and translation that the reader's and the revisions' server tests edit
+// and the word links tests link word by word: four sentences a side, one to one, pasted into a
+// test store and analysed before a test reads it.
 import type { Db } from '$lib/server/db';
 import { addPair, type PairInput } from '$lib/server/contribute';
 import { analysisFor } from '$lib/server/analysis';

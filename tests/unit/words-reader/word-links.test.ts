@@ -3,46 +3,30 @@
 // answers are cached until something they depend on changes, and requests that do not name a
 // pair of the document find nothing.
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openDb, type Db } from '$lib/server/db';
+import type { Db } from '$lib/server/db';
 import { addPair } from '$lib/server/contribute';
-import { alignmentsOf, editAlignment, ensureAlignments } from '$lib/server/alignments';
+import { alignmentsOf, editAlignment } from '$lib/server/alignments';
 import { getDocument } from '$lib/server/documents';
 import { seedGlossary } from '$lib/server/glossary';
 import { closeWordLinksWorker, pairWords, wordLinks, wordLinkStats } from '$lib/server/word-links';
 import { linkedTokens, tokenAt, nextWord, parsePharaoh, type PairWords } from '$lib/reader/words';
+import { readerStore } from '../server/reader-store';
+import { addMarch } from '../server/march-pair';
 
-const ENGLISH =
-	'The protesters marched to the square in the morning. The mayor closed the old bridge. The OAS sent observers to Lima.';
-const SPANISH =
-	'Los manifestantes marcharon a la plaza por la mañana. El alcalde cerró el puente viejo. La OEA envió observadores a Lima.';
-
-let dir: string;
+let remove: () => void;
 let db: Db;
 let enId: number;
 let esId: number;
 
-beforeEach(() => {
-	dir = mkdtempSync(join(tmpdir(), 'puente-words-'));
-	db = openDb(join(dir, 'puente.db'));
+beforeEach(async () => {
+	({ db, remove } = readerStore('words'));
+	// Before the pair goes in, so it is analysed and aligned with the glossary's terms (OAS = OEA).
 	seedGlossary(db);
-	const added = addPair(db, {
-		title: 'March',
-		en: ENGLISH,
-		es: SPANISH,
-		via: 'paste',
-		sides: 'confirmed'
-	});
-	if (!added.ok) throw new Error(JSON.stringify(added.errors));
-	[enId, esId] = added.documentIds;
-	ensureAlignments(db, getDocument(db, enId)!);
+	[enId, esId] = await addMarch(db, 'confirmed');
 });
 
 afterEach(() => {
-	db.close();
-	rmSync(dir, { recursive: true, force: true });
+	remove();
 });
 
 afterAll(() => closeWordLinksWorker());
