@@ -176,7 +176,8 @@ function planImport(db: Db, entries: readonly CheckedEntry[]): ImportPlan {
  * decided first, from a read snapshot, without the write lock (reading and comparing 50,000
  * stored entries takes as long as writing them); the write transaction then applies it if the
  * glossary is still at the snapshot's generation, and decides again under the lock if an edit
- * came in between. A file that changes nothing takes no write lock at all.
+ * came in between. A file that changes nothing takes no write lock at all: it is applied as of
+ * its snapshot, as if an edit made since had come after it.
  */
 export function writeGlossaryImport(db: Db, checked: CheckedGlossary): ImportReport {
 	const snapshot = db

@@ -21,6 +21,7 @@ import {
 import type { GlossaryEntry } from '$lib/core/glossary';
 import { exportGlossaryCsv } from '$lib/core/formats/glossary-csv';
 import { exportTbx } from '$lib/core/formats/tbx';
+import { checkGlossaryImport, writeGlossaryImport } from '$lib/server/glossary-import';
 
 let dir: string;
 const open: Db[] = [];
@@ -159,5 +160,66 @@ describe('glossary import in the worker pool', () => {
 		);
 		expect(await running).toMatchObject({ ok: true });
 		expect(rows(second)).toEqual(before);
+	});
+});
+
+describe('the write of an import', () => {
+	it('decides again under the write lock when an edit lands after its read snapshot', () => {
+		const db = store('here');
+		const edits = openDb(join(dir, 'here.db'));
+		open.push(edits);
+		const [kept, other] = listGlossary(db).map(toGlossaryEntry);
+		const added = entry('olla-nueva', 'olla nueva', 'new pot');
+		const checked = checkGlossaryImport('csv', exportGlossaryCsv([kept, other, added]));
+		if (!checked.ok) throw new Error('the file should read');
+		// Another connection removes `kept` right after the snapshot was read: the snapshot says
+		// "unchanged", but the write that follows must restore it, as it would have had the
+		// removal come first. (A file with nothing to write takes no lock: it counts as applied
+		// at its snapshot, before the removal.)
+		const racing = new Proxy(db, {
+			get(target, key) {
+				if (key !== 'transaction') {
+					const value = Reflect.get(target, key);
+					return typeof value === 'function' ? value.bind(target) : value;
+				}
+				return (work: () => unknown) => {
+					const transaction = target.transaction(work);
+					return {
+						deferred: () => {
+							const read = transaction.deferred();
+							deleteGlossaryEntry(edits, kept.id);
+							return read;
+						},
+						immediate: () => transaction.immediate()
+					};
+				};
+			}
+		});
+		expect(writeGlossaryImport(racing, checked.value)).toEqual({
+			added: 1,
+			updated: 1,
+			unchanged: 1
+		});
+		expect(listGlossary(db).some((e) => e.id === kept.id)).toBe(true);
+	});
+
+	it('takes no write lock for a file that changes nothing', () => {
+		const db = store('here');
+		const checked = checkGlossaryImport(
+			'csv',
+			exportGlossaryCsv(listGlossary(db).map(toGlossaryEntry))
+		);
+		if (!checked.ok) throw new Error('the file should read');
+		// Another connection holds the write lock: a write would wait for it, then fail.
+		const holder = openDb(join(dir, 'here.db'));
+		open.push(holder);
+		holder.pragma('busy_timeout = 0');
+		db.pragma('busy_timeout = 0');
+		holder.exec('BEGIN IMMEDIATE');
+		try {
+			expect(writeGlossaryImport(db, checked.value)).toMatchObject({ added: 0, updated: 0 });
+		} finally {
+			holder.exec('ROLLBACK');
+		}
 	});
 });
