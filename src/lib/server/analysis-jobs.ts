@@ -7,7 +7,6 @@
 // Relative imports only: in development and tests the worker loads this file through tsx,
 // outside Vite, where the `$lib` alias does not exist.
 import { detectLanguages } from '../core/detect';
-import { decodeBodyText } from '../core/text/decode';
 import { createGlossaryMatcher, glossarySurfaceForms, type GlossaryEntry } from '../core/glossary';
 import { alignTranslation, translationSide } from '../core/align/translation';
 import { findRepeatedPassages, type RepeatedStretch } from '../core/repeats/find-repeats';
@@ -29,6 +28,7 @@ import {
 } from '../core/align/align-texts';
 import type { Bead, Detection, LangOrUnd } from '../core/types';
 import { userError, type Result, type UserError } from '../core/errors';
+import { parseJsonObject } from './json-body';
 
 /** A live glossary entry as the store holds it: id, Spanish, English, variants as JSON. */
 export type GlossaryRow = [id: string, es: string, en: string, variants: string];
@@ -159,18 +159,9 @@ export interface TaskResults {
 }
 
 function alignRequest(body: ArrayBuffer): AlignResponse {
-	// Bytes that are not UTF-8 are refused, never turned into U+FFFD and aligned.
-	const text = decodeBodyText(new Uint8Array(body));
-	if (!text.ok) return text;
-	let value: unknown;
-	try {
-		value = JSON.parse(text.value);
-	} catch {
-		value = undefined;
-	}
-	if (!value || typeof value !== 'object' || Array.isArray(value))
-		return { ok: false, error: userError('invalid-input', { detail: 'expected a JSON object' }) };
-	const { en, es, presplit, format } = value as Record<string, unknown>;
+	const parsed = parseJsonObject(new Uint8Array(body));
+	if (!parsed.ok) return parsed;
+	const { en, es, presplit, format } = parsed.value;
 	if (typeof en !== 'string' || typeof es !== 'string')
 		return {
 			ok: false,

@@ -2,8 +2,8 @@
 // and form bodies read without letting a malformed one become a 500.
 import { fail, json, type ActionFailure } from '@sveltejs/kit';
 import type { UserError } from '$lib/core/errors';
-import { userError } from '$lib/core/errors';
-import { decodeBodyText, MAX_INPUT_BYTES } from '$lib/core/text/decode';
+import { MAX_INPUT_BYTES } from '$lib/core/text/decode';
+import { parseJsonObject } from '$lib/server/json-body';
 import { createTranslator } from '$lib/i18n/translator';
 import type { UiLanguage } from '$lib/i18n/resources';
 
@@ -78,16 +78,7 @@ export async function readJsonBody(
 ): Promise<{ ok: true; value: Record<string, unknown> } | { ok: false; error: UserError }> {
 	const bytes = await readBodyBytes(request, options);
 	if (!bytes.ok) return bytes;
-	// Bytes that are not UTF-8 are refused here, never turned into U+FFFD and read on.
-	const text = decodeBodyText(new Uint8Array(bytes.value));
-	if (!text.ok) return text;
-	try {
-		const value = JSON.parse(text.value);
-		if (value && typeof value === 'object' && !Array.isArray(value)) return { ok: true, value };
-	} catch {
-		/* fall through to the error below */
-	}
-	return { ok: false, error: userError('invalid-input', { detail: 'expected a JSON object' }) };
+	return parseJsonObject(new Uint8Array(bytes.value));
 }
 
 /**

@@ -8,10 +8,11 @@
 // Relative imports only: in development and tests the worker loads this file through tsx,
 // outside Vite, where the `$lib` alias does not exist.
 import { detectLanguages } from '../core/detect';
-import { checkUserText, decodeBodyText } from '../core/text/decode';
+import { checkUserText } from '../core/text/decode';
 import { userError, type UserError } from '../core/errors';
 import type { Detection, Lang } from '../core/types';
 import { runAnalysisTask, type DocumentAnalysis, type GlossaryInput } from './analysis-jobs';
+import { parseJsonObject } from './json-body';
 import {
 	checkPair,
 	importBeads,
@@ -59,17 +60,9 @@ export interface RequestTaskResults {
 
 /** The body of POST /api/detect: `{ "text": "…" }`, as bytes (decoding and parsing are work too). */
 export function detectRequest(body: ArrayBuffer): DetectResponse {
-	const decoded = decodeBodyText(new Uint8Array(body));
-	if (!decoded.ok) return decoded;
-	let value: unknown;
-	try {
-		value = JSON.parse(decoded.value);
-	} catch {
-		value = undefined;
-	}
-	if (!value || typeof value !== 'object' || Array.isArray(value))
-		return { ok: false, error: userError('invalid-input', { detail: 'expected a JSON object' }) };
-	const { text } = value as Record<string, unknown>;
+	const parsed = parseJsonObject(new Uint8Array(body));
+	if (!parsed.ok) return parsed;
+	const { text } = parsed.value;
 	if (typeof text !== 'string')
 		return { ok: false, error: userError('invalid-input', { detail: '"text" must be a string' }) };
 	const checked = checkUserText(text);
