@@ -16,10 +16,11 @@
 // connection on the request thread cannot do it either: a request writing meanwhile would wait
 // for the lock synchronously, on the very thread that holds it. The store is in WAL mode (db.ts),
 // so pages keep reading the last committed glossary while the worker writes, and see the whole
-// import at once when it commits. The cost: while the worker holds the write lock (about a second
-// for 50,000 new entries; decoding, parsing and checking come before and hold no lock) a write
-// on the request thread waits for it (busy_timeout), which is rare (an edit, a saved word) and
-// bounded by that one transaction.
+// import at once when it commits. The cost: while the worker holds the write lock (0.5 to 1 s
+// for 50,000 new entries on a loaded machine; decoding, parsing, checking and deciding what to
+// write come before and hold no lock) a write on the request thread waits for it (busy_timeout),
+// and the event loop with it: rare (an edit, a saved word, a stored analysis), and bounded by
+// that one transaction (`npm run bench:glossary-load` measures it).
 //
 // An in-memory store (tests) cannot be opened from another thread: there the worker only
 // checks, and the caller writes.
