@@ -1,29 +1,20 @@
 // A translator brings a memory from OmegaT: a level-2 TMX whose formatted segments carry inline
 // codes (<bpt>, <ept>, <ph>, <it>) and numeric character references. Imported through /add, the
 // reader shows clean text in the right order: no "<b0></b0>" moved to the front, no "&#8217;".
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseURL, launchChromium, screenshot } from './chromium';
+import type { Page } from 'playwright-core';
+import { baseURL, screenshot } from './chromium';
+import { useDesktopPage } from './desktop-page';
 
 const OMEGAT_TMX = readFileSync(
 	new URL('../fixtures/formats/omegat-level2.tmx', import.meta.url),
 	'utf8'
 );
 
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-	browser = await launchChromium();
-	context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
-	page = await context.newPage();
-});
-
-afterAll(async () => {
-	await browser?.close();
-});
+useDesktopPage((opened) => ({ page } = opened));
 
 describe('importing a memory from OmegaT', () => {
 	it('shows the segments of a TMX with inline codes as clean text, side by side', async () => {

@@ -1,22 +1,14 @@
 // What a first-time reader does: open the library, open the mixed-language article, see its
 // languages marked, switch the interface to Spanish and the theme to dark, and stay there.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseURL, launchChromium, screenshot, seriousAxeViolations } from './chromium';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { baseURL, screenshot, seriousAxeViolations } from './chromium';
+import { useDesktopPage } from './desktop-page';
 
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-	browser = await launchChromium();
-	context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
-	page = await context.newPage();
-});
-
-afterAll(async () => {
-	await browser?.close();
-});
+// No theme cookie: the theme test walks the switch from a first visit's system → light → dark.
+useDesktopPage((opened) => ({ page } = opened), { theme: 'system' });
 
 describe('library and document page', () => {
 	it('lists the bundled corpus with each document’s share of languages', async () => {

@@ -2,10 +2,11 @@
 // position follows j/k (and is announced only then), search marks the words it finds and steps
 // through them, the original view offers a way to the lit sentence's far counterpart, and a
 // phone's first screen shows text. On La Mosca and on a long text and translation added at /add.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
 import { foldForSearch } from '../../src/lib/core/text/fold';
-import { baseURL, launchChromium, screenshot, seriousAxeViolations } from './chromium';
+import { baseURL, screenshot, seriousAxeViolations } from './chromium';
+import { useDesktopPage } from './desktop-page';
 
 const MOSCA = '/doc/brutal-repression-la-mosca';
 
@@ -94,19 +95,10 @@ function longTexts(): { en: string; es: string } {
 const LONG = longTexts();
 
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let longSlug = '';
 
-beforeAll(async () => {
-	browser = await launchChromium();
-	context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
-	page = await context.newPage();
-});
-
-afterAll(async () => {
-	await browser?.close();
-});
+useDesktopPage((opened) => ({ browser, page } = opened));
 
 const positionText = (p: Page) => p.locator('.position .text').textContent();
 const announced = (p: Page) => p.locator('.position [role="status"]').textContent();

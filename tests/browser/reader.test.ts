@@ -1,23 +1,15 @@
 // What a reader does with a text and its translation: open the mixed La Mosca article, read it
 // side by side, light up a pair by hovering, step with j/k, open a glossary term with the
 // keyboard, switch views without losing the place, and check every view for accessibility.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { baseURL, launchChromium, screenshot, seriousAxeViolations } from './chromium';
+import { describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { baseURL, screenshot, seriousAxeViolations } from './chromium';
+import { useDesktopPage } from './desktop-page';
 
 let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 
-beforeAll(async () => {
-	browser = await launchChromium();
-	context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
-	page = await context.newPage();
-});
-
-afterAll(async () => {
-	await browser?.close();
-});
+useDesktopPage((opened) => ({ browser, page } = opened));
 
 const lit = (p: Page) => p.locator('.lit');
 
