@@ -7,6 +7,7 @@
 // Run with `npx tsx tests/bench/cli.ts`. Prints numbers; asserts nothing.
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
+	existsSync,
 	mkdirSync,
 	mkdtempSync,
 	readdirSync,
@@ -80,14 +81,31 @@ function makeCase(units: number, seed: number): { en: string; es: string; lines:
 	return { en: join(dir, 'en.txt'), es: join(dir, 'es.txt'), lines };
 }
 
-/** Wall seconds of one whole process. */
-function timed(args: string[], expectOutput = true): number {
+/** Debian's GNU time, when present: the children's CPU seconds, which a loaded machine inflates less than wall time. */
+const gnuTime = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+
+interface Timing {
+	/** Wall seconds of the whole process. */
+	wall: number;
+	/** User + system CPU seconds of the process, or NaN without GNU time. */
+	cpu: number;
+}
+
+/** Wall (and CPU) seconds of one whole process. */
+function timed(args: string[], expectOutput = true): Timing {
 	const started = performance.now();
-	const result = spawnSync('node', args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
-	const seconds = (performance.now() - started) / 1000;
+	const result = gnuTime
+		? spawnSync(gnuTime, ['-f', 'cpu %U %S', 'node', ...args], {
+				cwd: root,
+				encoding: 'utf8',
+				maxBuffer: 1 << 28
+			})
+		: spawnSync('node', args, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28 });
+	const wall = (performance.now() - started) / 1000;
 	if (result.status !== 0 || (expectOutput && !result.stdout.trim()))
 		throw new Error(`${args.join(' ')} failed or wrote nothing: ${result.stderr}`);
-	return seconds;
+	const cpuLine = /^cpu ([\d.]+) ([\d.]+)$/m.exec(result.stderr);
+	return { wall, cpu: cpuLine ? Number(cpuLine[1]) + Number(cpuLine[2]) : NaN };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
@@ -100,11 +118,13 @@ const tinyArgs = [puente, 'align', join(tiny, 'en.txt'), join(tiny, 'es.txt'), '
 timed(tinyArgs); // builds the bundle when the sources changed
 
 console.log(`load average at start: ${load()}`);
-console.log('\n| units per side | Gale-Church (s) | puente align (s) | puente / Gale-Church |');
-console.log('| --: | --- | --- | --: |');
+console.log(
+	'\n| units per side | Gale-Church (s) | puente align (s) | puente / Gale-Church | CPU: Gale-Church, puente (s) | CPU ratio |'
+);
+console.log('| --: | --- | --- | --: | --- | --: |');
 let seed = 100;
 for (const units of SIZES) {
-	const times: Record<'gc' | 'puente', number[]> = { gc: [], puente: [] };
+	const times: Record<'gc' | 'puente', Timing[]> = { gc: [], puente: [] };
 	for (let r = 0; r < RUNS; r++) {
 		// A new case for each run, so neither tool meets input it has seen (files in the page
 		// cache aside, which both share).
@@ -112,16 +132,19 @@ for (const units of SIZES) {
 		times.gc.push(timed([galeChurch, c.en, c.es]));
 		times.puente.push(timed([puente, 'align', c.en, c.es, '--presplit']));
 	}
+	const wall = (list: Timing[]) => list.map((t) => t.wall);
+	const cpu = (list: Timing[]) => list.map((t) => t.cpu);
 	const show = (list: number[]) =>
 		`${median(list).toFixed(2)} (${list.map((t) => t.toFixed(2)).join(', ')})`;
+	const ratio = (a: number[], b: number[]) => `${(median(a) / median(b)).toFixed(2)}×`;
 	console.log(
-		`| ${units} | ${show(times.gc)} | ${show(times.puente)} | ${(median(times.puente) / median(times.gc)).toFixed(2)}× |`
+		`| ${units} | ${show(wall(times.gc))} | ${show(wall(times.puente))} | ${ratio(wall(times.puente), wall(times.gc))} | ${median(cpu(times.gc)).toFixed(2)}, ${median(cpu(times.puente)).toFixed(2)} | ${ratio(cpu(times.puente), cpu(times.gc))} |`
 	);
 }
 
 // Where the fixed cost goes.
-const nodeAlone = median(Array.from({ length: RUNS }, () => timed(['-e', ''], false)));
-const tinyRun = median(Array.from({ length: RUNS }, () => timed(tinyArgs)));
+const nodeAlone = median(Array.from({ length: RUNS }, () => timed(['-e', ''], false).wall));
+const tinyRun = median(Array.from({ length: RUNS }, () => timed(tinyArgs).wall));
 const inside = spawnSync('node', [...tinyArgs.slice(0, 1), ...tinyArgs.slice(1)], {
 	cwd: root,
 	encoding: 'utf8',
