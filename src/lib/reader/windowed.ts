@@ -9,8 +9,13 @@ import { sentenceKey } from './model';
  */
 export const WHOLE_LIST_ROWS = 300;
 
-/** Items a windowed view renders on the server, before the page measures the screen: more than a tall one shows. */
-export const SSR_ITEMS = 20;
+/**
+ * Items a windowed view renders on the server, before the page measures the screen: more than a
+ * tall one shows (a pair of two-line sentences is ~90 px high, under ~400 px of title and tools:
+ * 14 fill a window 1,600 px high). Each is hydrated in the task that makes the page live, the
+ * longest of a book's load (issue #12), so not many more; the list adds the rest right after.
+ */
+export const SSR_ITEMS = 14;
 
 /** One place a reader can land in a view, in the view's order. */
 export interface ViewStop {

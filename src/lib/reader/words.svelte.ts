@@ -63,10 +63,18 @@ export class ReaderWords {
 		return this.reader.data.documents[this.reader.data.documentId]?.slug ?? '';
 	}
 
-	/** The sentences of the active row, as the objects the views render: each gets a listen button. */
-	activeSentences = $derived.by(() =>
-		sentencesOfRow(this.reader.data, this.reader.activeRow, this.reader.rowIndex)
-	);
+	/**
+	 * The sentences of the active row, as the objects the views render: each gets a listen button.
+	 * Every rendered sentence asks, so with no row lit the answer must not need the row index (a
+	 * map of every row of a book, otherwise built while the page hydrates and again when the book
+	 * arrives).
+	 */
+	activeSentences = $derived.by(() => {
+		const key = this.reader.activeRow;
+		return key === null
+			? NO_SENTENCES
+			: sentencesOfRow(this.reader.data, key, this.reader.rowIndex);
+	});
 
 	/** The alignment, bead and version of a pair row, or null for a row that is not a pair. */
 	pairOf(rowKey: string): { alignment: number; bead: number; version: number } | null {
@@ -134,6 +142,8 @@ export class ReaderWords {
 		this.vocabulary = withWord(this.vocabulary, word, status);
 	}
 }
+
+const NO_SENTENCES: ReadonlySet<object> = new Set();
 
 const byReader = new WeakMap<ReaderState, ReaderWords>();
 
