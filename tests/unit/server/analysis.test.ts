@@ -20,19 +20,8 @@ import {
 import { closePool, runTask } from '$lib/server/analysis-pool';
 import { readerJson, readerPage } from '$lib/server/reader';
 import { glossaryMatcher } from '$lib/server/glossary-matching';
+import { RIVER_EN, RIVER_ES } from './river-pair';
 
-const ENGLISH = [
-	'The river rose overnight after three days of heavy rain.',
-	'By morning the old bridge was closed to traffic.',
-	'Farmers on the eastern bank moved their animals to higher ground.',
-	'The mayor promised that the road would reopen within a week.'
-].join(' ');
-const SPANISH = [
-	'El río creció durante la noche después de tres días de lluvias intensas.',
-	'Por la mañana el puente viejo estaba cerrado al tráfico.',
-	'Los agricultores de la orilla oriental llevaron sus animales a tierras más altas.',
-	'El alcalde prometió que la carretera se reabriría en una semana.'
-].join(' ');
 const LIBRARY_EN =
 	'The library opens at nine. Children can borrow three books at a time. The reading room is quiet in the afternoon.';
 const LIBRARY_ES =
@@ -70,7 +59,7 @@ const failingOnPoison: TaskRunner = (task, onProgress) => {
 
 describe('background analysis', () => {
 	it('shows a text at once, unanalysed and pending, then serves the stored analysis', async () => {
-		const [enId, esId] = add('River', ENGLISH, SPANISH);
+		const [enId, esId] = add('River', RIVER_EN, RIVER_ES);
 		const before = readerPage(db, String(enId), undefined)!;
 		expect(before.reader.analysis.state).toBe('pending');
 		// Paragraphs stand in for sentences, with no language, and nothing is aligned yet.
@@ -104,7 +93,7 @@ describe('background analysis', () => {
 	});
 
 	it('keeps a text pending until its translation is analysed too, so a waiting page sees the pairs', async () => {
-		const [enId, esId] = add('River', ENGLISH, SPANISH);
+		const [enId, esId] = add('River', RIVER_EN, RIVER_ES);
 		// The English text's own analysis is done, its translation's not yet: no pairs exist.
 		let englishDone!: () => void;
 		const englishAnalysed = new Promise<void>((resolve) => (englishDone = resolve));
@@ -112,7 +101,7 @@ describe('background analysis', () => {
 		const spanishMayStart = new Promise<void>((resolve) => (releaseSpanish = resolve));
 		const runner: TaskRunner = async (task, onProgress) => {
 			const text = (task as unknown as { text?: string }).text;
-			if (task.kind === 'document' && text === SPANISH) {
+			if (task.kind === 'document' && text === RIVER_ES) {
 				englishDone();
 				await spanishMayStart;
 			}
@@ -135,7 +124,7 @@ describe('background analysis', () => {
 	it('a document whose analysis throws is marked failed and logged; the others and the library carry on', async () => {
 		const log: string[] = [];
 		setAnalysisService(db, new AnalysisService(db, failingOnPoison, (m) => log.push(m)));
-		const [riverEn] = add('River', ENGLISH, SPANISH);
+		const [riverEn] = add('River', RIVER_EN, RIVER_ES);
 		const poison = addText(db, { title: 'Poison', text: POISON, via: 'paste' });
 		if (!poison.ok) throw new Error('not added');
 		const [libraryEn] = add('Library', LIBRARY_EN, LIBRARY_ES);
@@ -199,7 +188,7 @@ describe('background analysis', () => {
 				`UPDATE glossary_entries SET variants = 'not JSON', version = version + 1
 				 WHERE id = (SELECT id FROM glossary_entries ORDER BY id LIMIT 1)`
 			).run();
-			const [enId] = add('River', ENGLISH, SPANISH);
+			const [enId] = add('River', RIVER_EN, RIVER_ES);
 			analysisFor(db).kick();
 			await analysisFor(db).idle();
 			expect(analysisFor(db).status(enId).state).toBe('ready');
@@ -225,7 +214,7 @@ describe('background analysis', () => {
 			return runTask(task, onProgress);
 		};
 		setAnalysisService(db, new AnalysisService(db, counting));
-		const [riverEn, riverEs] = add('River', ENGLISH, SPANISH);
+		const [riverEn, riverEs] = add('River', RIVER_EN, RIVER_ES);
 		const [libraryEn] = add('Library', LIBRARY_EN, LIBRARY_ES);
 		analysisFor(db).kick();
 		await analysisFor(db).idle();
@@ -243,11 +232,11 @@ describe('background analysis', () => {
 		await analysisFor(db).idle();
 
 		const analysed = tasks.filter((t) => t.kind === 'document').map((t) => t.text);
-		expect(analysed.sort()).toEqual([ENGLISH, SPANISH].sort());
+		expect(analysed.sort()).toEqual([RIVER_EN, RIVER_ES].sort());
 		expect(tasks.filter((t) => t.kind === 'contains-forms')).toHaveLength(4);
 		for (const id of [riverEn, riverEs, libraryEn])
 			expect(analysisFor(db).status(id).state).toBe('ready');
 		const terms = readerPage(db, String(riverEn), undefined)!.reader.terms[riverEn];
-		expect(terms.map((m) => ENGLISH.slice(m.start, m.end))).toContain('old bridge');
+		expect(terms.map((m) => RIVER_EN.slice(m.start, m.end))).toContain('old bridge');
 	});
 });

@@ -19,19 +19,7 @@ import {
 	uniqueSlug,
 	type Contribution
 } from '$lib/server/contribute';
-
-const ENGLISH = [
-	'The river rose overnight after three days of heavy rain.',
-	'By morning the old bridge was closed to traffic.',
-	'Farmers on the eastern bank moved their animals to higher ground.',
-	'The mayor promised that the road would reopen within a week.'
-].join(' ');
-const SPANISH = [
-	'El río creció durante la noche después de tres días de lluvias intensas.',
-	'Por la mañana el puente viejo estaba cerrado al tráfico.',
-	'Los agricultores de la orilla oriental llevaron sus animales a tierras más altas.',
-	'El alcalde prometió que la carretera se reabriría en una semana.'
-].join(' ');
+import { RIVER_EN, RIVER_ES } from './river-pair';
 
 const TSV_PAIRS: [string, string][] = [
 	['The library opens at nine.', 'La biblioteca abre a las nueve.'],
@@ -95,14 +83,14 @@ function expectRefused(result: Contribution, field: string, code: string) {
 describe('pasting', () => {
 	it('a pair becomes an English document and a Spanish one that translates it', () => {
 		const result = expectOk(
-			addPair(db, { title: 'Flood on the river', en: ENGLISH, es: SPANISH, via: 'paste' })
+			addPair(db, { title: 'Flood on the river', en: RIVER_EN, es: RIVER_ES, via: 'paste' })
 		);
 		expect(result.slug).toBe('flood-on-the-river');
 		const [enId, esId] = result.documentIds;
 		const en = getDocument(db, enId)!;
 		const es = getDocument(db, esId)!;
-		expect(en.text).toBe(ENGLISH);
-		expect(es.text).toBe(SPANISH);
+		expect(en.text).toBe(RIVER_EN);
+		expect(es.text).toBe(RIVER_ES);
 		expect(es.translationOf).toBe(en.id);
 		expect(en.translationOf).toBeNull();
 		expect(es.slug).toBe('flood-on-the-river-es');
@@ -112,7 +100,7 @@ describe('pasting', () => {
 	});
 
 	it('a single text without a title is named after its first line', () => {
-		const text = `Año nuevo en Lima\n\n${SPANISH}`;
+		const text = `Año nuevo en Lima\n\n${RIVER_ES}`;
 		const result = expectOk(addText(db, { title: '  ', text, via: 'paste' }));
 		const doc = getDocument(db, result.slug)!;
 		expect(doc.title).toBe('Año nuevo en Lima');
@@ -127,7 +115,7 @@ describe('pasting', () => {
 			'text',
 			'text-empty'
 		);
-		const pair = addPair(db, { title: 'Kept', en: ENGLISH, es: '', via: 'paste' });
+		const pair = addPair(db, { title: 'Kept', en: RIVER_EN, es: '', via: 'paste' });
 		expectRefused(pair, 'es', 'text-empty');
 		expect(rowCounts()).toEqual(before);
 	});
@@ -141,29 +129,29 @@ describe('pasting', () => {
 
 	it('warns when both sides look English, and adds them once the person confirms', () => {
 		const before = rowCounts();
-		const result = addPair(db, { title: '', en: ENGLISH, es: ENGLISH, via: 'paste' });
+		const result = addPair(db, { title: '', en: RIVER_EN, es: RIVER_EN, via: 'paste' });
 		expectRefused(result, 'es', 'side-wrong-language');
 		expect(result.ok ? [] : result.languages).toEqual([
 			{ side: 'es', detected: 'en', share: expect.any(Number) }
 		]);
 		expect(rowCounts()).toEqual(before);
 		expectOk(
-			addPair(db, { title: '', en: ENGLISH, es: ENGLISH, via: 'paste', sides: 'confirmed' })
+			addPair(db, { title: '', en: RIVER_EN, es: RIVER_EN, via: 'paste', sides: 'confirmed' })
 		);
 		expect(rowCounts().documents).toBe(before.documents + 2);
 	});
 
 	it('swaps sides pasted the wrong way round when asked', () => {
-		const wrong = addPair(db, { title: 'Swapped', en: SPANISH, es: ENGLISH, via: 'paste' });
+		const wrong = addPair(db, { title: 'Swapped', en: RIVER_ES, es: RIVER_EN, via: 'paste' });
 		expect(wrong.ok ? [] : wrong.languages?.map((l) => [l.side, l.detected])).toEqual([
 			['en', 'es'],
 			['es', 'en']
 		]);
 		const result = expectOk(
-			addPair(db, { title: 'Swapped', en: SPANISH, es: ENGLISH, via: 'paste', sides: 'swap' })
+			addPair(db, { title: 'Swapped', en: RIVER_ES, es: RIVER_EN, via: 'paste', sides: 'swap' })
 		);
-		expect(getDocument(db, result.documentIds[0])!.text).toBe(ENGLISH);
-		expect(getDocument(db, result.documentIds[1])!.text).toBe(SPANISH);
+		expect(getDocument(db, result.documentIds[0])!.text).toBe(RIVER_EN);
+		expect(getDocument(db, result.documentIds[1])!.text).toBe(RIVER_ES);
 	});
 });
 
@@ -172,10 +160,10 @@ describe('slugs', () => {
 		expect(slugify('¿Qué pasó en Perú?')).toBe('que-paso-en-peru');
 		expect(slugify('1984')).toBe('text-1984');
 		expect(slugify('—')).toBe('text');
-		const first = expectOk(addText(db, { title: 'Same title', text: ENGLISH, via: 'paste' }));
-		const second = expectOk(addText(db, { title: 'Same title', text: SPANISH, via: 'paste' }));
+		const first = expectOk(addText(db, { title: 'Same title', text: RIVER_EN, via: 'paste' }));
+		const second = expectOk(addText(db, { title: 'Same title', text: RIVER_ES, via: 'paste' }));
 		const third = expectOk(
-			addPair(db, { title: 'Same title', en: ENGLISH, es: SPANISH, via: 'paste' })
+			addPair(db, { title: 'Same title', en: RIVER_EN, es: RIVER_ES, via: 'paste' })
 		);
 		expect([first.slug, second.slug, third.slug]).toEqual([
 			'same-title',
@@ -183,7 +171,7 @@ describe('slugs', () => {
 			'same-title-3'
 		]);
 		expect(getDocument(db, third.documentIds[1])!.slug).toBe('same-title-3-es');
-		expect(getDocument(db, 'same-title')!.text).toBe(ENGLISH);
+		expect(getDocument(db, 'same-title')!.text).toBe(RIVER_EN);
 		expect(uniqueSlug(db, 'same-title')).toBe('same-title-4');
 	});
 
@@ -342,7 +330,7 @@ describe('export', () => {
 	});
 
 	it('has nothing to export for a document without a translation', () => {
-		const { slug } = expectOk(addText(db, { title: 'Alone', text: ENGLISH, via: 'paste' }));
+		const { slug } = expectOk(addText(db, { title: 'Alone', text: RIVER_EN, via: 'paste' }));
 		const result = buildExport(db, slug, 'tmx');
 		expect(result.ok ? undefined : result.error).toEqual({
 			code: 'not-found',
@@ -356,7 +344,7 @@ describe('export', () => {
 
 	it('a pasted pair is aligned on export', () => {
 		const { slug } = expectOk(
-			addPair(db, { title: 'Flood', en: ENGLISH, es: SPANISH, via: 'paste' })
+			addPair(db, { title: 'Flood', en: RIVER_EN, es: RIVER_ES, via: 'paste' })
 		);
 		const result = buildExport(db, slug, 'tsv');
 		if (!result.ok) throw new Error(result.error.code);
