@@ -156,6 +156,42 @@ describe('a book of several thousand pairs', () => {
 		expect(await rowCount(page)).toBeLessThan(BOUND);
 	});
 
+	it('searches the parts that have arrived, says so, and completes the count with the rest', async () => {
+		// The book's second part is held back until the search has gone through the first.
+		let release = () => {};
+		const held = new Promise<void>((done) => (release = done));
+		const isPart1 = (url: URL) =>
+			url.pathname.endsWith('/reader.json') && url.searchParams.get('part') === '1';
+		await page.route(isPart1, async (route) => {
+			await held;
+			// The page may have gone meanwhile (a failed run).
+			await route.continue().catch(() => {});
+		});
+		try {
+			await page.goto('about:blank');
+			await page.goto(`${baseURL()}/doc/${SLUG}?view=parallel`);
+			// Once the page has hydrated, / goes to the search box.
+			await expect
+				.poll(async () => {
+					await page.keyboard.press('/');
+					return page.evaluate(() => document.activeElement?.id);
+				}, WAIT)
+				.toBe('reader-search');
+			// Every fifth English sentence: 600 in the book.
+			await page.keyboard.type('fishermen');
+			const count = page.locator('#reader-search-count');
+			await expect.poll(() => count.textContent(), WAIT).toMatch(/searching… \(1 of 2 parts\)/);
+			const found = Number(/^\s*1 of (\d+)/.exec((await count.textContent()) ?? '')?.[1]);
+			expect(found).toBeGreaterThan(await page.locator('.row').count());
+			expect(found).toBeLessThan(PAIRS / 5);
+			release();
+			await expect.poll(() => count.textContent(), WAIT).toMatch(/^\s*1 of 600\s*$/);
+		} finally {
+			release();
+			await page.unroute(isPart1);
+		}
+	});
+
 	it('follows a link to a late sentence: its row on screen, lit with its counterpart', async () => {
 		await openBook(page, `/doc/${SLUG}?view=parallel#s-${sentenceIndex(LATE)}`);
 		const lit = page.locator('.row.lit');

@@ -14,14 +14,16 @@ export function yieldToMain(): Promise<void> {
 /**
  * Fetches the `parts` parts of reader.json at `url` (for the translation `partner`, when one was
  * chosen) and joins them; null when one of them fails or they do not make one whole (the book
- * changed while they came: the page keeps what it has).
+ * changed while they came: the page keeps what it has). `onPart` hears of every part as it
+ * arrives, with all received so far (in order), but the last.
  */
 export async function fetchReaderData(
 	url: string,
 	partner: string | null,
 	parts: number,
 	signal: AbortSignal,
-	fetchPart: typeof fetch = fetch
+	fetchPart: typeof fetch = fetch,
+	onPart: (received: readonly ReaderDataPart[]) => void = () => {}
 ): Promise<ReaderData | null> {
 	const received: ReaderDataPart[] = [];
 	for (let part = 0; part < parts; part++) {
@@ -32,7 +34,11 @@ export async function fetchReaderData(
 		const text = await response.text();
 		await yieldToMain();
 		received.push(JSON.parse(text) as ReaderDataPart);
+		if (received.length < parts) onPart([...received]);
 		await yieldToMain();
 	}
-	return joinReaderData(received) ?? null;
+	const whole = joinReaderData(received) ?? null;
+	// The page's update for the whole book comes in a task of its own, not after the join in one.
+	await yieldToMain();
+	return signal.aborted ? null : whole;
 }

@@ -89,3 +89,42 @@ export function joinReaderData(parts: readonly ReaderDataPart[]): ReaderData | u
 	}
 	return { ...rest, documents, terms, rows: ordered.flatMap((part) => part.rows) };
 }
+
+/**
+ * What the first parts of a book's data hold, while the rest are on their way (they come in
+ * order, from part 0): their rows, and of each document the sentences whose text has arrived
+ * (its text cut after the last of them). A search goes through it meanwhile; the page still shows
+ * its first screen. Undefined when part 0 has not arrived or the parts are not one book's.
+ */
+export function joinReaderPrefix(
+	parts: readonly ReaderDataPart[],
+	rowCount: number
+): ReaderData | undefined {
+	const rest = parts[0]?.rest;
+	if (!rest || parts.some((part, k) => part.part !== k || part.parts !== parts[0].parts))
+		return undefined;
+	const documents: Record<number, ReaderDocument> = {};
+	const terms: Record<number, TermMark[]> = {};
+	for (const head of Object.values(rest.documents)) {
+		const pieces = parts.map((part) => part.documents[head.id]);
+		if (pieces.includes(undefined as never)) return undefined;
+		const text = pieces.map((p) => p.text).join('');
+		const sentences = pieces.flatMap((p) => p.sentences);
+		let kept = sentences.length;
+		while (kept > 0 && sentences[kept - 1].end > text.length) kept--;
+		const end = kept > 0 ? sentences[kept - 1].end : 0;
+		documents[head.id] = {
+			...head,
+			text: text.slice(0, end),
+			sentences: sentences.slice(0, kept)
+		};
+		terms[head.id] = pieces.flatMap((p) => p.terms).filter((mark) => mark.end <= end);
+	}
+	return {
+		...rest,
+		documents,
+		terms,
+		rows: parts.flatMap((part) => part.rows),
+		partial: { rowCount }
+	};
+}

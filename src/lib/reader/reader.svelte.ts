@@ -134,7 +134,7 @@ export class ReaderState {
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- an index; the cells react
 	#marks = new Map<string, SearchMark[]>();
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a cache, not state
-	#folded = new Map<number, FoldedText>();
+	#folded = new Map<number, { text: string; folded: FoldedText }>();
 
 	/** The search marks inside one sentence of one document. */
 	marksIn(documentId: number, index: number): SearchMark[] {
@@ -156,13 +156,21 @@ export class ReaderState {
 		for (const cell of changed) cell.version++;
 	}
 
-	/** A document's text folded for search, computed once. */
-	folded(documentId: number): FoldedText {
-		let folded = this.#folded.get(documentId);
-		if (!folded) {
-			folded = foldWithOffsets(this.data.documents[documentId]?.text ?? '');
-			this.#folded.set(documentId, folded);
-		}
+	/**
+	 * A document's text (by default as the data has it now) folded for search: kept while the text
+	 * stays the same, and extended rather than folded again when more of it has arrived (a book's
+	 * first screen, then its parts, then the whole).
+	 */
+	folded(documentId: number, text = this.data.documents[documentId]?.text ?? ''): FoldedText {
+		const kept = this.#folded.get(documentId);
+		if (kept?.text === text) return kept.folded;
+		const grown =
+			kept &&
+			text.length > kept.text.length &&
+			!HIGH_SURROGATE_AT_END.test(kept.text) &&
+			text.startsWith(kept.text);
+		const folded = foldWithOffsets(text, grown ? kept.folded : undefined);
+		this.#folded.set(documentId, { text, folded });
 		return folded;
 	}
 
@@ -172,6 +180,8 @@ export class ReaderState {
 }
 
 const NO_MARKS: SearchMark[] = [];
+/** A text cut inside a character: what follows it is not folded on its own. */
+const HIGH_SURROGATE_AT_END = /[\uD800-\uDBFF]$/;
 const NO_TERMS: TermMark[] = [];
 
 /** Sentences whose search marks share one reactive cell. */

@@ -29,18 +29,28 @@ function foldChar(ch: string): string {
 /**
  * Folds character by character, so that every folded unit knows the original character it came
  * from. A combining mark written apart (e + U+0301) folds to nothing and joins its base.
+ * `before`, when given, is the fold of the start of `text` (cut between two characters), as
+ * when more of a book has arrived: only the rest is folded, to the same result as folding it all.
  */
-export function foldWithOffsets(text: string): FoldedText {
-	const out: string[] = [];
+export function foldWithOffsets(text: string, before?: FoldedText): FoldedText {
+	const from = before ? before.at.length - 1 : 0;
+	const base = before ? before.folded.length : 0;
+	const out: string[] = before ? [before.folded] : [];
 	const starts: number[] = [];
 	const ends: number[] = [];
 	const at = new Int32Array(text.length + 1);
-	let length = 0;
-	let offset = 0;
-	for (const ch of text) {
+	if (before) at.set(before.at.subarray(0, from));
+	/** A new end for the last unit of `before`, when a combining mark follows it. */
+	let lastEnd = -1;
+	let length = base;
+	let offset = from;
+	for (const ch of before ? text.slice(from) : text) {
 		const folded = foldChar(ch);
 		for (let k = 0; k < ch.length; k++) at[offset + k] = length;
-		if (folded.length === 0 && length > 0) ends[length - 1] = offset + ch.length;
+		if (folded.length === 0 && length > 0) {
+			if (length > base) ends[length - base - 1] = offset + ch.length;
+			else lastEnd = offset + ch.length;
+		}
 		for (let k = 0; k < folded.length; k++) {
 			starts.push(offset);
 			ends.push(offset + ch.length);
@@ -50,7 +60,15 @@ export function foldWithOffsets(text: string): FoldedText {
 		offset += ch.length;
 	}
 	at[text.length] = length;
-	return { folded: out.join(''), starts: Int32Array.from(starts), ends: Int32Array.from(ends), at };
+	const joined = (kept: Int32Array | undefined, added: number[]) => {
+		const all = new Int32Array(base + added.length);
+		if (kept) all.set(kept);
+		all.set(added, base);
+		return all;
+	};
+	const allEnds = joined(before?.ends, ends);
+	if (lastEnd >= 0) allEnds[base - 1] = lastEnd;
+	return { folded: out.join(''), starts: joined(before?.starts, starts), ends: allEnds, at };
 }
 
 /** The query as the folded text would hold it. */

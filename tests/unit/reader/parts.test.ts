@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import type { ReadingRow } from '$lib/core/reading/rows';
 import type { ReaderData, ReaderDocument } from '$lib/reader/model';
 import { fetchReaderData } from '$lib/reader/fetch';
-import { joinReaderData, partCount, readerDataPart, ROWS_PER_PART } from '$lib/reader/parts';
+import {
+	joinReaderData,
+	joinReaderPrefix,
+	partCount,
+	readerDataPart,
+	ROWS_PER_PART
+} from '$lib/reader/parts';
+import { findMatches, foldWithOffsets, searchUnits } from '$lib/reader/search';
 import { termsBySentence, termsInSentence, type TermMark } from '$lib/reader/pieces';
 import { documentOf, type Line } from './fixture';
 
@@ -111,6 +118,52 @@ describe('reader data in parts', () => {
 	});
 });
 
+describe('joinReaderPrefix', () => {
+	/** Every match of `query` side by side, as document, sentence and offsets. */
+	const search = (data: ReaderData, query: string) =>
+		findMatches(
+			query,
+			searchUnits(data.rows, data.documentId, data.documents[1].sentences.length, {
+				view: 'parallel',
+				swapped: false
+			}),
+			data.documents,
+			(doc) => foldWithOffsets(data.documents[doc].text)
+		).map((m) => `${m.doc}:${m.sentence}:${m.start}-${m.end}`);
+
+	it('holds the rows of the parts received and the sentences whose text is in', () => {
+		const data = book(23);
+		const parts = Array.from({ length: 5 }, (_, k) => JSON.parse(sent(data, k, 5)));
+		for (let k = 1; k < 5; k++) {
+			const prefix = joinReaderPrefix(parts.slice(0, k), 23);
+			expect(prefix?.partial).toEqual({ rowCount: 23 });
+			expect(prefix?.rows).toEqual(data.rows.slice(0, prefix?.rows.length));
+			expect(prefix?.rows.length).toBe(parts.slice(0, k).flatMap((p) => p.rows).length);
+			for (const id of [1, 2]) {
+				const [whole, part] = [data.documents[id], prefix!.documents[id]];
+				expect(part.sentences.length).toBeGreaterThan(0);
+				expect(part.sentences).toEqual(whole.sentences.slice(0, part.sentences.length));
+				expect(part.text).toBe(whole.text.slice(0, part.sentences.at(-1)!.end));
+				expect(prefix!.terms[id].every((m) => m.end <= part.text.length)).toBe(true);
+			}
+			// A search of what has arrived finds what a search of the whole finds there, no more.
+			const [some, all] = [search(prefix!, 'lima'), search(data, 'lima')];
+			expect(some.length).toBeGreaterThan(0);
+			expect(some.length).toBeLessThan(all.length);
+			expect(all).toEqual(expect.arrayContaining(some));
+		}
+	});
+
+	it('joins nothing without part 0, or from parts out of order or of different cuts', () => {
+		const data = book(12);
+		const parts = (n: number) => Array.from({ length: n }, (_, k) => readerDataPart(data, k, n));
+		expect(joinReaderPrefix([], 12)).toBeUndefined();
+		expect(joinReaderPrefix(parts(3).slice(1), 12)).toBeUndefined();
+		expect(joinReaderPrefix([parts(3)[0], parts(3)[2]], 12)).toBeUndefined();
+		expect(joinReaderPrefix([parts(2)[0], parts(3)[1]], 12)).toBeUndefined();
+	});
+});
+
 describe('fetchReaderData', () => {
 	const serve =
 		(data: ReaderData, asked: string[], failing?: number) =>
@@ -134,6 +187,21 @@ describe('fetchReaderData', () => {
 		);
 		expect(whole).toEqual(data);
 		expect(asked).toEqual([0, 1, 2].map((k) => `/doc/1/reader.json?part=${k}&with=doc-2`));
+	});
+
+	it('tells of each part as it arrives, but the last, with all received so far', async () => {
+		const data = book(9);
+		const heard: number[][] = [];
+		const whole = await fetchReaderData(
+			'/doc/1/reader.json',
+			null,
+			3,
+			new AbortController().signal,
+			serve(data, []) as typeof fetch,
+			(received) => heard.push(received.map((p) => p.part))
+		);
+		expect(heard).toEqual([[0], [0, 1]]);
+		expect(whole).toEqual(data);
 	});
 
 	it('gives nothing when a part fails', async () => {

@@ -36,6 +36,25 @@ describe('foldWithOffsets', () => {
 	});
 });
 
+describe('foldWithOffsets of a text that has grown', () => {
+	it('folds only the rest, to the same result as folding the whole', () => {
+		// A combining mark right after a cut belongs to the character before it, in the fold kept.
+		const text = 'Ca\u0301diz, İzmir y Perú. \u0301Straße 🚩 NIÑO.';
+		const codePoints = [...text];
+		for (let k = 0, cut = 0; k <= codePoints.length; cut += codePoints[k++]?.length ?? 0) {
+			const before = foldWithOffsets(text.slice(0, cut));
+			expect(foldWithOffsets(text, before)).toEqual(foldWithOffsets(text));
+		}
+	});
+
+	it('leaves the fold it grew from as it was', () => {
+		const before = foldWithOffsets('Perú');
+		const copy = structuredClone(before);
+		foldWithOffsets('Perú\u0301 y Bolivia', before);
+		expect(before).toEqual(copy);
+	});
+});
+
 describe('findMatches', () => {
 	it('finds words whatever their accents and case, and marks the original text', () => {
 		expect(found('Perú y el PERU de siempre', 'peru')).toEqual(['Perú', 'PERU']);
