@@ -6,32 +6,7 @@ import { alignDocuments, alignMixedText } from '$lib/core/align/passages';
 import { splitUnit } from '$lib/core/align/words';
 import type { Bead } from '$lib/core/types';
 import { createTranslator } from '$lib/i18n/translator';
-
-// A small parallel text in the style of the corpus; each index is one sentence.
-const EN = [
-	'Thousands of workers marched through Lima on Thursday to demand the resignation of the president.',
-	'The police fired tear gas at the crowd near the Plaza San Martín.',
-	'Several students were injured and twelve people were arrested.',
-	'The General Confederation of Workers called a national strike for next week.',
-	'Farmers from the south arrived in buses after travelling for two days.',
-	'“We will not go home until she resigns,” said a teacher from Puno.',
-	'The government declared a state of emergency in three regions.',
-	'Human rights groups denounced the violence of the security forces.',
-	'The Organization of American States expressed its concern on Monday.',
-	'The protests began in December after the fall of the former president.'
-];
-const ES = [
-	'Miles de trabajadores marcharon por Lima el jueves para exigir la renuncia de la presidenta.',
-	'La policía disparó gases lacrimógenos contra la multitud cerca de la Plaza San Martín.',
-	'Varios estudiantes resultaron heridos y doce personas fueron detenidas.',
-	'La Confederación General de Trabajadores convocó a un paro nacional para la próxima semana.',
-	'Campesinos del sur llegaron en buses después de viajar durante dos días.',
-	'«No volveremos a casa hasta que renuncie», dijo una maestra de Puno.',
-	'El gobierno declaró el estado de emergencia en tres regiones.',
-	'Los grupos de derechos humanos denunciaron la violencia de las fuerzas de seguridad.',
-	'La Organización de los Estados Americanos expresó su preocupación el lunes.',
-	'Las protestas comenzaron en diciembre tras la caída del expresidente.'
-];
+import { LIMA_EN, LIMA_ES } from './lima-protests';
 
 const shape = (beads: Bead[]) => beads.map((b) => `${b.en.join(',')}:${b.es.join(',')}`);
 
@@ -46,24 +21,24 @@ function expectCoversEveryUnit(beads: Bead[], n: number, m: number) {
 
 describe('alignSentences', () => {
 	it('pairs a clean translation one to one with high confidence', () => {
-		const beads = alignSentences(EN, ES);
-		expect(shape(beads)).toEqual(EN.map((_, i) => `${i}:${i}`));
+		const beads = alignSentences(LIMA_EN, LIMA_ES);
+		expect(shape(beads)).toEqual(LIMA_EN.map((_, i) => `${i}:${i}`));
 		const sorted = beads.map((b) => b.confidence).sort((a, b) => a - b);
 		expect(sorted[sorted.length >> 1]).toBeGreaterThan(0.5);
 	});
 
 	it('finds a Spanish sentence split in two (1-2) and an English one split in two (2-1)', () => {
 		const es = [
-			...ES.slice(0, 3),
+			...LIMA_ES.slice(0, 3),
 			'La Confederación General de Trabajadores convocó a un paro nacional.',
 			'Será la próxima semana.',
-			...ES.slice(4)
+			...LIMA_ES.slice(4)
 		];
 		const en = [
-			...EN.slice(0, 6),
+			...LIMA_EN.slice(0, 6),
 			'The government declared a state of emergency.',
 			'It covers three regions.',
-			...EN.slice(7)
+			...LIMA_EN.slice(7)
 		];
 		const beads = alignSentences(en, es);
 		expectCoversEveryUnit(beads, en.length, es.length);
@@ -72,29 +47,29 @@ describe('alignSentences', () => {
 	});
 
 	it('finds three sentences merged into one (3-1 and 1-3)', () => {
-		const en = [EN[0], `${EN[1]} ${EN[2]} ${EN[3]}`, ...EN.slice(4)];
-		const beads = alignSentences(en, ES);
-		expectCoversEveryUnit(beads, en.length, ES.length);
+		const en = [LIMA_EN[0], `${LIMA_EN[1]} ${LIMA_EN[2]} ${LIMA_EN[3]}`, ...LIMA_EN.slice(4)];
+		const beads = alignSentences(en, LIMA_ES);
+		expectCoversEveryUnit(beads, en.length, LIMA_ES.length);
 		expect(shape(beads)).toContain('1:1,2,3');
-		const es = [ES[0], `${ES[1]} ${ES[2]} ${ES[3]}`, ...ES.slice(4)];
-		expect(shape(alignSentences(EN, es))).toContain('1,2,3:1');
+		const es = [LIMA_ES[0], `${LIMA_ES[1]} ${LIMA_ES[2]} ${LIMA_ES[3]}`, ...LIMA_ES.slice(4)];
+		expect(shape(alignSentences(LIMA_EN, es))).toContain('1,2,3:1');
 	});
 
 	it('finds a crossing merge (2-2)', () => {
-		const en = [EN[0], `${EN[1]} ${EN[2]}`, EN[3], ...EN.slice(4)];
-		const es = [ES[0], ES[1], `${ES[2]} ${ES[3]}`, ...ES.slice(4)];
+		const en = [LIMA_EN[0], `${LIMA_EN[1]} ${LIMA_EN[2]}`, LIMA_EN[3], ...LIMA_EN.slice(4)];
+		const es = [LIMA_ES[0], LIMA_ES[1], `${LIMA_ES[2]} ${LIMA_ES[3]}`, ...LIMA_ES.slice(4)];
 		const beads = alignSentences(en, es);
 		expect(shape(beads)).toContain('1,2:1,2');
 		expect(shape(beads)).toContain('0:0');
 	});
 
 	it('reports a sentence missing on either side as a 1-0 or 0-1 bead', () => {
-		const es = ES.filter((_, j) => j !== 4);
-		const beads = alignSentences(EN, es);
-		expectCoversEveryUnit(beads, EN.length, es.length);
+		const es = LIMA_ES.filter((_, j) => j !== 4);
+		const beads = alignSentences(LIMA_EN, es);
+		expectCoversEveryUnit(beads, LIMA_EN.length, es.length);
 		expect(shape(beads)).toContain('4:');
-		const en = EN.filter((_, i) => i !== 7);
-		expect(shape(alignSentences(en, ES))).toContain(':7');
+		const en = LIMA_EN.filter((_, i) => i !== 7);
+		expect(shape(alignSentences(en, LIMA_ES))).toContain(':7');
 	});
 
 	it('keeps a long omitted block as one-sided beads and realigns after it', () => {
@@ -106,9 +81,9 @@ describe('alignSentences', () => {
 			'A bridge on the southern highway was blocked by the protesters.',
 			'Tourists were evacuated from Machu Picchu by train.'
 		];
-		const en = [...EN.slice(0, 5), ...extra, ...EN.slice(5)];
-		const beads = alignSentences(en, ES);
-		expectCoversEveryUnit(beads, en.length, ES.length);
+		const en = [...LIMA_EN.slice(0, 5), ...extra, ...LIMA_EN.slice(5)];
+		const beads = alignSentences(en, LIMA_ES);
+		expectCoversEveryUnit(beads, en.length, LIMA_ES.length);
 		// Every unit of the block is left out, its edges included: none is glued to a neighbour.
 		for (const k of [5, 6, 7, 8, 9, 10]) expect(shape(beads)).toContain(`${k}:`);
 		expect(shape(beads)).toContain('4:4');
@@ -123,9 +98,9 @@ describe('alignSentences', () => {
 			'Los colegios del centro de la ciudad permanecieron cerrados toda la semana.',
 			'Los precios de los alimentos subieron mucho en los mercados de la sierra.'
 		];
-		const es = [...ES.slice(0, 3), ...extra, ...ES.slice(3)];
-		const beads = alignSentences(EN, es);
-		expectCoversEveryUnit(beads, EN.length, es.length);
+		const es = [...LIMA_ES.slice(0, 3), ...extra, ...LIMA_ES.slice(3)];
+		const beads = alignSentences(LIMA_EN, es);
+		expectCoversEveryUnit(beads, LIMA_EN.length, es.length);
 		for (const k of [3, 4, 5, 6]) expect(shape(beads)).toContain(`:${k}`);
 		expect(shape(beads)).toContain('2:2');
 		expect(shape(beads)).toContain('3:7');
@@ -135,14 +110,19 @@ describe('alignSentences', () => {
 			'Bus companies suspended their routes to the capital.',
 			'Schools in the centre of the city remained closed for the whole week.'
 		];
-		const atEnd = alignSentences([...EN.slice(0, 8), ...tail], ES.slice(0, 8));
-		expect(shape(atEnd)).toEqual([...EN.slice(0, 8).map((_, i) => `${i}:${i}`), '8:', '9:', '10:']);
+		const atEnd = alignSentences([...LIMA_EN.slice(0, 8), ...tail], LIMA_ES.slice(0, 8));
+		expect(shape(atEnd)).toEqual([
+			...LIMA_EN.slice(0, 8).map((_, i) => `${i}:${i}`),
+			'8:',
+			'9:',
+			'10:'
+		]);
 	});
 
 	it('keeps a bead inside its paragraph when the paragraphs are known', () => {
 		// "Así fue." carries little evidence either way: its paragraph decides where it goes.
-		const es = [ES[0], ES[1], 'Así fue.', ES[2], ES[3]];
-		const en = EN.slice(0, 4);
+		const es = [LIMA_ES[0], LIMA_ES[1], 'Así fue.', LIMA_ES[2], LIMA_ES[3]];
+		const en = LIMA_EN.slice(0, 4);
 		const closesParagraph = { en: [0, 1, 2, 3], es: [0, 1, 1, 2, 3] };
 		expect(shape(alignSentences(en, es, { paragraphs: closesParagraph }))).toEqual([
 			'0:0',
@@ -171,21 +151,21 @@ describe('alignSentences', () => {
 	});
 
 	it('aligns identical texts on the diagonal', () => {
-		expect(shape(alignSentences(EN, EN, { languages: { en: 'en', es: 'en' } }))).toEqual(
-			EN.map((_, i) => `${i}:${i}`)
+		expect(shape(alignSentences(LIMA_EN, LIMA_EN, { languages: { en: 'en', es: 'en' } }))).toEqual(
+			LIMA_EN.map((_, i) => `${i}:${i}`)
 		);
 	});
 
 	it('covers empty lines exactly once', () => {
-		const en = [EN[0], '', EN[1], EN[2]];
-		const beads = alignSentences(en, ES.slice(0, 3));
+		const en = [LIMA_EN[0], '', LIMA_EN[1], LIMA_EN[2]];
+		const beads = alignSentences(en, LIMA_ES.slice(0, 3));
 		expectCoversEveryUnit(beads, 4, 3);
 		expect(shape(beads)).toContain('2:1');
 		expect(shape(beads)).toContain('3:2');
 	});
 
 	it('handles one side empty by reporting every unit alone', () => {
-		expect(shape(alignSentences(EN.slice(0, 2), []))).toEqual(['0:', '1:']);
+		expect(shape(alignSentences(LIMA_EN.slice(0, 2), []))).toEqual(['0:', '1:']);
 	});
 
 	it('uses glossary anchor pairs (OEA/OAS) as strong evidence', () => {
@@ -222,9 +202,9 @@ describe('alignSentences', () => {
 
 describe('alignTexts', () => {
 	it('refuses an empty side and a side in the wrong language', () => {
-		const empty = alignTexts({ en: EN.join('\n'), es: '  \n', presplit: true });
+		const empty = alignTexts({ en: LIMA_EN.join('\n'), es: '  \n', presplit: true });
 		expect(!empty.ok && empty.error.code).toBe('side-empty');
-		const swapped = alignTexts({ en: ES.join('\n'), es: EN.join('\n'), presplit: true });
+		const swapped = alignTexts({ en: LIMA_ES.join('\n'), es: LIMA_EN.join('\n'), presplit: true });
 		if (swapped.ok) throw new Error('aligned a swapped pair');
 		expect(swapped.error.code).toBe('side-wrong-language');
 		// Codes, not English names: each UI language words the sides its own way.
@@ -236,14 +216,18 @@ describe('alignTexts', () => {
 	});
 
 	it('warns when the sides differ wildly in length but still aligns', () => {
-		const result = alignTexts({ en: EN.join('\n'), es: ES.slice(0, 2).join('\n'), presplit: true });
+		const result = alignTexts({
+			en: LIMA_EN.join('\n'),
+			es: LIMA_ES.slice(0, 2).join('\n'),
+			presplit: true
+		});
 		expect(result.ok && result.value.warnings.map((w) => w.code)).toEqual(['lengths-mismatch']);
 	});
 
 	it('segments running text when not presplit', () => {
 		const result = alignTexts({
-			en: EN.slice(0, 4).join(' '),
-			es: ES.slice(0, 4).join(' '),
+			en: LIMA_EN.slice(0, 4).join(' '),
+			es: LIMA_ES.slice(0, 4).join(' '),
 			format: 'json'
 		});
 		expect(result.ok && result.value.beads.length).toBe(4);
@@ -309,11 +293,11 @@ describe('passage pairing in one mixed document', () => {
 	});
 
 	it('reports a repeated English passage as a repeat with a word diff, not as a translation', () => {
-		const section = EN.slice(0, 5).join(' ');
+		const section = LIMA_EN.slice(0, 5).join(' ');
 		const edited = section
 			.replace('twelve people', 'fifteen people')
 			.replace('next week', 'Monday');
-		const text = `${section}\n\n${ES.slice(0, 5).join(' ')}\n\nSomething else entirely happened in Cusco today. The weather was fine.\n\n${edited}\n`;
+		const text = `${section}\n\n${LIMA_ES.slice(0, 5).join(' ')}\n\nSomething else entirely happened in Cusco today. The weather was fine.\n\n${edited}\n`;
 		const result = alignMixedText(text);
 		if (!result.ok) throw new Error(result.error.code);
 		expect(result.value.repeats).toHaveLength(1);

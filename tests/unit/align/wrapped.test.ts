@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alignLines } from '$lib/core/align/align-texts';
 import { findWraps, unwrap } from '$lib/core/align/wrapped';
+import { LIMA_EN } from './lima-protests';
 
 // fstab(5) as `man` prints it at 80 columns (util-linux, GPL-2+; Spanish from manpages-es, GPL-3+).
 const EN = [
@@ -35,18 +36,7 @@ describe('hard-wrapped lines', () => {
 	});
 
 	it('leaves one sentence a line alone', () => {
-		const lines = [
-			'Thousands of workers marched through Lima on Thursday to demand the resignation of the president.',
-			'The police fired tear gas at the crowd near the Plaza San Martín.',
-			'Several students were injured and twelve people were arrested.',
-			'The General Confederation of Workers called a national strike for next week.',
-			'Farmers from the south arrived in buses after travelling for two days.',
-			'“We will not go home until she resigns,” said a teacher from Puno.',
-			'The government declared a state of emergency in three regions.',
-			'Human rights groups denounced the violence of the security forces.',
-			'The Organization of American States expressed its concern on Monday.',
-			'The protests began in December after the fall of the former president.'
-		];
+		const lines = LIMA_EN;
 		expect(findWraps(lines)).toBeNull();
 		expect(unwrap(lines)).toBeNull();
 	});
