@@ -3,20 +3,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main } from '../../src/cli/main';
+import { fakeIO } from './cli-io';
 
 const fixtures = resolve(__dirname, '../fixtures/words');
 const enFile = join(fixtures, 'en.txt');
 const esFile = join(fixtures, 'es.txt');
-
-function fakeIO() {
-	const out: string[] = [];
-	const err: string[] = [];
-	return {
-		io: { stdout: (s: string) => void out.push(s), stderr: (s: string) => void err.push(s) },
-		stdout: () => out.join(''),
-		stderr: () => err.join('')
-	};
-}
 
 let dir: string;
 beforeAll(() => {

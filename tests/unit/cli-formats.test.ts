@@ -8,18 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
 import { readTmx } from '../../src/lib/core/formats/tmx';
+import { fakeIO } from './cli-io';
 
 const fixture = (name: string) => new URL(`../fixtures/formats/${name}`, import.meta.url).pathname;
-
-function fakeIO() {
-	const out: string[] = [];
-	const err: string[] = [];
-	return {
-		io: { stdout: (s: string) => void out.push(s), stderr: (s: string) => void err.push(s) },
-		stdout: () => out.join(''),
-		stderr: () => err.join('')
-	};
-}
 
 let dir: string;
 const saved = { db: process.env.PUENTE_DB, lang: process.env.LANG, all: process.env.LC_ALL };
