@@ -26,18 +26,22 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.le
 
 console.log(`load average at start: ${load()}`);
 
+/** A module of the repo bundled as the CLI bundles it (esbuild, plain JavaScript) into `outfile`. */
+const bundleModule = (entry: string, outfile: string) =>
+	build({
+		entryPoints: [join(root, entry)],
+		bundle: true,
+		format: 'esm',
+		platform: 'node',
+		outfile,
+		logLevel: 'error'
+	});
+
 // Cold: the module bundled as the CLI bundles it (esbuild, plain JavaScript), then in each new
 // process: the import, the first call, the second call (another word), and the heap kept.
 const work = mkdtempSync(join(tmpdir(), 'puente-bench-words-'));
 const bundle = join(work, 'words.mjs');
-await build({
-	entryPoints: [join(root, 'src/lib/core/detect/words.ts')],
-	bundle: true,
-	format: 'esm',
-	platform: 'node',
-	outfile: bundle,
-	logLevel: 'error'
-});
+await bundleModule('src/lib/core/detect/words.ts', bundle);
 const child = join(work, 'child.mjs');
 writeFileSync(
 	child,
@@ -101,14 +105,7 @@ writeFileSync(
 		.join('\n\n')
 );
 const detectBundle = join(work, 'detect.mjs');
-await build({
-	entryPoints: [join(root, 'src/lib/core/detect/index.ts')],
-	bundle: true,
-	format: 'esm',
-	platform: 'node',
-	outfile: detectBundle,
-	logLevel: 'error'
-});
+await bundleModule('src/lib/core/detect/index.ts', detectBundle);
 const detectChild = join(work, 'detect-child.mjs');
 writeFileSync(
 	detectChild,
