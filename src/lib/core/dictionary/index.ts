@@ -148,7 +148,11 @@ function parseTables(lang: DictionaryLanguage): LanguageTables {
 		const tab = lemmaText.indexOf('\t', start);
 		let at = lemmaText.indexOf('\t', tab + 1) + 1;
 		let paradigm = 0;
-		for (let code = lemmaText.charCodeAt(at); code !== 9; code = lemmaText.charCodeAt(++at))
+		for (
+			let code = lemmaText.charCodeAt(at);
+			code >= 48 && code <= 57;
+			code = lemmaText.charCodeAt(++at)
+		)
 			paradigm = paradigm * 10 + code - 48;
 		const end = lemmaText.indexOf('\n', at);
 		start = end < 0 ? lemmaText.length + 1 : end + 1;
