@@ -8,9 +8,13 @@
 // max) with the import in the worker pool (importGlossaryInPool, what the page runs) beside the
 // same import on the thread itself (importGlossaryFile, what the page ran before), each on a
 // fresh seeded store, as bench:server measures a memory's import; and the cost of the worker's
-// write lock to a write on this thread meanwhile. Prints numbers; asserts nothing.
-// Run: `npm run bench:glossary-load` (SIZES=100,50000 by default; GLOSSARY_PARTS=server,loop).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+// write lock to a write on this thread meanwhile. Then the re-marking that follows such an
+// import (the analysis queue's reconcileGlossary: which analysed texts contain a form of a
+// changed entry), on copies of one store holding the bundled corpus's texts, analysed: its longest
+// stall with the pool's worker doing the tasks beside every task on this thread, and a 3 s idle
+// control. Prints numbers; asserts nothing.
+// Run: `npm run bench:glossary-load` (SIZES=100,50000 by default; GLOSSARY_PARTS=server,loop,remark).
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
@@ -19,7 +23,7 @@ import { watchEventLoop } from './event-loop';
 import { startServer } from './server-process';
 
 const SIZES = (process.env.SIZES ?? '100,50000').split(',').map(Number);
-const PARTS = new Set((process.env.GLOSSARY_PARTS ?? 'server,loop').split(','));
+const PARTS = new Set((process.env.GLOSSARY_PARTS ?? 'server,loop,remark').split(','));
 const loadavg = () => readFileSync('/proc/loadavg', 'utf8').trim();
 
 // The first entries are words the corpus uses, so the texts that contain them are analysed again
@@ -207,8 +211,89 @@ async function loopPart(): Promise<void> {
 	}
 }
 
+/**
+ * The event loop while the queue re-marks texts after the largest glossary's import: a store of
+ * the corpus's texts (each on its own, so no alignments), analysed once, copied for each run;
+ * on each copy the glossary is imported in the pool, then reconcileGlossary alone is watched.
+ */
+async function remarkPart(): Promise<void> {
+	const { openDb } = await import('../../src/lib/server/db');
+	const { importGlossaryInPool, seedGlossary } = await import('../../src/lib/server/glossary');
+	const { insertDocument } = await import('../../src/lib/server/documents');
+	const { HeavyJobs } = await import('../../src/lib/server/heavy-jobs');
+	const { closePool } = await import('../../src/lib/server/analysis-pool');
+	const { AnalysisService } = await import('../../src/lib/server/analysis');
+	const { runAnalysisTask } = await import('../../src/lib/server/analysis-jobs');
+	type Runner = ConstructorParameters<typeof AnalysisService>[1];
+	const n = Math.max(...SIZES);
+	const bytes = new TextEncoder().encode(glossaryCsv(n));
+	const dir = mkdtempSync(join(tmpdir(), 'puente-bench-remark-'));
+	try {
+		const base = openDb(join(dir, 'base.db'));
+		seedGlossary(base);
+		const corpus = join(import.meta.dirname, '../../src/lib/data/corpus');
+		const files = [
+			...readdirSync(corpus),
+			...readdirSync(join(corpus, 'es')).map((f) => `es/${f}`)
+		];
+		for (const file of files.filter((f) => f.endsWith('.txt')))
+			insertDocument(base, {
+				slug: file.replace(/\W+/g, '-'),
+				title: file,
+				origin: 'corpus',
+				text: readFileSync(join(corpus, file), 'utf8')
+			});
+		const analysing = new AnalysisService(base, undefined, console.error);
+		analysing.kick();
+		await analysing.idle();
+		const texts = (base.prepare('SELECT count(*) n FROM documents').get() as { n: number }).n;
+		let copies = 0;
+		const measure = async (name: string, runner: Runner | 'idle') => {
+			const file = join(dir, `copy-${copies++}.db`);
+			base.prepare('VACUUM INTO ?').run(file);
+			const db = openDb(file);
+			try {
+				const imported = await importGlossaryInPool(db, 'csv', bytes.slice(), {}, new HeavyJobs(1));
+				if (imported === 'busy' || !imported.ok) throw new Error(JSON.stringify(imported));
+				const service = new AnalysisService(
+					db,
+					runner === 'idle' ? undefined : runner,
+					console.error
+				);
+				const watched = await watchEventLoop(() =>
+					runner === 'idle' ? new Promise((r) => setTimeout(r, 3000)) : service.reconcileGlossary()
+				);
+				const pending = (
+					db.prepare("SELECT count(*) n FROM analyses WHERE state = 'pending'").get() as {
+						n: number;
+					}
+				).n;
+				console.log(
+					`re-marking after ${n.toLocaleString('en')} entries imported, ${name}: ` +
+						`${(watched.ms / 1000).toFixed(2)} s, ${pending} of ${texts} texts marked; ` +
+						`longest wait of a 5 ms timer ${ms(watched.longestGap)} ms, p99 ${ms(watched.p99Gap)} ms; ` +
+						`monitorEventLoopDelay max ${ms(watched.delayMax)} ms`
+				);
+			} finally {
+				db.close();
+			}
+		};
+		await measure('not running (control, 3 s idle)', 'idle');
+		// Twice: the first run also starts the pool's thread.
+		for (const turn of ['first', 'again'])
+			await measure(`tasks in the worker pool (${turn})`, undefined);
+		const onThisThread: Runner = async (task) => runAnalysisTask(task as never) as never;
+		await measure('every task on this thread', onThisThread);
+		base.close();
+	} finally {
+		await closePool();
+		rmSync(dir, { recursive: true, force: true });
+	}
+}
+
 console.log(`load average at start: ${loadavg()}`);
 if (PARTS.has('server')) await serverPart();
 if (PARTS.has('loop')) await loopPart();
+if (PARTS.has('remark')) await remarkPart();
 console.log(`load average at end: ${loadavg()}`);
 process.exit(0);

@@ -284,9 +284,10 @@ export class AnalysisService {
 
 	/**
 	 * When the glossary changed since the stored analyses were made, marks for re-analysis the
-	 * documents that contain a form of a changed, added or removed entry, and only those.
+	 * documents that contain a form of a changed, added or removed entry, and only those. Public
+	 * so that bench:glossary-load can watch it alone; the queue runs it first in every pass.
 	 */
-	private async reconcileGlossary(): Promise<void> {
+	async reconcileGlossary(): Promise<void> {
 		const { generation, rows } = this.glossaryInput();
 		const meta = this.db.prepare('SELECT value FROM analysis_meta WHERE key = ?');
 		// The generation alone first: the forms (megabytes for a large glossary) are read only
