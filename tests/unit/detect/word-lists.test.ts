@@ -1,20 +1,16 @@
-// The detector's word lists are looked up in their front-coded text (binary search over restart
-// words, then one block) instead of being decoded into Sets first. These tests decode the shipped
-// data whole, the plain way, and check that the lookup agrees with a Set of those words for every
-// listed word and for many words that are not listed, and that dictionaryLanguage's answers are
-// the ones the same rules give over those Sets. (Heavy checks get a minute each: a loaded
-// machine runs them in seconds.)
+// The detector's word lists are looked up in their front-coded text (front-coded.ts, whose own
+// tests cover the lookup on small lists) instead of being decoded into Sets first. These tests
+// decode the shipped data whole, the plain way, and check that the lookup agrees with a Set of
+// those words for every listed word and for many words that are not listed, and that
+// dictionaryLanguage's answers are the ones the same rules give over those Sets. (Heavy checks
+// get a minute each: a loaded machine runs them in seconds.)
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import englishData from '../../../src/lib/data/words/en';
 import spanishData from '../../../src/lib/data/words/es';
-import {
-	dictionaryLanguage,
-	indexRestarts,
-	listedLanguage,
-	listHas
-} from '../../../src/lib/core/detect/words';
+import { indexRestarts, listHas } from '../../../src/lib/core/detect/front-coded';
+import { dictionaryLanguage, listedLanguage } from '../../../src/lib/core/detect/words';
 
 /** Every word of a front-coded list: a count of letters shared with the word before, or "," (none), then the rest. */
 function decodeAll(data: string): string[] {
@@ -25,23 +21,6 @@ function decodeAll(data: string): string[] {
 		words.push(previous);
 	}
 	return words;
-}
-
-/** The format written for a sorted list with a restart every `block` words. */
-function encode(words: string[], block: number): string {
-	let out = '';
-	let previous = '';
-	words.forEach((w, i) => {
-		let k = 0;
-		if (i % block === 0) out += ',';
-		else {
-			while (k < previous.length && k < w.length && previous[k] === w[k]) k++;
-			out += String(k);
-		}
-		out += w.slice(k);
-		previous = w;
-	});
-	return out;
 }
 
 /** Words that are mostly not listed, made from listed ones. */
@@ -112,51 +91,6 @@ describe('the shipped word lists', () => {
 			expect(probes.filter((w) => !set.has(w)).length).toBeGreaterThan(probes.length / 2);
 		}
 	}, 60_000);
-});
-
-describe('listHas', () => {
-	// Words that are prefixes of one another, a first and a last word, letters beyond ASCII.
-	const words = [
-		...new Set(
-			[
-				'a',
-				'ab',
-				'abc',
-				'abcd',
-				'abd',
-				'abdz',
-				'ac',
-				'b',
-				'ba',
-				'bab',
-				'babe',
-				'bb',
-				'canción',
-				'canciones',
-				'cancionó',
-				'caña',
-				'cañas',
-				'z',
-				'zz',
-				'ñ'
-			].sort()
-		)
-	];
-	const probes = [...words, ...nearMisses(words, 1), '', 'aa', 'abce', 'bac', 'cañar', 'zzz', '~'];
-
-	it('agrees with a Set at every restart spacing, whichever block a word falls in', () => {
-		const set = new Set(words);
-		for (let block = 1; block <= words.length + 1; block++) {
-			const list = indexRestarts(encode(words, block));
-			const wrong = probes.filter((w) => listHas(list, w) !== set.has(w));
-			expect(wrong, `restart every ${block}`).toEqual([]);
-		}
-	});
-
-	it('finds nothing in an empty list', () => {
-		expect(listHas(indexRestarts(''), 'a')).toBe(false);
-		expect(listHas(indexRestarts(''), '')).toBe(false);
-	});
 });
 
 describe('dictionaryLanguage', () => {
