@@ -357,40 +357,35 @@ function utf16Tmx(): Uint8Array {
 	return new Uint8Array(Buffer.from(`\ufeff${text}`, 'utf16le'));
 }
 
-const fileCases: Case[] = [
-	{ kind: 'OmegaT 3.6 level-2 TMX, inline codes', fixture: 'omegat-3.6-level2.tmx', format: 'tmx' },
-	{
-		kind: 'OmegaT-style level-2 TMX (bpt/ept/ph/it, numeric refs, NBSP)',
-		fixture: 'omegat-level2.tmx',
-		format: 'tmx'
-	},
-	{
-		kind: 'OmegaT 3.6 project memory (project_save.tmx)',
-		fixture: 'omegat-3.6-project/omegat/project_save.tmx',
-		format: 'tmx'
-	},
-	{ kind: 'TMX with <hi>, <sub> in <bpt>, <ut>', fixture: 'inline-hi-sub.tmx', format: 'tmx' },
-	{ kind: 'po2tmx TMX (Debian grep/coreutils es)', fixture: 'po2tmx-debian-es.tmx', format: 'tmx' },
-	{ kind: 'po2tmx TMX with &#13;', fixture: 'po2tmx-cr.tmx', format: 'tmx' },
-	{
-		kind: 'LibreOffice TSV (quoting, header line)',
-		fixture: 'libreoffice-pairs.tsv',
-		format: 'tsv'
-	},
-	{
-		kind: 'LibreOffice CSV (quoting, header line)',
-		fixture: 'libreoffice-pairs.csv',
-		format: 'csv'
-	},
-	{ kind: 'Excel Unicode Text (UTF-16LE TSV)', fixture: 'excel-unicode-text.txt', format: 'tsv' },
-	{ kind: 'Excel ANSI CSV (Windows-1252)', fixture: 'cp1252-pairs.csv', format: 'csv' },
-	{
-		kind: 'TBX-Basic v2: ntig, definitions in descripGrp / entry level / none',
-		fixture: 'tbx-basic-v2-ntig.tbx',
-		format: 'tbx'
-	},
-	{ kind: 'csv2tbx TBX (martif, ids = terms, "xx")', fixture: 'csv2tbx-output.tbx', format: 'tbx' }
-].map((c) => ({ ...c, bytes: fixtureBytes(c.fixture) }) as Case);
+/** The files, one a line: their format, the fixture (in tests/fixtures/formats), what it is. */
+const FILES: [format: Case['format'], fixture: string, kind: string][] = [
+	['tmx', 'omegat-3.6-level2.tmx', 'OmegaT 3.6 level-2 TMX, inline codes'],
+	['tmx', 'omegat-level2.tmx', 'OmegaT-style level-2 TMX (bpt/ept/ph/it, numeric refs, NBSP)'],
+	[
+		'tmx',
+		'omegat-3.6-project/omegat/project_save.tmx',
+		'OmegaT 3.6 project memory (project_save.tmx)'
+	],
+	['tmx', 'inline-hi-sub.tmx', 'TMX with <hi>, <sub> in <bpt>, <ut>'],
+	['tmx', 'po2tmx-debian-es.tmx', 'po2tmx TMX (Debian grep/coreutils es)'],
+	['tmx', 'po2tmx-cr.tmx', 'po2tmx TMX with &#13;'],
+	['tsv', 'libreoffice-pairs.tsv', 'LibreOffice TSV (quoting, header line)'],
+	['csv', 'libreoffice-pairs.csv', 'LibreOffice CSV (quoting, header line)'],
+	['tsv', 'excel-unicode-text.txt', 'Excel Unicode Text (UTF-16LE TSV)'],
+	['csv', 'cp1252-pairs.csv', 'Excel ANSI CSV (Windows-1252)'],
+	[
+		'tbx',
+		'tbx-basic-v2-ntig.tbx',
+		'TBX-Basic v2: ntig, definitions in descripGrp / entry level / none'
+	],
+	['tbx', 'csv2tbx-output.tbx', 'csv2tbx TBX (martif, ids = terms, "xx")']
+];
+const fileCases: Case[] = FILES.map(([format, fixture, kind]) => ({
+	kind,
+	fixture,
+	format,
+	bytes: fixtureBytes(fixture)
+}));
 
 fileCases.splice(1, 0, {
 	kind: 'UTF-16 TMX with BOM',
