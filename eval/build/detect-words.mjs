@@ -10,7 +10,7 @@
 // followed by the rest (words have no digits, so no separator is needed); about a third of the
 // plain size. Every BLOCK-th word is a restart: written whole after a "," instead of a count, so
 // a lookup finds its block by binary search over the restarts and reads only that block (see
-// src/lib/core/detect/words.ts) instead of decoding the whole list first.
+// src/lib/core/detect/front-coded.ts) instead of decoding the whole list first.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

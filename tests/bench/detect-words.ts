@@ -226,7 +226,8 @@ row('generated non-words, first answers', generated);
 // tokenizer's strings have no hash yet). Only where words.ts has listedLanguage (this commit on).
 const words = await import('../../src/lib/core/detect/words');
 if ('listedLanguage' in words) {
-	const { indexRestarts, listHas, listedLanguage } = words;
+	const { indexRestarts, listHas } = await import('../../src/lib/core/detect/front-coded');
+	const { listedLanguage } = words;
 	const english = listWords('en.ts');
 	const spanish = listWords('es.ts');
 	const frontCode = (list: string[], every: number) => {

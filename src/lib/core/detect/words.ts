@@ -6,10 +6,6 @@ import englishData from '../../data/words/en';
 import spanishData from '../../data/words/es';
 import { indexRestarts, listHas } from './front-coded';
 
-// tests/bench/detect-words.ts still takes the lookup from this module; this re-export can go
-// once it imports front-coded.ts.
-export { indexRestarts, listHas };
-
 export type DictionaryAnswer = 'en' | 'es' | 'both' | null;
 
 /**
