@@ -142,6 +142,24 @@ for (const units of SIZES) {
 	);
 }
 
+// A batch: BATCH pairs of 1,000 units, Gale-Church's script once per pair against one
+// `puente align --pairs` run, which pays its start-up once (issue #12's many small article pairs).
+const BATCH = Number(process.env.BATCH ?? 10);
+if (BATCH > 0) {
+	const cases = Array.from({ length: BATCH }, () => makeCase(1000, seed++));
+	const list = join(work, `batch-${seed}.txt`);
+	writeFileSync(list, cases.map((c) => `${c.en} ${c.es}\n`).join(''));
+	const out = join(work, `batch-${seed}-out`);
+	const gc = cases.map((c) => timed([galeChurch, c.en, c.es]));
+	const batch = timed([puente, 'align', '--pairs', list, '--out', out, '--presplit'], false);
+	const sum = (list: Timing[], key: keyof Timing) => list.reduce((total, t) => total + t[key], 0);
+	console.log(
+		`\nA batch of ${BATCH} pairs of 1,000 units: Gale-Church once per pair ${sum(gc, 'wall').toFixed(2)} s (CPU ${sum(gc, 'cpu').toFixed(2)}); ` +
+			`puente align --pairs, one run, ${batch.wall.toFixed(2)} s (CPU ${batch.cpu.toFixed(2)}): ` +
+			`${(batch.wall / sum(gc, 'wall')).toFixed(2)}× (CPU ${(batch.cpu / sum(gc, 'cpu')).toFixed(2)}×)`
+	);
+}
+
 // Where the fixed cost goes.
 const nodeAlone = median(Array.from({ length: RUNS }, () => timed(['-e', ''], false).wall));
 const tinyRun = median(Array.from({ length: RUNS }, () => timed(tinyArgs).wall));
