@@ -2,7 +2,8 @@
 // and find its glossary terms, align a document with its translation, pair the passages of a
 // mixed document, align two texts for the API. They run in a worker thread (analysis-pool.ts),
 // so they do no I/O and read nothing but their task; the results go back to the main thread,
-// which stores them.
+// which stores them. One exception: after a glossary change, the re-marking of the texts it
+// touches reads and writes the store on a connection of its own (glossary-reconcile.ts says why).
 //
 // Relative imports only: in development and tests the worker loads this file through tsx,
 // outside Vite, where the `$lib` alias does not exist.
@@ -29,6 +30,11 @@ import {
 import type { Bead, Detection, LangOrUnd } from '../core/types';
 import { userError, type Result, type UserError } from '../core/errors';
 import { parseJsonObject } from './json-body';
+import {
+	runGlossaryReconcile,
+	type GlossaryReconcileJob,
+	type ReconcileDone
+} from './glossary-reconcile';
 
 /** A live glossary entry as the store holds it: id, Spanish, English, variants as JSON. */
 export type GlossaryRow = [id: string, es: string, en: string, variants: string];
@@ -115,6 +121,7 @@ export type AnalysisTask =
 			progress?: ProgressPort;
 	  }
 	| { kind: 'contains-forms'; text: string; entries: GlossaryEntry[] }
+	| ({ kind: 'reconcile-glossary' } & GlossaryReconcileJob)
 	| { kind: 'align-texts'; input: AlignTextsInput }
 	| { kind: 'align-request'; body: ArrayBuffer };
 
@@ -154,6 +161,8 @@ export interface TaskResults {
 	realign: Realigned;
 	passages: PassagePairing;
 	'contains-forms': boolean;
+	/** Undefined when the recorded glossary was the current one already. */
+	'reconcile-glossary': ReconcileDone | undefined;
 	'align-texts': Result<AlignTextsOutput>;
 	'align-request': AlignResponse;
 }
@@ -306,6 +315,8 @@ export function runAnalysisTask(task: AnalysisTask): TaskResults[keyof TaskResul
 			}
 			case 'contains-forms':
 				return createGlossaryMatcher(task.entries).find(task.text).length > 0;
+			case 'reconcile-glossary':
+				return runGlossaryReconcile(task);
 			case 'align-texts':
 				return alignTexts({ ...task.input, dictionary });
 			case 'align-request':

@@ -29,7 +29,7 @@ import type {
 } from './analysis-jobs';
 import type { Detection } from '$lib/core/types';
 import { heavyJobs } from './heavy-jobs';
-import { entryForms, type GlossaryEntry } from '$lib/core/glossary';
+import { glossaryChanged, reconcileGlossaryStore } from './glossary-reconcile';
 
 export type AnalysisState = 'pending' | 'ready' | 'failed';
 
@@ -64,20 +64,6 @@ const NEEDING_WORK = `
 	WHERE a.document_id IS NULL OR a.state = 'pending'
 	   OR (a.target != ('${DETECTOR_VERSION}+${ALIGNER_VERSION}:' || d.version))
 	ORDER BY d.id`;
-
-/** The forms of every live entry, by id: all a changed text is looked for by. */
-type GlossaryForms = Record<string, string[]>;
-
-/** An entry to search texts for, rebuilt from its forms (Spanish first, as entryForms lists them). */
-const entryOfForms = (id: string, forms: string[]): GlossaryEntry =>
-	({
-		id,
-		es: forms[0],
-		en: forms[1] ?? forms[0],
-		variants: forms.slice(2),
-		type: 'other',
-		explanation: { en: '', es: '' }
-	}) as unknown as GlossaryEntry;
 
 export class AnalysisService {
 	private running: Promise<void> | undefined;
@@ -286,67 +272,23 @@ export class AnalysisService {
 	 * When the glossary changed since the stored analyses were made, marks for re-analysis the
 	 * documents that contain a form of a changed, added or removed entry, and only those. Public
 	 * so that bench:glossary-load can watch it alone; the queue runs it first in every pass.
+	 * Only the generation is read here (every pass); the forms, the diff, the search and the
+	 * writes are the worker's, on its own connection (glossary-reconcile.ts), since after a large
+	 * import they are most of a second of work. A failure is logged and the pass goes on: the
+	 * record is unchanged, so the next pass tries again.
 	 */
 	async reconcileGlossary(): Promise<void> {
-		const { generation, rows } = this.glossaryInput();
-		const meta = this.db.prepare('SELECT value FROM analysis_meta WHERE key = ?');
-		// The generation alone first: the forms (megabytes for a large glossary) are read only
-		// when it changed.
-		const known = meta.get('glossary-generation') as { value: string } | undefined;
-		if (known?.value === generation) return;
-		const stored = meta.get('glossary-forms') as { value: string } | undefined;
-		const previous = stored ? (JSON.parse(stored.value) as GlossaryForms) : undefined;
-		const current: GlossaryForms = {};
-		for (const [id, es, en, variants] of rows ?? [])
-			current[id] = entryForms({ es, en, variants: parseVariants(variants) });
-		if (previous) {
-			const changed: GlossaryEntry[] = [];
-			for (const id of new Set([...Object.keys(previous), ...Object.keys(current)])) {
-				const [before, after] = [previous[id], current[id]];
-				if (before?.join('\u0000') === after?.join('\u0000')) continue;
-				if (before) changed.push(entryOfForms(id, before));
-				if (after) changed.push(entryOfForms(id, after));
-			}
-			if (changed.length) await this.markTextsWithForms(changed);
+		if (!glossaryChanged(this.db)) return;
+		// An in-memory store cannot be opened from another thread: there the same work runs here.
+		const store = this.db.memory || !this.db.name ? undefined : this.db.name;
+		try {
+			const done = store
+				? await this.run({ kind: 'reconcile-glossary', store })
+				: reconcileGlossaryStore(this.db);
+			for (const problem of done?.problems ?? []) this.log(`puente: ${problem}`);
+		} catch (error) {
+			this.log(`puente: re-marking texts after a glossary change failed: ${describe(error)}`);
 		}
-		const save = this.db.prepare(
-			`INSERT INTO analysis_meta (key, value) VALUES (?, ?)
-			 ON CONFLICT (key) DO UPDATE SET value = excluded.value`
-		);
-		this.db.transaction(() => {
-			save.run('glossary-forms', JSON.stringify(current));
-			save.run('glossary-generation', generation);
-		})();
-	}
-
-	private async markTextsWithForms(changed: GlossaryEntry[]): Promise<void> {
-		// Distinct ids: an entry's old and new forms are searched together.
-		const entries = changed.map((e, k) => ({ ...e, id: `${k}` }));
-		const ids = this.db
-			.prepare("SELECT document_id id FROM analyses WHERE state != 'pending'")
-			.all() as { id: number }[];
-		const pending = this.db.prepare(
-			"UPDATE analyses SET state = 'pending', error = NULL WHERE document_id = ?"
-		);
-		for (const { id } of ids) {
-			const row = this.db.prepare('SELECT text FROM documents WHERE id = ?').get(id) as
-				{ text: string } | undefined;
-			if (!row) continue;
-			try {
-				if (await this.run({ kind: 'contains-forms', text: row.text, entries })) pending.run(id);
-			} catch (error) {
-				this.log(`puente: glossary check of document ${id} failed: ${describe(error)}`);
-			}
-		}
-	}
-}
-
-function parseVariants(json: string): string[] {
-	try {
-		const parsed: unknown = JSON.parse(json);
-		return Array.isArray(parsed) ? parsed.filter((v): v is string => typeof v === 'string') : [];
-	} catch {
-		return [];
 	}
 }
 

@@ -233,7 +233,9 @@ describe('background analysis', () => {
 
 		const analysed = tasks.filter((t) => t.kind === 'document').map((t) => t.text);
 		expect(analysed.sort()).toEqual([RIVER_EN, RIVER_ES].sort());
-		expect(tasks.filter((t) => t.kind === 'contains-forms')).toHaveLength(4);
+		// One search of every analysed text, in one worker job, not one job per text.
+		expect(tasks.filter((t) => t.kind === 'reconcile-glossary')).toHaveLength(1);
+		expect(tasks.filter((t) => t.kind === 'contains-forms')).toHaveLength(0);
 		for (const id of [riverEn, riverEs, libraryEn])
 			expect(analysisFor(db).status(id).state).toBe('ready');
 		const terms = readerPage(db, String(riverEn), undefined)!.reader.terms[riverEn];
