@@ -4,20 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main';
 import { MAX_INPUT_BYTES } from '../../src/lib/core/text/decode';
-
-function fakeIO(stdin?: Uint8Array) {
-	const out: string[] = [];
-	const err: string[] = [];
-	return {
-		io: {
-			stdout: (s: string) => void out.push(s),
-			stderr: (s: string) => void err.push(s),
-			stdin: stdin && (async () => stdin)
-		},
-		stdout: () => out.join(''),
-		stderr: () => err.join('')
-	};
-}
+import { fakeIO } from './cli-io';
 
 const mixed =
 	'The protests spread from the south to the capital within a few weeks. Thousands travelled by bus to join them.\n\n' +
