@@ -12,7 +12,8 @@
 // import (the analysis queue's reconcileGlossary: which analysed texts contain a form of a
 // changed entry), on copies of one store holding the bundled corpus's texts, analysed: its longest
 // stall with the pool's worker doing the tasks beside every task on this thread, and a 3 s idle
-// control. Prints numbers; asserts nothing.
+// control; what a write on this thread waits meanwhile; and the stall while the marked texts are
+// then analysed again. Prints numbers; asserts nothing.
 // Run: `npm run bench:glossary-load` (SIZES=100,50000 by default; GLOSSARY_PARTS=server,loop,remark).
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -248,7 +249,11 @@ async function remarkPart(): Promise<void> {
 		await analysing.idle();
 		const texts = (base.prepare('SELECT count(*) n FROM documents').get() as { n: number }).n;
 		let copies = 0;
-		const measure = async (name: string, runner: Runner | 'idle') => {
+		const measure = async (
+			name: string,
+			runner: Runner | 'idle',
+			also: { probeWrites?: boolean; thenAnalyse?: boolean } = {}
+		) => {
 			const file = join(dir, `copy-${copies++}.db`);
 			base.prepare('VACUUM INTO ?').run(file);
 			const db = openDb(file);
@@ -260,9 +265,23 @@ async function remarkPart(): Promise<void> {
 					runner === 'idle' ? undefined : runner,
 					console.error
 				);
+				// A small write on this thread every 50 ms, as a saved word or an edit would be: it waits
+				// for the worker's write lock (busy_timeout), and the event loop with it.
+				const waits: number[] = [];
+				const write = db.prepare(
+					`INSERT INTO analysis_meta (key, value) VALUES ('bench-probe', ?)
+					 ON CONFLICT (key) DO UPDATE SET value = excluded.value`
+				);
+				const probe = also.probeWrites
+					? setInterval(() => {
+							const t = performance.now();
+							write.run(String(t));
+							waits.push(performance.now() - t);
+						}, 50)
+					: undefined;
 				const watched = await watchEventLoop(() =>
 					runner === 'idle' ? new Promise((r) => setTimeout(r, 3000)) : service.reconcileGlossary()
-				);
+				).finally(() => clearInterval(probe));
 				const pending = (
 					db.prepare("SELECT count(*) n FROM analyses WHERE state = 'pending'").get() as {
 						n: number;
@@ -274,6 +293,25 @@ async function remarkPart(): Promise<void> {
 						`longest wait of a 5 ms timer ${ms(watched.longestGap)} ms, p99 ${ms(watched.p99Gap)} ms; ` +
 						`monitorEventLoopDelay max ${ms(watched.delayMax)} ms`
 				);
+				if (also.probeWrites) {
+					waits.sort((a, b) => a - b);
+					console.log(
+						`  those ${waits.length} writes waited: longest ${ms(waits.at(-1) ?? 0)} ms, p99 ${ms(waits[Math.floor(0.99 * (waits.length - 1))] ?? 0)} ms`
+					);
+				}
+				if (also.thenAnalyse) {
+					// What follows in the queue's pass: the marked texts analysed again, with the
+					// whole glossary (its rows read on this thread and sent with each text's task).
+					const analysed = await watchEventLoop(async () => {
+						service.kick();
+						await service.idle();
+					});
+					console.log(
+						`  then the marked texts analysed again: ${(analysed.ms / 1000).toFixed(1)} s; ` +
+							`longest wait of a 5 ms timer ${ms(analysed.longestGap)} ms, p99 ${ms(analysed.p99Gap)} ms; ` +
+							`monitorEventLoopDelay max ${ms(analysed.delayMax)} ms`
+					);
+				}
 			} finally {
 				db.close();
 			}
@@ -281,7 +319,12 @@ async function remarkPart(): Promise<void> {
 		await measure('not running (control, 3 s idle)', 'idle');
 		// Twice: the first run also starts the pool's thread.
 		for (const turn of ['first', 'again'])
-			await measure(`tasks in the worker pool (${turn})`, undefined);
+			await measure(`tasks in the worker pool (${turn})`, undefined, {
+				thenAnalyse: turn === 'again'
+			});
+		await measure('tasks in the worker pool, a write on this thread every 50 ms', undefined, {
+			probeWrites: true
+		});
 		const onThisThread: Runner = async (task) => runAnalysisTask(task as never) as never;
 		await measure('every task on this thread', onThisThread);
 		base.close();
