@@ -2,11 +2,14 @@
 // and find its glossary terms, align a document with its translation, pair the passages of a
 // mixed document, align two texts for the API. They run in a worker thread (analysis-pool.ts),
 // so they do no I/O and read nothing but their task; the results go back to the main thread,
-// which stores them. One exception: after a glossary change, the re-marking of the texts it
-// touches reads and writes the store on a connection of its own (glossary-reconcile.ts says why).
+// which stores them. Two exceptions, each on a connection of the worker's own to the store: the
+// glossary a task names by the store's file is read here, once per generation (readStoreGlossary
+// says why), and after a glossary change, the re-marking of the texts it touches reads and
+// writes the store (glossary-reconcile.ts says why).
 //
 // Relative imports only: in development and tests the worker loads this file through tsx,
 // outside Vite, where the `$lib` alias does not exist.
+import Database from 'better-sqlite3';
 import { detectLanguages } from '../core/detect';
 import { createGlossaryMatcher, glossarySurfaceForms, type GlossaryEntry } from '../core/glossary';
 import { alignTranslation, translationSide } from '../core/align/translation';
@@ -30,6 +33,7 @@ import {
 import type { Bead, Detection, LangOrUnd } from '../core/types';
 import { userError, type Result, type UserError } from '../core/errors';
 import { parseJsonObject } from './json-body';
+import { glossaryGeneration, glossaryRows } from './glossary-matching';
 import {
 	runGlossaryReconcile,
 	type GlossaryReconcileJob,
@@ -41,13 +45,16 @@ export type GlossaryRow = [id: string, es: string, en: string, variants: string]
 
 /**
  * The glossary as a task carries it; `generation` names it so a worker builds its matcher once.
- * The server sends `rows` as read from the store (parsing 50,000 of them is work for a worker);
- * `entries` serve callers that have them parsed already.
+ * The server sends `store`, its file: the worker reads the rows itself, only when its cached
+ * glossary is not that generation (readStoreGlossary says why). An in-memory store cannot be
+ * opened from another thread, so for one the server sends `rows` as read from it (parsing
+ * 50,000 of them is still the worker's work); `entries` serve callers that have them parsed.
  */
 export interface GlossaryInput {
 	generation: string;
 	entries?: GlossaryEntry[];
 	rows?: GlossaryRow[];
+	store?: string;
 }
 
 /** Entries of the rows; a row whose variants cannot be read keeps its two main forms. */
@@ -214,33 +221,75 @@ let glossaryCache:
 	| undefined;
 
 /**
+ * The live glossary rows of a store, read on a connection of this thread's own, with the
+ * generation they are of (one read snapshot, so the two agree); no rows when that generation is
+ * `known` (the one already built here). Why here: after a 50,000-entry import, reading the rows
+ * on the server's thread took ~90 ms and copying them into every text's task ~100-250 ms more,
+ * each a stall of the event loop (issue #12); read here, the rows never cross between threads,
+ * and a worker reads them once per generation. The generation may be newer than the task's (the
+ * glossary changed since the server read it): the task is then done with the newer glossary, as
+ * a later task would be, and the queue's re-marking after that change covers the text anyway.
+ */
+function readStoreGlossary(
+	store: string,
+	known: string | undefined
+): { generation: string; rows?: GlossaryRow[] } {
+	let db: Database.Database | undefined;
+	try {
+		db = new Database(store, { readonly: true, fileMustExist: true });
+		db.pragma('busy_timeout = 5000');
+		const read = db.transaction((conn: Database.Database) => {
+			const generation = glossaryGeneration(conn);
+			return generation === known ? { generation } : { generation, rows: glossaryRows(conn) };
+		});
+		return read.deferred(db);
+	} catch (error) {
+		// A plain Error, so the reason crosses the thread boundary (better-sqlite3's own error class
+		// arrives without its message); the task fails with it, as any other failure would.
+		throw new Error(
+			`the glossary could not be read from the store: ${
+				error instanceof Error ? error.message : String(error)
+			}`,
+			{ cause: error }
+		);
+	} finally {
+		db?.close();
+	}
+}
+
+/**
  * The glossary's matcher, forms and anchor pairs. A glossary that cannot be built (a bug, an
  * entry nobody foresaw) must not stop every text from being analysed: the text is then analysed
  * without it (no names masked, no terms marked) and the failure is reported once per generation.
  */
 function glossaryOf(input: GlossaryInput) {
-	if (glossaryCache?.generation !== input.generation) {
-		try {
-			const entries = entriesOf(input);
-			glossaryCache = {
-				generation: input.generation,
-				matcher: createGlossaryMatcher(entries),
-				forms: glossarySurfaceForms(entries),
-				anchors: entries.map((e) => ({ en: e.en, es: e.es }))
-			};
-		} catch (error) {
-			console.error(
-				`puente: the glossary could not be prepared; texts are analysed without it: ${
-					error instanceof Error ? error.message : String(error)
-				}`
-			);
-			glossaryCache = {
-				generation: input.generation,
-				matcher: createGlossaryMatcher([]),
-				forms: [],
-				anchors: []
-			};
-		}
+	if (glossaryCache?.generation === input.generation) return glossaryCache;
+	let source = input;
+	if (input.store && !input.entries && !input.rows) {
+		const read = readStoreGlossary(input.store, glossaryCache?.generation);
+		if (!read.rows && glossaryCache) return glossaryCache;
+		source = { generation: read.generation, rows: read.rows };
+	}
+	try {
+		const entries = entriesOf(source);
+		glossaryCache = {
+			generation: source.generation,
+			matcher: createGlossaryMatcher(entries),
+			forms: glossarySurfaceForms(entries),
+			anchors: entries.map((e) => ({ en: e.en, es: e.es }))
+		};
+	} catch (error) {
+		console.error(
+			`puente: the glossary could not be prepared; texts are analysed without it: ${
+				error instanceof Error ? error.message : String(error)
+			}`
+		);
+		glossaryCache = {
+			generation: source.generation,
+			matcher: createGlossaryMatcher([]),
+			forms: [],
+			anchors: []
+		};
 	}
 	return glossaryCache;
 }

@@ -178,12 +178,14 @@ export class AnalysisService {
 
 	private glossaryCache: GlossaryInput | undefined;
 
-	/** The glossary for the worker: rows as stored, read once per generation. */
+	/**
+	 * The glossary for the worker: the store's file and generation (glossaryForWorker); from an
+	 * in-memory store, its rows, read here once per generation.
+	 */
 	private glossaryInput(): GlossaryInput {
-		const generation = glossaryGeneration(this.db);
-		if (this.glossaryCache?.generation !== generation)
-			this.glossaryCache = { generation, rows: glossaryRows(this.db) };
-		return this.glossaryCache;
+		const input = glossaryForWorker(this.db, this.glossaryCache);
+		this.glossaryCache = input;
+		return input;
 	}
 
 	private setState(documentId: number, state: AnalysisState, target: string, error?: string) {
@@ -302,12 +304,23 @@ function describe(error: unknown): string {
  * event loop waits for nothing. Counted among the heavy jobs: 'busy' past their bound.
  */
 export async function detectInWorker(db: Db, text: string): Promise<Detection | 'busy'> {
-	const result = await heavyJobs.run({
-		kind: 'document',
-		text,
-		glossary: { generation: glossaryGeneration(db), rows: glossaryRows(db) }
-	});
+	const result = await heavyJobs.run({ kind: 'document', text, glossary: glossaryForWorker(db) });
 	return result === 'busy' ? result : (JSON.parse(result.detection) as Detection);
+}
+
+/**
+ * The glossary as a worker task carries it: the store's file and the generation, read here in
+ * one small query, and the worker reads the rows itself, once per generation
+ * (analysis-jobs.ts readStoreGlossary): after a 50,000-entry import, reading them here and
+ * copying them into every task held the event loop for 159-334 ms per text (issue #12). An
+ * in-memory store cannot be opened from another thread: its rows are read here and sent, unless
+ * `known` holds them for the current generation already.
+ */
+export function glossaryForWorker(db: Db, known?: GlossaryInput): GlossaryInput {
+	const generation = glossaryGeneration(db);
+	if (!db.memory && db.name) return { generation, store: db.name };
+	if (known?.rows && known.generation === generation) return known;
+	return { generation, rows: glossaryRows(db) };
 }
 
 const services = new WeakMap<Db, AnalysisService>();
