@@ -301,7 +301,7 @@ async function remarkPart(): Promise<void> {
 				}
 				if (also.thenAnalyse) {
 					// What follows in the queue's pass: the marked texts analysed again, with the
-					// whole glossary (its rows read on this thread and sent with each text's task).
+					// whole glossary (each task names the store; the worker reads its rows once).
 					const analysed = await watchEventLoop(async () => {
 						service.kick();
 						await service.idle();
