@@ -6,7 +6,7 @@ import type { Db } from './db';
 import { getDocument, insertDocument, storeAnalysis } from './documents';
 import { readingOf, sideText, type Reading } from './reading';
 import { heavyJobs, type HeavyJobs } from './heavy-jobs';
-import { glossaryGeneration, glossaryRows } from './glossary-matching';
+import { glossaryForWorker } from './analysis';
 import {
 	checkPair,
 	cleanTitle,
@@ -242,7 +242,8 @@ export async function importMemoryInPool(
 	input: MemoryInput,
 	jobs: HeavyJobs = heavyJobs
 ): Promise<Contribution | Busy> {
-	const glossary = { generation: glossaryGeneration(db), rows: glossaryRows(db) };
+	// The store's name, not its rows: the worker reads the glossary itself, once per generation.
+	const glossary = glossaryForWorker(db);
 	// The file's bytes move to the worker; the caller's copy is spent.
 	const bytes =
 		input.bytes.byteOffset === 0 && input.bytes.byteLength === input.bytes.buffer.byteLength

@@ -3,6 +3,9 @@
 // (its texts detected there and stored as their analysis), POST /api/detect on a long text.
 // Past the bound on heavy jobs the answer is 'busy' and nothing is written.
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openDb, type Db } from '$lib/server/db';
 import { closePool } from '$lib/server/analysis-pool';
 import { HeavyJobs, HUGE_BYTES } from '$lib/server/heavy-jobs';
@@ -91,6 +94,34 @@ describe('requests in the worker pool', () => {
 			expect(storedDetection(pooled, id)?.detection.sentences).toEqual(
 				storedDetection(here, id)?.detection.sentences
 			);
+	});
+
+	it('a memory imported into a file store: the worker reads the glossary from the store itself', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'puente-pool-import-'));
+		const onFile = openDb(join(dir, 'store.db'));
+		try {
+			seedGlossary(onFile);
+			const input = {
+				title: 'Library',
+				fileName: 'library.tsv',
+				bytes: new TextEncoder().encode(TSV)
+			};
+			const result = await importMemoryInPool(
+				onFile,
+				{ ...input, bytes: input.bytes.slice() },
+				jobs
+			);
+			expect(result).toEqual(importMemory(here, input));
+			expect(stored(onFile)).toEqual(stored(here));
+			// The glossary term (OAS / OEA) is marked as the thread's import marks it.
+			for (const id of [1, 2])
+				expect(storedDetection(onFile, id)?.detection).toEqual(
+					storedDetection(here, id)?.detection
+				);
+		} finally {
+			onFile.close();
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 
 	it("past the bound the answer is 'busy' and nothing is written", async () => {
