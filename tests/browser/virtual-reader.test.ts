@@ -192,6 +192,33 @@ describe('a book of several thousand pairs', () => {
 		}
 	});
 
+	it('says what a search covered when the rest of the book cannot be loaded', async () => {
+		const isPart1 = (url: URL) =>
+			url.pathname.endsWith('/reader.json') && url.searchParams.get('part') === '1';
+		await page.route(isPart1, (route) => route.fulfill({ status: 503, body: 'busy' }));
+		try {
+			await page.goto('about:blank');
+			await page.goto(`${baseURL()}/doc/${SLUG}?view=parallel`);
+			await expect
+				.poll(async () => {
+					await page.keyboard.press('/');
+					return page.evaluate(() => document.activeElement?.id);
+				}, WAIT)
+				.toBe('reader-search');
+			await page.keyboard.type('fishermen');
+			const count = page.locator('#reader-search-count');
+			await expect
+				.poll(() => count.textContent(), WAIT)
+				.toMatch(/searched 1 of 2 parts: the rest could not be loaded/);
+			// The first part's matches are still found and shown.
+			expect(Number(/^\s*1 of (\d+)/.exec((await count.textContent()) ?? '')?.[1])).toBeGreaterThan(
+				0
+			);
+		} finally {
+			await page.unroute(isPart1);
+		}
+	});
+
 	it('follows a link to a late sentence: its row on screen, lit with its counterpart', async () => {
 		await openBook(page, `/doc/${SLUG}?view=parallel#s-${sentenceIndex(LATE)}`);
 		const lit = page.locator('.row.lit');
