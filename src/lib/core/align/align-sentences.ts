@@ -731,7 +731,8 @@ function shapePriors(beads: Bead[]): number[] {
 /** Mean weight of a word occurrence on one side: the pseudo-count of the unit shares. */
 function meanWordWeight(side: PairFeatures['en']): number {
 	let sum = 0;
-	for (const w of side.words) sum += side.weight[w];
+	const { words, weight } = side;
+	for (let k = 0; k < words.length; k++) sum += weight[words[k]];
 	return side.words.length > 0 ? sum / side.words.length : 1;
 }
 

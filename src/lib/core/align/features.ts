@@ -262,8 +262,8 @@ export function buildPairFeatures(
 	}
 	let enChars = 0;
 	let esChars = 0;
-	for (const c of enSide.chars) enChars += c;
-	for (const c of esSide.chars) esChars += c;
+	for (let u = 0; u < enSide.chars.length; u++) enChars += enSide.chars[u];
+	for (let u = 0; u < esSide.chars.length; u++) esChars += esSide.chars[u];
 	const lengthRatio = enChars > 0 && esChars > 0 ? esChars / enChars : 1;
 	return {
 		en: enSide,
@@ -353,7 +353,7 @@ function buildSide(
 ): SideFeatures {
 	const { vocabulary, unitStart, words } = interned;
 	const df = new Int32Array(vocabulary.length);
-	for (const w of words) df[w]++;
+	for (let k = 0; k < words.length; k++) df[words[k]]++;
 	const units = interned.chars.length;
 	const weight = new Float64Array(vocabulary.length);
 	let maxWeight = 0;
@@ -565,7 +565,8 @@ function matchableWords(
 	conceptCount: number
 ): MatchableWords {
 	const onOther = new Uint8Array(conceptCount);
-	for (const concept of other.concepts) onOther[concept] = 1;
+	const otherConcepts = other.concepts;
+	for (let c = 0; c < otherConcepts.length; c++) onOther[otherConcepts[c]] = 1;
 	const vocabularySize = side.conceptStart.length - 1;
 	const conceptStart = new Int32Array(vocabularySize + 1);
 	let kept = 0;

@@ -47,9 +47,9 @@ export function learnDictionary(
 	const esRows = beadRows(f.es, sampled, (b) => b.es, esUsable);
 	const enRows = beadRows(f.en, sampled, (b) => b.en, enUsable);
 	const esCount = new Int32Array(f.es.vocabulary.length);
-	for (const s of esRows.words) esCount[s]++;
+	for (let k = 0; k < esRows.words.length; k++) esCount[esRows.words[k]]++;
 	const enCount = new Int32Array(f.en.vocabulary.length);
-	for (const e of enRows.words) enCount[e]++;
+	for (let k = 0; k < enRows.words.length; k++) enCount[enRows.words[k]]++;
 	const beadsOfEnStart = new Int32Array(enCount.length + 1);
 	for (let e = 0; e < enCount.length; e++) beadsOfEnStart[e + 1] = beadsOfEnStart[e] + enCount[e];
 	const beadsOfEn = new Int32Array(enRows.words.length);
