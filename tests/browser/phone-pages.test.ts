@@ -206,8 +206,16 @@ describe('the shared mode on a phone', () => {
 		await page.goto(`${base}/signin`);
 		await page.getByLabel('Correo electrónico').fill('ada@example.org');
 		await page.getByLabel('Contraseña').fill('contraseña-larga-1');
+		// Signing in hashes the password and writes a session: on a loaded machine (two test
+		// runs at once) that took more than Playwright's 30 s once. Wait longer, and if the
+		// page stays on /signin, say what it says.
 		await page.getByLabel('Contraseña').press('Enter');
-		await page.waitForURL((url) => url.pathname !== '/signin');
+		await page
+			.waitForURL((url) => url.pathname !== '/signin', { timeout: 50_000 })
+			.catch(async (error) => {
+				const said = await page.locator('main').textContent();
+				throw new Error(`still on /signin: ${said?.trim()}\nserver log:\n${log}`, { cause: error });
+			});
 		await page.goto(`${base}/admin/users`);
 		const table = page.locator('main table');
 		await table.waitFor();
@@ -217,5 +225,5 @@ describe('the shared mode on a phone', () => {
 			expect(await rightEdge(row.getByRole('button', { name }))).toBeLessThanOrEqual(PHONE.width);
 		await screenshot(page, 'phone-users-es');
 		await context.close();
-	});
+	}, 120_000);
 });
