@@ -17,7 +17,7 @@ import {
 import type { DictionaryLookup } from './dictionary-concepts';
 import { learnDictionary } from './learn';
 import { parseLexicon, type Lexicon } from './lexicon';
-import { closeBand, searchBeads, type Band, type BeadShape } from './search';
+import { closeBand, searchBeads, type Band, type BeadCost, type BeadShape } from './search';
 import { EN_ES_LEXICON } from '../../data/lexicon/en-es';
 
 export interface AlignOptions {
@@ -363,14 +363,7 @@ function alignPass(
 		own + pseudo > 0 ? 1 - (own + pseudo * neutral) / (own + pseudo) : -Infinity;
 	const leastEn = f.en.unitWeight.map((own) => leastUnmatched(own, pseudoEn));
 	const leastEs = f.es.unitWeight.map((own) => leastUnmatched(own, pseudoEs));
-	const cost = (
-		i: number,
-		j: number,
-		shape: BeadShape,
-		shapeIndex: number,
-		before: number,
-		best: number
-	) => {
+	const cost: BeadCost = (i, j, shape, shapeIndex, before, best) => {
 		const a = shape.en;
 		const b = shape.es;
 		let total = para ? para.cost(i - a, i, j - b, j) : 0;
