@@ -15,6 +15,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { decodeAll } from '../unit/detect/decode-front-coded';
 
 const root = resolve(import.meta.dirname, '../..');
 const RUNS = Number(process.env.RUNS ?? 7);
@@ -144,14 +145,7 @@ for (const mode of ['cold', 'warm'] as const) {
 // Every word of both lists, read from the data files (restart marks "," read as "shares nothing").
 function listWords(file: string): string[] {
 	const source = readFileSync(join(root, 'src/lib/data/words', file), 'utf8');
-	const data = /export default '([^']*)'/.exec(source)![1];
-	const words: string[] = [];
-	let previous = '';
-	for (const [, count, rest] of data.matchAll(/(\d+|,)([^\d,]+)/g)) {
-		previous = previous.slice(0, count === ',' ? 0 : Number(count)) + rest;
-		words.push(previous);
-	}
-	return words;
+	return decodeAll(/export default '([^']*)'/.exec(source)![1]);
 }
 const listed = [...listWords('en.ts'), ...listWords('es.ts')];
 

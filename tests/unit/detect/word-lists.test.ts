@@ -11,17 +11,7 @@ import englishData from '../../../src/lib/data/words/en';
 import spanishData from '../../../src/lib/data/words/es';
 import { indexRestarts, listHas } from '../../../src/lib/core/detect/front-coded';
 import { dictionaryLanguage, listedLanguage } from '../../../src/lib/core/detect/words';
-
-/** Every word of a front-coded list: a count of letters shared with the word before, or "," (none), then the rest. */
-function decodeAll(data: string): string[] {
-	const words: string[] = [];
-	let previous = '';
-	for (const [, count, rest] of data.matchAll(/(\d+|,)([^\d,]+)/g)) {
-		previous = previous.slice(0, count === ',' ? 0 : Number(count)) + rest;
-		words.push(previous);
-	}
-	return words;
-}
+import { decodeAll } from './decode-front-coded';
 
 /** Words that are mostly not listed, made from listed ones. */
 function nearMisses(words: string[], every: number): string[] {
