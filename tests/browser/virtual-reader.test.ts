@@ -156,32 +156,47 @@ describe('a book of several thousand pairs', () => {
 		expect(await rowCount(page)).toBeLessThan(BOUND);
 	});
 
+	/** The book's second part of reader data (the tests hold it back or fail it). */
+	const isPart1 = (url: URL) =>
+		url.pathname.endsWith('/reader.json') && url.searchParams.get('part') === '1';
+
+	/**
+	 * Loads the book anew (its parts fetched again) and types a search once the page has
+	 * hydrated, which is when / goes to the search box. "fishermen": every fifth English
+	 * sentence, 600 in the book.
+	 */
+	async function searchFreshBook(query: string): Promise<void> {
+		await page.goto('about:blank');
+		await page.goto(`${baseURL()}/doc/${SLUG}?view=parallel`);
+		await expect
+			.poll(async () => {
+				await page.keyboard.press('/');
+				return page.evaluate(() => document.activeElement?.id);
+			}, WAIT)
+			.toBe('reader-search');
+		await page.keyboard.type(query);
+	}
+
+	/** The number of matches the search's live count gives ("1 of N …"). */
+	const matchesCounted = async () =>
+		Number(
+			/^\s*1 of (\d+)/.exec((await page.locator('#reader-search-count').textContent()) ?? '')?.[1]
+		);
+
 	it('searches the parts that have arrived, says so, and completes the count with the rest', async () => {
 		// The book's second part is held back until the search has gone through the first.
 		let release = () => {};
 		const held = new Promise<void>((done) => (release = done));
-		const isPart1 = (url: URL) =>
-			url.pathname.endsWith('/reader.json') && url.searchParams.get('part') === '1';
 		await page.route(isPart1, async (route) => {
 			await held;
 			// The page may have gone meanwhile (a failed run).
 			await route.continue().catch(() => {});
 		});
 		try {
-			await page.goto('about:blank');
-			await page.goto(`${baseURL()}/doc/${SLUG}?view=parallel`);
-			// Once the page has hydrated, / goes to the search box.
-			await expect
-				.poll(async () => {
-					await page.keyboard.press('/');
-					return page.evaluate(() => document.activeElement?.id);
-				}, WAIT)
-				.toBe('reader-search');
-			// Every fifth English sentence: 600 in the book.
-			await page.keyboard.type('fishermen');
+			await searchFreshBook('fishermen');
 			const count = page.locator('#reader-search-count');
 			await expect.poll(() => count.textContent(), WAIT).toMatch(/searching… \(1 of 2 parts\)/);
-			const found = Number(/^\s*1 of (\d+)/.exec((await count.textContent()) ?? '')?.[1]);
+			const found = await matchesCounted();
 			expect(found).toBeGreaterThan(await page.locator('.row').count());
 			expect(found).toBeLessThan(PAIRS / 5);
 			release();
@@ -193,27 +208,15 @@ describe('a book of several thousand pairs', () => {
 	});
 
 	it('says what a search covered when the rest of the book cannot be loaded', async () => {
-		const isPart1 = (url: URL) =>
-			url.pathname.endsWith('/reader.json') && url.searchParams.get('part') === '1';
 		await page.route(isPart1, (route) => route.fulfill({ status: 503, body: 'busy' }));
 		try {
-			await page.goto('about:blank');
-			await page.goto(`${baseURL()}/doc/${SLUG}?view=parallel`);
-			await expect
-				.poll(async () => {
-					await page.keyboard.press('/');
-					return page.evaluate(() => document.activeElement?.id);
-				}, WAIT)
-				.toBe('reader-search');
-			await page.keyboard.type('fishermen');
+			await searchFreshBook('fishermen');
 			const count = page.locator('#reader-search-count');
 			await expect
 				.poll(() => count.textContent(), WAIT)
 				.toMatch(/searched 1 of 2 parts: the rest could not be loaded/);
 			// The first part's matches are still found and shown.
-			expect(Number(/^\s*1 of (\d+)/.exec((await count.textContent()) ?? '')?.[1])).toBeGreaterThan(
-				0
-			);
+			expect(await matchesCounted()).toBeGreaterThan(0);
 		} finally {
 			await page.unroute(isPart1);
 		}
