@@ -34,7 +34,7 @@ import {
 } from './revisions';
 
 /** Bump when the aligner's output changes, so unedited alignments are recomputed. */
-export const ALIGNER_VERSION = 'align-2';
+export const ALIGNER_VERSION = 'align-3';
 
 interface AlignmentRow {
 	id: number;
