@@ -9,9 +9,10 @@
 //                                                and corrected by hand into gold.txt)
 //
 // Needs (Debian bookworm): apt-get install -y man-db w3m manpages manpages-es debian-reference-en
-// debian-reference-es bzip2 apt mount. Built with manpages 6.03-2, manpages-es 4.18.1-1,
-// debian-reference-en/-es 2.100, bzip2 1.0.8-5+b1, apt 2.6.1, mount 2.38.1-5+deb12u3,
-// hostname 3.23+nmu1, man-db 2.11.2-2, groff-base 1.22.4-10, w3m 0.5.3+git20230121-2.
+// debian-reference-es bzip2 apt mount coreutils. Built with manpages 6.03-2, manpages-es
+// 4.18.1-1, debian-reference-en/-es 2.100, bzip2 1.0.8-5+b1, apt 2.6.1, mount 2.38.1-5+deb12u3,
+// coreutils 9.1-1, hostname 3.23+nmu1, man-db 2.11.2-2, groff-base 1.22.4-10,
+// w3m 0.5.3+git20230121-2.
 // Other versions render other text: the script refuses to overwrite a case whose gold no longer
 // fits its units.
 //
@@ -100,6 +101,20 @@ const cases = [
 			es: 'manpages-es 4.18.1-1: /usr/share/man/es/man5/fstab.5.gz, MANWIDTH=80'
 		},
 		licence: 'English page: util-linux (GPL-2+); Spanish translation: GPL-3+ (manpages-es)'
+	},
+	{
+		name: 'debref-ch02-prereq',
+		kind: 'sentences',
+		source: () => ({
+			en: debrefSection(debref('ch02', 'en'), '2.1', '2.2'),
+			es: debrefSection(debref('ch02', 'es'), '2.1', '2.2')
+		}),
+		sources: {
+			en: 'debian-reference-en 2.100: ch02.en.html, section 2.1 (Debian package management prerequisites)',
+			es: 'debian-reference-es 2.100: ch02.es.html, section 2.1 (Prerequisitos de la gestión de paquetes Debian)'
+		},
+		licence:
+			'GPL-2+ (Debian Reference, Osamu Aoki; see /usr/share/doc/debian-reference-es/copyright)'
 	}
 ];
 
@@ -139,6 +154,17 @@ function debref(chapter, lang) {
 				.trim()
 		)
 		.map((line) => line.replace(/^│ /, '').replace(/ │$/, ''));
+}
+
+// One numbered section of a rendered chapter, from its heading to the next section's heading.
+// The chapter's table of contents lists the same headings first, so the body's are the last
+// ones. (The English headings have a no-break space after the number, which \s matches.)
+function debrefSection(lines, number, next) {
+	const heading = (n) => new RegExp(`^${n.replace('.', '\\.')}\\.\\s`, 'u');
+	const from = lines.findLastIndex((line) => heading(number).test(line));
+	const to = lines.findLastIndex((line) => heading(next).test(line));
+	if (from < 0 || to <= from) throw new Error(`section ${number} not found`);
+	return lines.slice(from, to);
 }
 
 function man(path, width, { keepIndent = false } = {}) {
