@@ -115,6 +115,19 @@ const cases = [
 		},
 		licence:
 			'GPL-2+ (Debian Reference, Osamu Aoki; see /usr/share/doc/debian-reference-es/copyright)'
+	},
+	{
+		name: 'man-sort',
+		kind: 'sentences',
+		source: () => ({
+			en: man(`${MAN}/man1/sort.1.gz`, 2000),
+			es: man(`${MAN}/es/man1/sort.1.gz`, 2000)
+		}),
+		sources: {
+			en: 'coreutils 9.1-1: /usr/share/man/man1/sort.1.gz',
+			es: 'manpages-es 4.18.1-1: /usr/share/man/es/man1/sort.1.gz'
+		},
+		licence: 'English page: GNU coreutils (GPL-3+); Spanish translation: GPL-3+ (manpages-es)'
 	}
 ];
 
