@@ -128,6 +128,19 @@ const cases = [
 			es: 'manpages-es 4.18.1-1: /usr/share/man/es/man1/sort.1.gz'
 		},
 		licence: 'English page: GNU coreutils (GPL-3+); Spanish translation: GPL-3+ (manpages-es)'
+	},
+	{
+		name: 'man-host-conf',
+		kind: 'sentences',
+		source: () => ({
+			en: man(`${MAN}/man5/host.conf.5.gz`, 2000),
+			es: man(`${MAN}/es/man5/host.conf.5.gz`, 2000)
+		}),
+		sources: {
+			en: 'manpages 6.03-2: /usr/share/man/man5/host.conf.5.gz',
+			es: 'manpages-es 4.18.1-1: /usr/share/man/es/man5/host.conf.5.gz'
+		},
+		licence: 'English page: Linux man-pages (GPL-2+); Spanish translation: GPL-3+ (manpages-es)'
 	}
 ];
 
