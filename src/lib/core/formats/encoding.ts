@@ -58,19 +58,21 @@ function declaredXmlEncoding(bytes: Uint8Array): TextEncoding | undefined {
 	return match ? encodingNamed(match[1]) : undefined;
 }
 
+/** The bytes as UTF-8 text (a leading BOM dropped), or undefined when they are not valid UTF-8. */
+function asUtf8(bytes: Uint8Array): string | undefined {
+	try {
+		return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+	} catch {
+		return undefined;
+	}
+}
+
+const isUtf8 = (bytes: Uint8Array) => asUtf8(bytes) !== undefined;
+
 /**
  * Decodes a file's bytes. `encoding` is the person's choice (e.g. "windows-1252" after the
  * error offered it); without one, the BOM, then UTF-8, then the XML declaration decide.
  */
-function isUtf8(bytes: Uint8Array): boolean {
-	try {
-		new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-		return true;
-	} catch {
-		return false;
-	}
-}
-
 export function decodeFileBytes(
 	bytes: Uint8Array,
 	options: { encoding?: TextEncoding } = {}
@@ -93,22 +95,26 @@ export function decodeFileBytes(
 		start = 2;
 	}
 	encoding ??= utf16WithoutBom(bytes);
+	// Text without a BOM that is valid UTF-8: the test is the decoding, so it is kept rather than
+	// done twice (a megabyte costs several milliseconds). With no BOM, dropping one changes nothing.
+	let text: string | undefined;
 	if (encoding === undefined) {
-		if (isUtf8(bytes)) encoding = 'utf-8';
+		text = asUtf8(bytes);
+		if (text !== undefined) encoding = 'utf-8';
 		else {
 			encoding = declaredXmlEncoding(bytes);
 			if (encoding === undefined || encoding === 'utf-8') return notUtf8(bytes);
 		}
 	}
 	if (encoding === 'utf-8' && bytes.length > MAX_INPUT_BYTES) return tooLarge();
-	let text: string;
-	try {
-		text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(
-			bytes.subarray(start)
-		);
-	} catch {
-		return encoding === 'utf-8' ? notUtf8(bytes) : fail('file-not-utf8');
-	}
+	if (text === undefined)
+		try {
+			text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(
+				bytes.subarray(start)
+			);
+		} catch {
+			return encoding === 'utf-8' ? notUtf8(bytes) : fail('file-not-utf8');
+		}
 	// Control characters (binary data), size and emptiness: the one check every entry point uses.
 	const checked = checkUserText(text);
 	return checked.ok ? ok({ text: checked.value, encoding }) : checked;

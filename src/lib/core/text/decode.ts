@@ -21,7 +21,7 @@ const REPLACEMENT = '\ufffd';
  */
 export function checkUserText(text: string): Result<string> {
 	const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-	if (utf8Length(clean) > MAX_INPUT_BYTES)
+	if (utf8LongerThan(clean, MAX_INPUT_BYTES))
 		return fail('text-too-large', { limitMb: MAX_INPUT_BYTES / 1024 / 1024 });
 	const control = clean.search(CONTROL);
 	if (control >= 0)
@@ -71,6 +71,18 @@ function lineAt(text: string, offset: number): number {
 	let line = 1;
 	for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
 	return line;
+}
+
+/**
+ * Whether the text takes more than `limit` bytes in UTF-8, as utf8Length counts them. A UTF-16
+ * code unit counts 1 to 3 bytes (a surrogate pair, two units, 4; a high surrogate ending the
+ * text, 4), so only a text between about limit/3 and limit units long needs counting: a
+ * command's megabyte of input was otherwise walked character by character, twice.
+ */
+function utf8LongerThan(text: string, limit: number): boolean {
+	if (text.length > limit) return true;
+	if (text.length * 3 + 1 <= limit) return false;
+	return utf8Length(text) > limit;
 }
 
 /** UTF-8 byte length without allocating (the core also runs in the browser, where Buffer is absent). */
