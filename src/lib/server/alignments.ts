@@ -3,7 +3,7 @@
 import type { Db } from './db';
 import { getDocument, type DocumentWithAnalysis } from './documents';
 import type { Bead, Detection, Lang, LangOrUnd } from '$lib/core/types';
-import { glossaryGeneration, glossaryRows } from './glossary-matching';
+import { glossaryForWorker } from './glossary-matching';
 import { applyBeadEdit, type BeadEdit } from '$lib/core/align/bead-edits';
 import {
 	confirmedPairs,
@@ -227,11 +227,6 @@ export function* alignmentSteps(
 	} else if (!isCurrent(db, doc.id, doc.id)) markExamined(db, doc.id);
 }
 
-/** The glossary as the aligner's tasks take it. */
-export function glossaryInput(db: Db): GlossaryInput {
-	return { generation: glossaryGeneration(db), rows: glossaryRows(db) };
-}
-
 /**
  * Aligns the document with each of its translations, and the passages of a mixed document
  * with each other, where that isn't stored yet: the background analysis's steps, run here.
@@ -246,7 +241,9 @@ export function ensureAlignments(db: Db, doc: DocumentWithAnalysis): void {
 		languages: [...new Set(doc.detection.runs.map((r) => r.lang))]
 	};
 	const stored = storedPartner(db);
-	const steps = alignmentSteps(db, subject, glossaryInput(db), {
+	// The store's file names the glossary, as for the analysis tasks: the rows are read once per
+	// generation (analysis-jobs.ts readStoreGlossary), not each time a script or an export aligns.
+	const steps = alignmentSteps(db, subject, glossaryForWorker(db), {
 		onlyMissing: true,
 		// A partner not analysed yet is analysed here (scripts and exports need the pairs now).
 		partner: (id) => {

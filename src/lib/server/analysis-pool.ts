@@ -13,7 +13,7 @@
 // the server.
 import type Tinypool from 'tinypool';
 import { availableParallelism } from 'node:os';
-import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, type TransferListItem } from 'node:worker_threads';
 import {
 	ANALYSIS_JOBS_URL,
 	type AnalysisTask,
@@ -22,6 +22,7 @@ import {
 } from './analysis-jobs';
 import { bootstrapModuleUrl, loadTinypool } from './worker-bootstrap';
 import { REQUEST_JOBS_URL, type RequestTask, type RequestTaskResults } from './request-jobs';
+import type { WriteTurnTicket } from './write-turns';
 
 /** Every kind of task a worker runs, and what each gives back. */
 export type PoolTask = AnalysisTask | RequestTask;
@@ -79,13 +80,16 @@ export type TaskInput<K extends PoolTask['kind']> = Omit<
 /**
  * Runs a task in a worker thread. `onProgress` hears what the task reports while it runs
  * (sentences detected, pairs aligned); `transfer` lists buffers of the task to move to the
- * worker instead of copying them (they are unusable here afterwards).
+ * worker instead of copying them (they are unusable here afterwards), and ports it carries.
  */
 export async function runTask<K extends PoolTask['kind']>(
 	task: TaskInput<K>,
 	onProgress?: (progress: TaskProgress) => void,
-	transfer: ArrayBuffer[] = []
+	transfer: TransferListItem[] = []
 ): Promise<PoolResults[K]> {
+	// A job that writes carries the port it asks for its turns on (write-turns.ts): it goes too.
+	const ticket = (task as { writeTurn?: WriteTurnTicket }).writeTurn;
+	if (ticket) transfer = [...transfer, ticket.port];
 	if (!onProgress) return (await thePool()).run(task, { transferList: transfer });
 	const channel = new MessageChannel();
 	channel.port1.on('message', onProgress);

@@ -18,7 +18,7 @@ import {
 	translationPartners
 } from './alignments';
 import { segmentOverrides } from './revisions';
-import { glossaryGeneration, glossaryRows } from './glossary-matching';
+import { glossaryForWorker } from './glossary-matching';
 import { runTask, type TaskInput } from './analysis-pool';
 import type {
 	AnalysisTask,
@@ -30,6 +30,10 @@ import type {
 import type { Detection } from '$lib/core/types';
 import { heavyJobs } from './heavy-jobs';
 import { glossaryChanged, reconcileGlossaryStore } from './glossary-reconcile';
+import { storeWritable, storeWriteTurns } from './write-turns';
+
+// Where it lives since scripts and exports need it too (alignments.ts); callers know it from here.
+export { glossaryForWorker };
 
 export type AnalysisState = 'pending' | 'ready' | 'failed';
 
@@ -219,6 +223,8 @@ export class AnalysisService {
 				{ kind: 'document', text: row.text, glossary, overrides },
 				report
 			);
+			// Everything from here to the next await writes on this thread: not while a worker does.
+			await storeWritable();
 			// The text may have changed while the worker ran: store nothing for an old version.
 			const now = this.db.prepare('SELECT version FROM documents WHERE id = ?').get(documentId) as
 				{ version: number } | undefined;
@@ -234,9 +240,11 @@ export class AnalysisService {
 				glossary,
 				report
 			);
+			await storeWritable();
 			this.setState(documentId, 'ready', target);
 		} catch (error) {
 			this.log(`puente: analysis of "${row.slug}" failed: ${describe(error)}`);
+			await storeWritable();
 			this.setState(documentId, 'failed', target, describe(error).slice(0, 500));
 		}
 	}
@@ -265,6 +273,8 @@ export class AnalysisService {
 		);
 		for (let step = steps.next(); !step.done;) {
 			const result = await this.run(step.value, report);
+			// The step stores the result, on this thread.
+			await storeWritable();
 			step = steps.next(result);
 			this.epoch++;
 		}
@@ -285,11 +295,21 @@ export class AnalysisService {
 		const store = this.db.memory || !this.db.name ? undefined : this.db.name;
 		try {
 			const done = store
-				? await this.run({ kind: 'reconcile-glossary', store })
-				: reconcileGlossaryStore(this.db);
+				? await this.reconcileInWorker(store)
+				: await storeWritable().then(() => reconcileGlossaryStore(this.db));
 			for (const problem of done?.problems ?? []) this.log(`puente: ${problem}`);
 		} catch (error) {
 			this.log(`puente: re-marking texts after a glossary change failed: ${describe(error)}`);
+		}
+	}
+
+	/** The re-marking's worker job, writing in a turn this thread grants (write-turns.ts). */
+	private async reconcileInWorker(store: string) {
+		const turns = storeWriteTurns.ticket();
+		try {
+			return await this.run({ kind: 'reconcile-glossary', store, writeTurn: turns.ticket });
+		} finally {
+			turns.close();
 		}
 	}
 }
@@ -306,21 +326,6 @@ function describe(error: unknown): string {
 export async function detectInWorker(db: Db, text: string): Promise<Detection | 'busy'> {
 	const result = await heavyJobs.run({ kind: 'document', text, glossary: glossaryForWorker(db) });
 	return result === 'busy' ? result : (JSON.parse(result.detection) as Detection);
-}
-
-/**
- * The glossary as a worker task carries it: the store's file and the generation, read here in
- * one small query, and the worker reads the rows itself, once per generation
- * (analysis-jobs.ts readStoreGlossary): after a 50,000-entry import, reading them here and
- * copying them into every task held the event loop for 159-334 ms per text (issue #12). An
- * in-memory store cannot be opened from another thread: its rows are read here and sent, unless
- * `known` holds them for the current generation already.
- */
-export function glossaryForWorker(db: Db, known?: GlossaryInput): GlossaryInput {
-	const generation = glossaryGeneration(db);
-	if (!db.memory && db.name) return { generation, store: db.name };
-	if (known?.rows && known.generation === generation) return known;
-	return { generation, rows: glossaryRows(db) };
 }
 
 const services = new WeakMap<Db, AnalysisService>();

@@ -6,6 +6,7 @@ import type { Db } from './db';
 import { getDocument, insertDocument, storeAnalysis } from './documents';
 import { readingOf, sideText, type Reading } from './reading';
 import { heavyJobs, type HeavyJobs } from './heavy-jobs';
+import { storeWritable } from './write-turns';
 import { glossaryForWorker } from './analysis';
 import {
 	checkPair,
@@ -146,7 +147,10 @@ export async function addPairInPool(
 ): Promise<Contribution | Busy> {
 	const { title, en, es, sides } = input;
 	const checked = await jobs.run({ kind: 'check-pair', input: { title, en, es, sides }, fields });
-	return checked === 'busy' ? checked : storePair(db, input, checked);
+	if (checked === 'busy') return checked;
+	// Not while a worker writes (a glossary import): this write would hold the event loop.
+	await storeWritable();
+	return storePair(db, input, checked);
 }
 
 function storePair(db: Db, input: PairInput, checked: PairCheck): Contribution {
@@ -253,6 +257,7 @@ export async function importMemoryInPool(
 		bytes.buffer as ArrayBuffer
 	]);
 	if (ready === 'busy' || !ready.ok) return ready;
+	await storeWritable();
 	return storeImport(db, ready.import, ready.en.text, ready.es.text, (enId, esId) => {
 		storeAnalysis(db, enId, ready.en.analysis, glossary.generation);
 		storeAnalysis(db, esId, ready.es.analysis, glossary.generation);

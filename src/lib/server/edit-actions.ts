@@ -8,6 +8,7 @@ import { userError, type UserError } from '$lib/core/errors';
 import { dismissUnplacedEdit, editAlignment, reapplyUnplacedEdit } from './alignments';
 import { changeSentence, reapply, undoRedo, type SentenceChange } from './document-edits';
 import { readForm } from './http';
+import { storeWritable } from './write-turns';
 
 export type EditActionName =
 	| 'edit'
@@ -78,6 +79,8 @@ export async function runEditAction(
 ) {
 	const { form, failure } = await readForm(request);
 	if (failure) return failure;
+	// Every action below writes, synchronously: not while a worker holds the write lock.
+	await storeWritable();
 	const documentId = integer(form, 'document');
 	if (name === 'edit') {
 		const parsed = editFromForm(form);

@@ -16,11 +16,12 @@
 // connection on the request thread cannot do it either: a request writing meanwhile would wait
 // for the lock synchronously, on the very thread that holds it. The store is in WAL mode (db.ts),
 // so pages keep reading the last committed glossary while the worker writes, and see the whole
-// import at once when it commits. The cost: while the worker holds the write lock (0.5 to 1 s
-// for 50,000 new entries on a loaded machine; decoding, parsing, checking and deciding what to
-// write come before and hold no lock) a write on the request thread waits for it (busy_timeout),
-// and the event loop with it: rare (an edit, a saved word, a stored analysis), and bounded by
-// that one transaction (`npm run bench:glossary-load` measures it).
+// import at once when it commits. While the worker holds the write lock (0.3 to 1 s for 50,000
+// new entries; decoding, parsing, checking and deciding what to write come before and hold no
+// lock) a write on the server's thread would wait for it synchronously (busy_timeout), and the
+// event loop with it; so the worker takes the lock only in a turn the server's thread grants
+// (write-turns.ts), and the server's writers await their own turn meanwhile, leaving the loop
+// free (`npm run bench:glossary-load` measures both).
 //
 // An in-memory store (tests) cannot be opened from another thread: there the worker only
 // checks, and the caller writes.
@@ -42,6 +43,7 @@ import {
 } from './glossary-entry-input';
 import { fromRow, INSERT, rowParams, UPDATE, type EntryRow } from './glossary-rows';
 import { glossaryGeneration } from './glossary-matching';
+import { inWriteTurn, type WriteTurnTicket } from './write-turns';
 
 export type GlossaryFormat = 'csv' | 'tbx';
 
@@ -178,9 +180,14 @@ function planImport(db: Db, entries: readonly CheckedEntry[]): ImportPlan {
  * stored entries takes as long as writing them); the write transaction then applies it if the
  * glossary is still at the snapshot's generation, and decides again under the lock if an edit
  * came in between. A file that changes nothing takes no write lock at all: it is applied as of
- * its snapshot, as if an edit made since had come after it.
+ * its snapshot, as if an edit made since had come after it. `inTurn` runs the write transaction
+ * (a worker's: in a turn the server's thread grants, write-turns.ts).
  */
-export function writeGlossaryImport(db: Db, checked: CheckedGlossary): ImportReport {
+export function writeGlossaryImport(
+	db: Db,
+	checked: CheckedGlossary,
+	inTurn: <T>(write: () => T) => T = (write) => write()
+): ImportReport {
 	const snapshot = db
 		.transaction(() => ({
 			plan: planImport(db, checked.entries),
@@ -189,13 +196,18 @@ export function writeGlossaryImport(db: Db, checked: CheckedGlossary): ImportRep
 		.deferred();
 	let plan = snapshot.plan;
 	if (plan.insert.length > 0 || plan.update.length > 0)
-		db.transaction(() => {
-			if (glossaryGeneration(db) !== snapshot.generation) plan = planImport(db, checked.entries);
-			const insert = db.prepare(INSERT);
-			const update = db.prepare(`${UPDATE} WHERE id = @id`);
-			for (const entry of plan.insert) insert.run(rowParams(entry, 'user'));
-			for (const { entry, origin } of plan.update) update.run(rowParams(entry, origin));
-		}).immediate();
+		inTurn(() =>
+			db
+				.transaction(() => {
+					if (glossaryGeneration(db) !== snapshot.generation)
+						plan = planImport(db, checked.entries);
+					const insert = db.prepare(INSERT);
+					const update = db.prepare(`${UPDATE} WHERE id = @id`);
+					for (const entry of plan.insert) insert.run(rowParams(entry, 'user'));
+					for (const { entry, origin } of plan.update) update.run(rowParams(entry, origin));
+				})
+				.immediate()
+		);
 	return {
 		added: plan.insert.length,
 		updated: plan.update.length,
@@ -211,6 +223,8 @@ export interface GlossaryImportJob {
 	encoding?: TextEncoding;
 	/** The database file to write to; absent for an in-memory store (the caller writes). */
 	store?: string;
+	/** How the worker asks the server's thread for its turn at the write lock (write-turns.ts). */
+	writeTurn?: WriteTurnTicket;
 }
 
 export type GlossaryImportDone =
@@ -233,7 +247,10 @@ export function runGlossaryImport(job: GlossaryImportJob): GlossaryImportDone {
 	try {
 		db.pragma('foreign_keys = ON');
 		db.pragma('busy_timeout = 5000');
-		return { ok: true, written: writeGlossaryImport(db, checked.value) };
+		const written = writeGlossaryImport(db, checked.value, (write) =>
+			inWriteTurn(job.writeTurn, write)
+		);
+		return { ok: true, written };
 	} catch (error) {
 		// Another write held the store past the timeout: nothing was written; try again later.
 		if ((error as { code?: string }).code === 'SQLITE_BUSY')

@@ -3,7 +3,7 @@
 // something on this thread matches: the analysis worker builds its own.
 import type { Db } from './db';
 import { fromRow, toGlossaryEntry, type EntryRow } from './glossary-rows';
-import type { GlossaryRow } from './analysis-jobs';
+import type { GlossaryInput, GlossaryRow } from './analysis-jobs';
 // Relative imports: the glossary import's worker (glossary-import.ts) loads this file outside Vite.
 import { createGlossaryMatcher, glossarySurfaceForms, type GlossaryEntry } from '../core/glossary';
 
@@ -32,6 +32,21 @@ export function glossaryRows(db: Db): GlossaryRow[] {
 		.prepare('SELECT id, es, en, variants FROM glossary_entries WHERE deleted = 0')
 		.raw()
 		.all() as GlossaryRow[];
+}
+
+/**
+ * The glossary as a worker task carries it: the store's file and the generation, read here in
+ * one small query, and the worker reads the rows itself, once per generation
+ * (analysis-jobs.ts readStoreGlossary): after a 50,000-entry import, reading them here and
+ * copying them into every task held the event loop for 159-334 ms per text (issue #12). An
+ * in-memory store cannot be opened from another thread: its rows are read here and sent, unless
+ * `known` holds them for the current generation already.
+ */
+export function glossaryForWorker(db: Db, known?: GlossaryInput): GlossaryInput {
+	const generation = glossaryGeneration(db);
+	if (!db.memory && db.name) return { generation, store: db.name };
+	if (known?.rows && known.generation === generation) return known;
+	return { generation, rows: glossaryRows(db) };
 }
 
 /** Entries by id, for the terms a page shows (never the whole glossary). */

@@ -3,6 +3,7 @@
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import { getDb } from './db';
 import { readForm } from './http';
+import { storeWritable } from './write-turns';
 import { learnerOf } from './learner';
 import { rateReviewCard } from './vocabulary-review';
 import { RATINGS, type RatingName } from '$lib/core/vocabulary';
@@ -18,6 +19,7 @@ export async function rateAction(event: RequestEvent) {
 	const prompt = form.get('prompt');
 	if (!RATINGS.includes(rating as RatingName) || typeof ref !== 'string')
 		return fail(400, { error: RATING_UNKNOWN });
+	await storeWritable();
 	const rated = rateReviewCard(getDb(), learnerOf(event), ref, rating as RatingName);
 	if (!rated.ok) return fail(404, { error: rated.error });
 	return {
