@@ -23,6 +23,7 @@ import {
 	type AddMode,
 	type AddValues
 } from '$lib/components/contribute/model';
+import { storeWritable } from '$lib/server/write-turns';
 
 const LIMIT_MB = MAX_INPUT_BYTES / 1024 / 1024;
 
@@ -108,6 +109,7 @@ export const actions: Actions = {
 		// Swapped here rather than in addPair, so that if the sides still look wrong the page shows them swapped.
 		if (sides === 'swap') [values.en, values.es, sides] = [values.es, values.en, 'check'];
 		const db = getDb();
+		await storeWritable();
 		const result =
 			values.shape === 'pair'
 				? await addPairInPool(db, {
@@ -138,6 +140,7 @@ export const actions: Actions = {
 				via: 'upload' as const,
 				fileName: values.files.file
 			};
+			await storeWritable();
 			return respond('upload', values, addText(db, input, 'file'));
 		}
 		const [en, es] = await Promise.all([

@@ -9,6 +9,7 @@ import { importVocabulary } from '$lib/server/vocabulary-transfer';
 import { parseVocabularyExport } from '$lib/core/vocabulary';
 import { decodeBodyText, MAX_INPUT_BYTES } from '$lib/core/text/decode';
 import type { UserError } from '$lib/core/errors';
+import { storeWritable } from '$lib/server/write-turns';
 
 export const load: PageServerLoad = ({ locals, cookies, url }) => {
 	const learner = learnerOf({ locals, cookies, url }, { create: false });
@@ -50,6 +51,7 @@ export const actions: Actions = {
 		if (!text.ok) return fail(400, { error: text.error });
 		const parsed = parseVocabularyExport(text.value);
 		if (!parsed.ok) return fail(400, { error: parsed.error });
+		await storeWritable();
 		const imported = importVocabulary(getDb(), learnerOf(event), parsed.value);
 		if (!imported.ok) return fail(400, { error: imported.error });
 		return { imported: imported.value };
@@ -59,6 +61,7 @@ export const actions: Actions = {
 		if (failure) return failure;
 		const id = Number(form.get('id'));
 		const learner = learnerOf(event, { create: false });
+		await storeWritable();
 		const removed =
 			learner && Number.isSafeInteger(id)
 				? deleteItem(getDb(), learner, id)

@@ -18,6 +18,7 @@ import {
 } from '$lib/server/vocabulary';
 import { checkSaveInput, checkStatusInput, VOCABULARY_LIMITS } from '$lib/core/vocabulary';
 import type { UserError } from '$lib/core/errors';
+import { storeWritable } from '$lib/server/write-turns';
 
 const notFound: UserError = { code: 'not-found', key: 'errors:not-found' };
 
@@ -49,6 +50,7 @@ export const POST: RequestHandler = async (event) => {
 	const input = checkSaveInput(body.value);
 	if (!input.ok) return errorResponse(input.error, locals.lang);
 	const lemma = await lemmaOfText(input.value.text, input.value.lang);
+	await storeWritable();
 	const { item, created } = saveItem(getDb(), learnerOf(event), input.value, lemma);
 	return json({ item: publicItem(item) }, { status: created ? 201 : 200 });
 };
@@ -60,6 +62,7 @@ export const PATCH: RequestHandler = async (event) => {
 	const input = checkStatusInput(body.value);
 	if (!input.ok) return errorResponse(input.error, locals.lang);
 	const lemma = await lemmaOfText(input.value.text, input.value.lang);
+	await storeWritable();
 	const item = setItemStatus(getDb(), learnerOf(event), input.value, lemma);
 	return json({ item: publicItem(item) });
 };
@@ -75,6 +78,7 @@ export const DELETE: RequestHandler = async (event) => {
 			locals.lang
 		);
 	const learner = learnerOf(event, { create: false });
+	await storeWritable();
 	const removed = learner
 		? deleteItem(getDb(), learner, id)
 		: { ok: false as const, error: notFound };

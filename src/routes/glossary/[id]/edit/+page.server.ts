@@ -9,6 +9,7 @@ import {
 } from '$lib/server/glossary';
 import { readForm } from '$lib/server/http';
 import { entryFormValues, entryInput, unreadEntryForm, valuesOf } from '../../entry-form.server';
+import { storeWritable } from '$lib/server/write-turns';
 
 export const load: PageServerLoad = ({ params }) => {
 	const entry = getGlossaryEntry(getDb(), params.id);
@@ -28,6 +29,7 @@ export const actions: Actions = {
 		if (failure) return failure;
 		const values = entryFormValues(form);
 		const version = Number(form.get('version'));
+		await storeWritable();
 		const result = updateGlossaryEntry(
 			getDb(),
 			params.id,
@@ -50,6 +52,7 @@ export const actions: Actions = {
 		const { form, failure } = await readForm(request, unreadEntryForm);
 		if (failure) return failure;
 		const version = Number(form.get('version'));
+		await storeWritable();
 		const db = getDb();
 		const entry = getGlossaryEntry(db, params.id);
 		const result = deleteGlossaryEntry(
