@@ -244,8 +244,8 @@ export function bandAroundAnchors(anchors: Anchor[], n: number, m: number, width
 	const points: [number, number][] = [[0, 0]];
 	for (const a of anchors) points.push([a.en, a.es], [a.en + 1, a.es + 1]);
 	points.push([n, m]);
-	const lo = new Int32Array(n + 1);
-	const hi = new Int32Array(n + 1);
+	const centre = new Float64Array(n + 1);
+	const extra = new Float64Array(n + 1);
 	let segment = 0;
 	for (let i = 0; i <= n; i++) {
 		while (segment < points.length - 2 && points[segment + 1][0] <= i && points[segment + 1][0] < n)
@@ -253,10 +253,37 @@ export function bandAroundAnchors(anchors: Anchor[], n: number, m: number, width
 		const [i0, j0] = points[segment];
 		const [i1, j1] = points[segment + 1];
 		const span = i1 - i0;
-		const centre = span > 0 ? j0 + ((i - i0) * (j1 - j0)) / span : (j0 + j1) / 2;
-		const half = width + Math.min(Math.abs(span - (j1 - j0)), 4 * width + 200);
-		lo[i] = Math.floor(centre - half);
-		hi[i] = Math.ceil(centre + half);
+		centre[i] = span > 0 ? j0 + ((i - i0) * (j1 - j0)) / span : (j0 + j1) / 2;
+		extra[i] = Math.min(Math.abs(span - (j1 - j0)), 4 * width + 200);
+	}
+	const scale = extraScale(extra, width);
+	const lo = new Int32Array(n + 1);
+	const hi = new Int32Array(n + 1);
+	for (let i = 0; i <= n; i++) {
+		const half = width + extra[i] * scale;
+		lo[i] = Math.floor(centre[i] - half);
+		hi[i] = Math.ceil(centre[i] + half);
 	}
 	return { lo, hi };
+}
+
+/**
+ * The most cells a band may hold. The search and the overlap table keep about 25 bytes a
+ * cell, so this bounds them near 200 MB: without it, two long texts with few anchors and
+ * unequal unit counts (two unrelated 5 MB files, or one line repeated 100,000 times) get a
+ * band about 480 cells wide on every row, which took 2.2 GB. Texts that translate each
+ * other are anchored every few units and stay far below it.
+ */
+const MAX_BAND_CELLS = 8_000_000;
+
+/** 1, or the share of each row's extra width that keeps the band within MAX_BAND_CELLS. */
+function extraScale(extra: Float64Array, width: number): number {
+	let base = 0;
+	let extraCells = 0;
+	for (let i = 0; i < extra.length; i++) {
+		base += 2 * width + 2;
+		extraCells += 2 * extra[i];
+	}
+	if (base + extraCells <= MAX_BAND_CELLS) return 1;
+	return Math.max(0, (MAX_BAND_CELLS - base) / extraCells);
 }
