@@ -2,13 +2,26 @@
 // and translations, from Apertium and FreeDict data (GPL-2, see src/lib/data/dictionary/README.md).
 //
 // The data is a JSON module bundled with the code (no I/O here). On the first lookup in each
-// language its form endings and stems are indexed in hash tables (a few milliseconds), then
-// kept for the life of the process (immutable, so one copy serves everyone). Inflected forms are
+// language its form endings and stems are indexed in hash tables (tables.ts; a few tens of
+// milliseconds, or read from an image of them that the `puente` command keeps), then kept for
+// the life of the process (immutable, so one copy serves everyone). Inflected forms are
 // found by suffix paradigms taken from Apertium's morphological analysers: each lemma names a
 // paradigm (its ending and its forms' endings), so "marcharon" is analysed by trying every form
 // ending it has ("-aron", "-ron"…) and checking whether the lemma that ending implies
 // ("march" + "ar") has it.
 import data from '../../data/dictionary/dictionary.json';
+import {
+	ACCENTED,
+	HASH_START,
+	hashStep,
+	imageSources,
+	parseTables,
+	plainCode,
+	tablesFromImage,
+	tablesImage,
+	type LanguageSource,
+	type LanguageTables
+} from './tables';
 
 export type DictionaryLanguage = 'en' | 'es';
 
@@ -31,181 +44,26 @@ interface StoredEntry {
 }
 
 /**
- * One language's data, indexed once on the first lookup in that language. A lookup cuts the word
- * into a stem and a form ending in every possible way, so each cut must be a hash look-up, not a
- * search of the sorted lines (bisecting 30,000 lines for each cut cost about a millisecond a
- * word). The tables are hash tables in typed arrays over the data's own text, not Maps of
- * strings: building them reads each line once and makes no string, and a look-up hashes the
- * word's prefixes and endings in one pass each and slices nothing.
- *
- * Hashes skip the accents accentedSpellings may restore ("política" hashes as "politica"), so
- * the stems and endings a word with its accents restored can be cut into are in the buckets of
- * the word as typed: restoring accents is the same look-up, with a looser comparison.
+ * The JSON data, or in a `puente` command with a prepared image of the tables (src/cli/puente.js
+ * makes one beside its bundle) only that image.
  */
-interface LanguageTables {
-	/** Per paradigm: the lemma's ending after the stem ("ar" for marchar). */
-	lemmaEndings: string[];
-	/** `formEnding<TAB>paradigm,paradigm…` lines; ending n is suffixText[suffixStart[n]…] (suffixLength[n] long). */
-	suffixText: string;
-	suffixStart: Int32Array;
-	suffixLength: Int32Array;
-	/** Where ending n's line ends: its paradigms are read from the text when asked about (rarely). */
-	suffixEnd: Int32Array;
-	longestSuffix: number;
-	/** Endings by hash, read from their last letter: suffixBuckets[hash & mask] → n, then suffixNext[n] (-1 ends). */
-	suffixBuckets: Int32Array;
-	suffixNext: Int32Array;
-	/** "marchar<TAB>verb<TAB>12<TAB>leave|…" lines sorted by lemma; a line's number is its entry's id. */
-	lemmaText: string;
-	/** Where line i starts in lemmaText; lineStart[lines] is one past the end. */
-	lineStart: Int32Array;
-	/** Per line: its lemma's length, its paradigm, and its stem's length (the lemma without the paradigm's lemma ending). */
-	lemmaLength: Int32Array;
-	paradigmOf: Int32Array;
-	stemLength: Int32Array;
-	/** Lines by their stem's hash: stemBuckets[hash & mask] → line, then stemNext[line], in line order. */
-	stemBuckets: Int32Array;
-	stemNext: Int32Array;
-	/** "del" → [["de", "preposition"], ["el", "determiner"]]. */
-	contractions: Map<string, [string, string][]>;
-}
-
-type DictionaryData = Record<
-	DictionaryLanguage,
-	{ paradigms: string; suffixes: string; lemmas: string; contractions: string }
->;
+type DictionaryData = Partial<Record<DictionaryLanguage, LanguageSource>> & {
+	sources?: Record<string, string>;
+	image?: Uint8Array;
+};
+const source = data as unknown as DictionaryData;
 
 const tables: Partial<Record<DictionaryLanguage, LanguageTables>> = {};
 
-// FNV-1a over UTF-16 code units, with the accented letters accentedSpellings may restore read as
-// their plain ones.
-const HASH_START = 0x811c9dc5 | 0;
-const hashStep = (hash: number, code: number) => Math.imul(hash ^ plainCode(code), 0x01000193);
-
-// Letters a word typed without its accents may have lost, in either language.
-const ACCENTED: Record<string, string[]> = {
-	a: ['á'],
-	e: ['é'],
-	i: ['í'],
-	o: ['ó'],
-	u: ['ú', 'ü'],
-	n: ['ñ'],
-	c: ['ç']
-};
-/** Code units below 256 → the same, or the plain letter of an ACCENTED one (á → a). */
-const PLAIN = Uint16Array.from({ length: 256 }, (_, code) => code);
-for (const [plain, accented] of Object.entries(ACCENTED))
-	for (const letter of accented) PLAIN[letter.charCodeAt(0)] = plain.charCodeAt(0);
-const plainCode = (code: number) => (code < 256 ? PLAIN[code] : code);
-
-/** A power of two at least twice `count`, less one: the mask of a table with few collisions. */
-const maskFor = (count: number) => (1 << Math.ceil(Math.log2(Math.max(2, count * 2)))) - 1;
-
-function parseTables(lang: DictionaryLanguage): LanguageTables {
-	const source = (data as unknown as DictionaryData)[lang];
-	const lemmaEndings = source.paradigms.split('\n');
-
-	const suffixText = source.suffixes;
-	let suffixCount = 1;
-	for (let at = suffixText.indexOf('\n'); at >= 0; at = suffixText.indexOf('\n', at + 1))
-		suffixCount++;
-	const suffixStart = new Int32Array(suffixCount);
-	const suffixLength = new Int32Array(suffixCount);
-	const suffixEnd = new Int32Array(suffixCount);
-	const suffixMask = maskFor(suffixCount);
-	const suffixBuckets = new Int32Array(suffixMask + 1).fill(-1);
-	const suffixNext = new Int32Array(suffixCount);
-	let longestSuffix = 0;
-	let start = 0;
-	for (let n = 0; n < suffixCount; n++) {
-		const tab = suffixText.indexOf('\t', start);
-		let end = suffixText.indexOf('\n', tab);
-		if (end < 0) end = suffixText.length;
-		suffixStart[n] = start;
-		suffixLength[n] = tab - start;
-		longestSuffix = Math.max(longestSuffix, tab - start);
-		let hash = HASH_START;
-		for (let i = tab - 1; i >= start; i--) hash = hashStep(hash, suffixText.charCodeAt(i));
-		suffixNext[n] = suffixBuckets[hash & suffixMask];
-		suffixBuckets[hash & suffixMask] = n;
-		suffixEnd[n] = end;
-		start = end + 1;
-	}
-
-	const lemmaText = source.lemmas;
-	let lineCount = 1;
-	for (let at = lemmaText.indexOf('\n'); at >= 0; at = lemmaText.indexOf('\n', at + 1)) lineCount++;
-	const lineStart = new Int32Array(lineCount + 1);
-	const lemmaLength = new Int32Array(lineCount);
-	const paradigmOf = new Int32Array(lineCount);
-	const stemLength = new Int32Array(lineCount);
-	const stemMask = maskFor(lineCount);
-	const stemBuckets = new Int32Array(stemMask + 1).fill(-1);
-	const stemNext = new Int32Array(lineCount).fill(-1);
-	start = 0;
-	for (let i = 0; i < lineCount; i++) {
-		lineStart[i] = start;
-		const tab = lemmaText.indexOf('\t', start);
-		let at = lemmaText.indexOf('\t', tab + 1) + 1;
-		let paradigm = 0;
-		for (
-			let code = lemmaText.charCodeAt(at);
-			code >= 48 && code <= 57;
-			code = lemmaText.charCodeAt(++at)
-		)
-			paradigm = paradigm * 10 + code - 48;
-		const end = lemmaText.indexOf('\n', at);
-		start = end < 0 ? lemmaText.length + 1 : end + 1;
-		lemmaLength[i] = tab - lineStart[i];
-		paradigmOf[i] = paradigm;
-		const ending = lemmaEndings[paradigm];
-		// A lemma not ending as its paradigm's lemma does has no form the paradigm makes.
-		stemLength[i] =
-			ending.length <= tab - lineStart[i] && lemmaText.startsWith(ending, tab - ending.length)
-				? tab - lineStart[i] - ending.length
-				: -1;
-	}
-	lineStart[lineCount] = start;
-	// Last line first, so that each bucket lists its lines in line order.
-	for (let i = lineCount - 1; i >= 0; i--) {
-		if (stemLength[i] < 0) continue;
-		let hash = HASH_START;
-		for (let at = lineStart[i], end = at + stemLength[i]; at < end; at++)
-			hash = hashStep(hash, lemmaText.charCodeAt(at));
-		stemNext[i] = stemBuckets[hash & stemMask];
-		stemBuckets[hash & stemMask] = i;
-	}
-
-	const contractions = new Map<string, [string, string][]>();
-	for (const line of source.contractions.split('\n')) {
-		if (!line) continue;
-		const [surface, ...parts] = line.split('\t');
-		const pairs: [string, string][] = [];
-		for (let i = 0; i + 1 < parts.length; i += 2) pairs.push([parts[i], parts[i + 1]]);
-		contractions.set(surface, [...(contractions.get(surface) ?? []), ...pairs]);
-	}
-	return {
-		lemmaEndings,
-		suffixText,
-		suffixStart,
-		suffixLength,
-		suffixEnd,
-		longestSuffix,
-		suffixBuckets,
-		suffixNext,
-		lemmaText,
-		lineStart,
-		lemmaLength,
-		paradigmOf,
-		stemLength,
-		stemBuckets,
-		stemNext,
-		contractions
-	};
+function tablesFor(lang: DictionaryLanguage): LanguageTables {
+	return (tables[lang] ??= source.image
+		? tablesFromImage(source.image, lang)
+		: parseTables(source[lang]!));
 }
 
-function tablesFor(lang: DictionaryLanguage): LanguageTables {
-	return (tables[lang] ??= parseTables(lang));
+/** An image of both languages' tables, for a command to keep and hand back as the data's `image`. */
+export function dictionaryImage(): Uint8Array {
+	return tablesImage({ en: tablesFor('en'), es: tablesFor('es') }, dictionarySources);
 }
 
 const linesIn = (t: LanguageTables) => t.lemmaLength.length;
@@ -531,6 +389,6 @@ export function* translationPairs(
 }
 
 /** Versions of the Debian packages the data was built from, for an about page or a report. */
-export const dictionarySources: Record<string, string> = (
-	data as { sources: Record<string, string> }
-).sources;
+export const dictionarySources: Record<string, string> = source.image
+	? imageSources(source.image)
+	: source.sources!;

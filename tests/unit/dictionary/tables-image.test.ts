@@ -1,0 +1,53 @@
+// The image of the dictionary's tables that `puente` keeps beside its bundle must give back
+// exactly the tables that indexing the JSON data makes: a lookup is a function of its tables, so
+// equal tables answer every word as before.
+import { describe, expect, it } from 'vitest';
+import data from '../../../src/lib/data/dictionary/dictionary.json';
+import { dictionaryImage } from '../../../src/lib/core/dictionary';
+import {
+	imageSources,
+	isTablesImage,
+	parseTables,
+	tablesFromImage,
+	tablesImage,
+	type LanguageSource
+} from '../../../src/lib/core/dictionary/tables';
+
+const sources = data as unknown as Record<'en' | 'es', LanguageSource> & {
+	sources: Record<string, string>;
+};
+
+describe("the dictionary tables' image", () => {
+	const image = dictionaryImage();
+
+	it('gives back the tables indexing the data makes, in both languages', () => {
+		for (const lang of ['en', 'es'] as const) {
+			const parsed = parseTables(sources[lang]);
+			const read = tablesFromImage(image, lang);
+			expect(read.lemmaText).toBe(parsed.lemmaText);
+			expect(read.suffixText).toBe(parsed.suffixText);
+			expect(read.stemBuckets).toEqual(parsed.stemBuckets);
+			expect(read.lineStart.length).toBeGreaterThan(30_000);
+			expect(read).toEqual(parsed);
+		}
+	});
+
+	it('keeps the sources and survives an unaligned copy of its bytes', () => {
+		expect(imageSources(image)).toEqual(sources.sources);
+		const shifted = new Uint8Array(image.length + 1);
+		shifted.set(image, 1);
+		const unaligned = shifted.subarray(1);
+		expect(isTablesImage(unaligned)).toBe(true);
+		expect(tablesFromImage(unaligned, 'es')).toEqual(parseTables(sources.es));
+		// As the command reads it: a Node Buffer, whose slice() does not copy.
+		expect(tablesFromImage(Buffer.from(image), 'en')).toEqual(parseTables(sources.en));
+	});
+
+	it('is told apart from other bytes', () => {
+		expect(isTablesImage(new Uint8Array(0))).toBe(false);
+		expect(isTablesImage(new TextEncoder().encode('{"en": {}}'))).toBe(false);
+		const other = tablesImage({}, {});
+		expect(isTablesImage(other)).toBe(true);
+		expect(() => tablesFromImage(image.subarray(4), 'en')).toThrow();
+	});
+});
