@@ -8,12 +8,15 @@
 // max) with the import in the worker pool (importGlossaryInPool, what the page runs) beside the
 // same import on the thread itself (importGlossaryFile, what the page ran before), each on a
 // fresh seeded store, as bench:server measures a memory's import; and the cost of the worker's
-// write lock to a write on this thread meanwhile. Then the re-marking that follows such an
-// import (the analysis queue's reconcileGlossary: which analysed texts contain a form of a
-// changed entry), on copies of one store holding the bundled corpus's texts, analysed: its longest
-// stall with the pool's worker doing the tasks beside every task on this thread, and a 3 s idle
-// control; what a write on this thread waits meanwhile; and the stall while the marked texts are
-// then analysed again. Prints numbers; asserts nothing.
+// write lock to a small write on this thread every 50 ms meanwhile, side by side: writes that
+// await their turn at the lock (storeWritable, write-turns.ts, as the server's writers do) and
+// writes that do not (as every write did before; the worker's lock then holds the loop). Then
+// the re-marking that follows such an import (the analysis queue's reconcileGlossary: which
+// analysed texts contain a form of a changed entry), on copies of one store holding the bundled
+// corpus's texts, analysed: its longest stall with the pool's worker doing the tasks beside every
+// task on this thread, and a 3 s idle control; what a write on this thread waits meanwhile (the
+// same two kinds of writes); and the stall while the marked texts are then analysed again.
+// Prints numbers; asserts nothing.
 // Run: `npm run bench:glossary-load` (SIZES=100,50000 by default; GLOSSARY_PARTS=server,loop,remark).
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -99,6 +102,50 @@ async function latenciesWhile(base: string, done: Promise<unknown>): Promise<num
 }
 
 const ms = (x: number) => x.toFixed(0);
+const p99 = (sorted: number[]) => sorted[Math.floor(0.99 * (sorted.length - 1))] ?? 0;
+
+type Store = import('../../src/lib/server/db').Db;
+
+/**
+ * A small write on this thread every 50 ms, as a saved word or an edit would be. With
+ * `awaitTurn` each first awaits its turn at the write lock (storeWritable), as the server's
+ * writers do; without, it writes at once, as every write did before, and meets the worker's
+ * lock in SQLite's busy_timeout, the event loop waiting with it. `stop` says how long the writes
+ * held the loop (the synchronous write itself) and how long each waited in all.
+ */
+async function probeWrites(db: Store, awaitTurn: boolean): Promise<{ stop: () => string }> {
+	const { storeWritable } = await import('../../src/lib/server/write-turns');
+	const write = db.prepare(
+		`INSERT INTO analysis_meta (key, value) VALUES ('bench-probe', ?)
+		 ON CONFLICT (key) DO UPDATE SET value = excluded.value`
+	);
+	const held: number[] = [];
+	const waited: number[] = [];
+	const probe = setInterval(async () => {
+		const asked = performance.now();
+		if (awaitTurn) await storeWritable();
+		const t = performance.now();
+		write.run(String(t));
+		held.push(performance.now() - t);
+		waited.push(performance.now() - asked);
+	}, 50);
+	return {
+		stop: () => {
+			clearInterval(probe);
+			held.sort((a, b) => a - b);
+			waited.sort((a, b) => a - b);
+			return (
+				`  those ${held.length} writes held the event loop: longest ${ms(held.at(-1) ?? 0)} ms, p99 ${ms(p99(held))} ms; ` +
+				`each waited in all: longest ${ms(waited.at(-1) ?? 0)} ms, p99 ${ms(p99(waited))} ms`
+			);
+		}
+	};
+}
+
+const PROBES = [
+	['a write on this thread every 50 ms, not waiting for its turn (as before)', false],
+	['a write on this thread every 50 ms, awaiting its turn (storeWritable)', true]
+] as const;
 
 /** Imports through the page on a fresh store and server, per size; one table row each. */
 async function serverPart(): Promise<void> {
@@ -183,28 +230,19 @@ async function loopPart(): Promise<void> {
 				importGlossaryInPool(db, 'csv', bytes.slice(), {}, new HeavyJobs(1))
 			);
 		// A write on this thread while the worker holds the write lock waits for it (busy_timeout),
-		// and the event loop with it: a small one every 50 ms, as a saved word or an edit would be.
-		const waits: number[] = [];
-		await measure('in the worker pool, a write on this thread every 50 ms', async (db) => {
-			const write = db.prepare(
-				`INSERT INTO analysis_meta (key, value) VALUES ('bench-probe', ?)
-				 ON CONFLICT (key) DO UPDATE SET value = excluded.value`
-			);
-			const probe = setInterval(() => {
-				const t = performance.now();
-				write.run(String(t));
-				waits.push(performance.now() - t);
-			}, 50);
-			try {
-				return await importGlossaryInPool(db, 'csv', bytes.slice(), {}, new HeavyJobs(1));
-			} finally {
-				clearInterval(probe);
-			}
-		});
-		waits.sort((a, b) => a - b);
-		console.log(
-			`  those ${waits.length} writes waited: longest ${ms(waits.at(-1) ?? 0)} ms, p99 ${ms(waits[Math.floor(0.99 * (waits.length - 1))] ?? 0)} ms`
-		);
+		// and the event loop with it, unless it awaits its turn: both, in the same run.
+		for (const [probeName, awaitTurn] of PROBES) {
+			let report = '';
+			await measure(`in the worker pool, ${probeName}`, async (db) => {
+				const probe = await probeWrites(db, awaitTurn);
+				try {
+					return await importGlossaryInPool(db, 'csv', bytes.slice(), {}, new HeavyJobs(1));
+				} finally {
+					report = probe.stop();
+				}
+			});
+			console.log(report);
+		}
 		await measure('on the event loop', (db) => importGlossaryFile(db, 'csv', bytes.slice()));
 	} finally {
 		await closePool();
@@ -252,6 +290,7 @@ async function remarkPart(): Promise<void> {
 		const measure = async (
 			name: string,
 			runner: Runner | 'idle',
+			// probeWrites: writes on this thread meanwhile, awaiting their turn (true) or not (false).
 			also: { probeWrites?: boolean; thenAnalyse?: boolean } = {}
 		) => {
 			const file = join(dir, `copy-${copies++}.db`);
@@ -265,23 +304,12 @@ async function remarkPart(): Promise<void> {
 					runner === 'idle' ? undefined : runner,
 					console.error
 				);
-				// A small write on this thread every 50 ms, as a saved word or an edit would be: it waits
-				// for the worker's write lock (busy_timeout), and the event loop with it.
-				const waits: number[] = [];
-				const write = db.prepare(
-					`INSERT INTO analysis_meta (key, value) VALUES ('bench-probe', ?)
-					 ON CONFLICT (key) DO UPDATE SET value = excluded.value`
-				);
-				const probe = also.probeWrites
-					? setInterval(() => {
-							const t = performance.now();
-							write.run(String(t));
-							waits.push(performance.now() - t);
-						}, 50)
-					: undefined;
+				const probe =
+					also.probeWrites === undefined ? undefined : await probeWrites(db, also.probeWrites);
+				let report = '';
 				const watched = await watchEventLoop(() =>
 					runner === 'idle' ? new Promise((r) => setTimeout(r, 3000)) : service.reconcileGlossary()
-				).finally(() => clearInterval(probe));
+				).finally(() => (report = probe?.stop() ?? ''));
 				const pending = (
 					db.prepare("SELECT count(*) n FROM analyses WHERE state = 'pending'").get() as {
 						n: number;
@@ -293,12 +321,7 @@ async function remarkPart(): Promise<void> {
 						`longest wait of a 5 ms timer ${ms(watched.longestGap)} ms, p99 ${ms(watched.p99Gap)} ms; ` +
 						`monitorEventLoopDelay max ${ms(watched.delayMax)} ms`
 				);
-				if (also.probeWrites) {
-					waits.sort((a, b) => a - b);
-					console.log(
-						`  those ${waits.length} writes waited: longest ${ms(waits.at(-1) ?? 0)} ms, p99 ${ms(waits[Math.floor(0.99 * (waits.length - 1))] ?? 0)} ms`
-					);
-				}
+				if (probe) console.log(report);
 				if (also.thenAnalyse) {
 					// What follows in the queue's pass: the marked texts analysed again, with the
 					// whole glossary (each task names the store; the worker reads its rows once).
@@ -322,9 +345,10 @@ async function remarkPart(): Promise<void> {
 			await measure(`tasks in the worker pool (${turn})`, undefined, {
 				thenAnalyse: turn === 'again'
 			});
-		await measure('tasks in the worker pool, a write on this thread every 50 ms', undefined, {
-			probeWrites: true
-		});
+		for (const [probeName, awaitTurn] of PROBES)
+			await measure(`tasks in the worker pool, ${probeName}`, undefined, {
+				probeWrites: awaitTurn
+			});
 		const onThisThread: Runner = async (task) => runAnalysisTask(task as never) as never;
 		await measure('every task on this thread', onThisThread);
 		base.close();
