@@ -61,8 +61,12 @@ async function createPool(): Promise<Tinypool> {
 		maxThreads: workerCount(),
 		// Threads hold the lexicon and a glossary matcher (~100 MB each): let them go when idle.
 		idleTimeout: 30_000,
-		// A pathological input runs one worker out of memory, not the server.
-		resourceLimits: { maxOldGenerationSizeMb: 3072 }
+		// A pathological input runs one worker out of memory, not the server. The limit also sets
+		// how far V8 lets a worker's heap grow between collections: at 3,072 MB it allowed 4x, and
+		// the server peaked at 425-510 MB aligning two 4.94 MB texts; at 1,536 MB, 431-447 MB
+		// (`BENCH_PARTS=memory npm run bench:server`). The largest input's live heap is about a
+		// fifth of it.
+		resourceLimits: { maxOldGenerationSizeMb: 1536 }
 	});
 }
 
