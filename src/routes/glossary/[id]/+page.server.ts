@@ -3,8 +3,11 @@ import type { PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db';
 import { getGlossaryEntry, glossaryConcordance } from '$lib/server/glossary';
 import { getDocument } from '$lib/server/documents';
+import { storeWritable } from '$lib/server/write-turns';
 
-export const load: PageServerLoad = ({ params, url }) => {
+export const load: PageServerLoad = async ({ params, url }) => {
+	// A short text not analysed yet is analysed here for the concordance, and stored: a write.
+	await storeWritable();
 	const db = getDb();
 	const entry = getGlossaryEntry(db, params.id);
 	if (!entry) error(404, { message: 'errors:not-found', code: 'not-found' });
