@@ -17,6 +17,8 @@ export function openDb(path = defaultDbPath()): Db {
 	db.pragma('journal_mode = WAL');
 	db.pragma('foreign_keys = ON');
 	// Two tabs, the CLI and the server may write at once: wait for the lock instead of failing.
+	// (Not for the server's own worker jobs: they write in turns this thread grants, and its
+	// writers await theirs, so that this synchronous wait never holds the event loop: write-turns.ts.)
 	db.pragma('busy_timeout = 5000');
 	migrate(db);
 	return db;
