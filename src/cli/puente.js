@@ -80,6 +80,45 @@ const dictionaryAsFile = {
 };
 
 /**
+ * Packages bundled with the command rather than imported from node_modules: pure JavaScript that
+ * `puente align` loads on every run (the TMX and TSV writers' XML and CSV libraries and their
+ * dependencies, i18next for messages). Node's module loader finds, reads and links each file of
+ * a package on its own (fast-xml-parser and its six dependencies are over 30 files); bundled,
+ * they are part of a chunk.
+ */
+const BUNDLED_PACKAGES = new Set([
+	'fast-xml-parser',
+	'fast-xml-builder',
+	'@nodable/entities',
+	'is-unsafe',
+	'path-expression-matcher',
+	'strnum',
+	'xml-naming',
+	'anynum',
+	'papaparse',
+	'i18next'
+]);
+
+/**
+ * An esbuild plugin: every other package stays external (imported from node_modules at run
+ * time), as do Node's own modules.
+ * @type {import('esbuild').Plugin}
+ */
+const packagesOutside = {
+	name: 'puente-packages-outside',
+	setup(build) {
+		build.onResolve({ filter: /^[^./]/ }, (args) => {
+			// The project's own aliases ($lib, $locales: tsconfig's paths) resolve as before.
+			if (args.namespace === 'puente' || args.path.startsWith('$')) return undefined;
+			const parts = args.path.split('/');
+			const name = args.path.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+			if (BUNDLED_PACKAGES.has(name)) return undefined;
+			return { path: args.path, external: true };
+		});
+	}
+};
+
+/**
  * Writes the image of the dictionary's tables into a bundle's folder, made by that bundle's own
  * code (whose import also leaves the dictionary loaded for this run). Written whole, then renamed.
  * @param {string} folder
@@ -137,7 +176,6 @@ async function buildBundle() {
 			platform: 'node',
 			format: 'esm',
 			target: 'node20',
-			packages: 'external',
 			splitting: true,
 			outdir: '.',
 			entryNames: '[name]',
@@ -145,7 +183,7 @@ async function buildBundle() {
 			outExtension: { '.js': '.mjs' },
 			write: false,
 			metafile: true,
-			plugins: [dictionaryAsFile],
+			plugins: [dictionaryAsFile, packagesOutside],
 			logLevel: 'silent'
 		});
 		/** @type {Record<string, [number, number]>} */
