@@ -92,10 +92,6 @@ function linesOfLemma(t: LanguageTables, lemma: string): number[] {
 	return lines;
 }
 
-function entriesOfLemma(t: LanguageTables, lemma: string): StoredEntry[] {
-	return linesOfLemma(t, lemma).map((id) => entryAt(t, id));
-}
-
 function translationsOf(entry: StoredEntry): string[] {
 	return entry.translations ? entry.translations.split('|') : [];
 }
@@ -210,16 +206,14 @@ function inAnalysisOrder(t: LanguageTables, forms: FormOf[], lines: number[] = [
 	return lines;
 }
 
-/** Every entry whose paradigm produces `form` exactly (case and accents as given). */
-function analyse(t: LanguageTables, form: string): StoredEntry[] {
-	return analysedLines(t, form).map((line) => entryAt(t, line));
-}
-
 /** The spellings worth trying for a word as found in running text: as is, lowercase, capitalised. */
 function spellings(word: string): string[] {
 	const lower = word.toLowerCase();
 	const capitalised = lower.charAt(0).toUpperCase() + lower.slice(1);
-	return [...new Set([word, lower, capitalised])];
+	const found = [word];
+	if (lower !== word) found.push(lower);
+	if (capitalised !== word && capitalised !== lower) found.push(capitalised);
+	return found;
 }
 
 // Spanish object pronouns attached to infinitives, gerunds and imperatives ("dámelo",
@@ -245,26 +239,30 @@ function withoutEnclitics(word: string): string[] {
 	return [...new Set(bases)];
 }
 
-/** "politica" → "pólitica", "polítíca"…, "política": the word with one or two letters accented. */
-function accentedSpellings(word: string): string[] {
-	const spellings: string[] = [];
-	const vary = (w: string, from: number, depth: number) => {
-		for (let i = from; i < w.length; i++) {
-			for (const accented of ACCENTED[w[i]] ?? []) {
-				const variant = w.slice(0, i) + accented + w.slice(i + 1);
-				spellings.push(variant);
-				if (depth < 2) vary(variant, i + 1, depth + 1);
-			}
-		}
-	};
-	vary(word, 0, 1);
-	return spellings;
+/**
+ * Where a spelling of the word with one or two letters accented ("politica" → "pólitica",
+ * "polítíca"…, "política") comes among all of them, ordered by the first accented letter's
+ * position, then by which of its accents (ACCENTED's order), then the one-accent spelling before
+ * those that accent a later letter too, by that letter's position and accent: as a list of
+ * (position, accent) to compare item by item, a shorter list first when one begins the other.
+ */
+function accentRank(word: string, spelling: string): number[] {
+	const rank: number[] = [];
+	for (let i = 0; i < word.length; i++)
+		if (spelling[i] !== word[i]) rank.push(i, ACCENTED[word[i]].indexOf(spelling[i]));
+	return rank;
+}
+
+function byRank(a: number[], b: number[]): number {
+	for (let i = 0; i < a.length && i < b.length; i++) if (a[i] !== b[i]) return a[i] - b[i];
+	return a.length - b.length;
 }
 
 /**
- * The lines that analysing each of accentedSpellings(word) in turn finds, in that order, each
- * once, without analysing each spelling (a long word has dozens): the word's own hashes find
- * the stems and endings of all of them (see LanguageTables).
+ * The lines that analysing each spelling of the word with one or two letters accented finds, in
+ * accentRank's order of the spellings, each once, without analysing each spelling (a long word
+ * has dozens): the word's own hashes find the stems and endings of all of them (see
+ * LanguageTables), and only the spellings that have lines are ranked.
  */
 function linesWithAccentsRestored(t: LanguageTables, word: string): number[] {
 	const bySpelling = new Map<string, FormOf[]>();
@@ -280,45 +278,48 @@ function linesWithAccentsRestored(t: LanguageTables, word: string): number[] {
 		else bySpelling.set(spelling, [form]);
 	}
 	const found: number[] = [];
-	if (bySpelling.size === 0) return found;
-	for (const spelling of accentedSpellings(word)) {
-		const forms = bySpelling.get(spelling);
-		if (forms) inAnalysisOrder(t, forms, found);
-	}
+	const ranked = [...bySpelling.keys()].map((spelling) => ({
+		spelling,
+		rank: accentRank(word, spelling)
+	}));
+	ranked.sort((a, b) => byRank(a.rank, b.rank));
+	for (const { spelling } of ranked) inAnalysisOrder(t, bySpelling.get(spelling)!, found);
 	return found;
 }
 
-function findEntries(t: LanguageTables, word: string, lang: DictionaryLanguage): StoredEntry[] {
-	const found: StoredEntry[] = [];
-	const seen = new Set<number>();
-	const add = (entries: StoredEntry[]) => {
-		for (const e of entries) {
-			if (seen.has(e.id)) continue;
-			seen.add(e.id);
-			found.push(e);
-		}
+/**
+ * The lines of a word's entries, each once, in the order found. Line numbers, not entries, until
+ * the end: a word's spellings find many of the same lines, and each entry read is a string split.
+ */
+function findLines(t: LanguageTables, word: string, lang: DictionaryLanguage): number[] {
+	const found: number[] = [];
+	const add = (lines: number[], pos?: string) => {
+		for (const line of lines)
+			if ((pos === undefined || hasPos(t, line, pos)) && !found.includes(line)) found.push(line);
 	};
 	for (const spelling of spellings(word)) {
-		add(analyse(t, spelling));
-		for (const [lemma, pos] of t.contractions.get(spelling) ?? []) {
-			add(entriesOfLemma(t, lemma).filter((e) => e.pos === pos));
-		}
+		add(analysedLines(t, spelling));
+		for (const [lemma, pos] of t.contractions.get(spelling) ?? []) add(linesOfLemma(t, lemma), pos);
 	}
 	if (found.length) return found;
 	const lower = word.toLowerCase();
 	if (lang === 'es') {
-		for (const base of withoutEnclitics(lower)) {
-			add(analyse(t, base).filter((e) => e.pos === 'verb'));
-		}
+		for (const base of withoutEnclitics(lower)) add(analysedLines(t, base), 'verb');
 	} else {
 		const possessive = /'s?$/.exec(lower);
-		if (possessive) add(analyse(t, lower.slice(0, possessive.index)));
+		if (possessive) add(analysedLines(t, lower.slice(0, possessive.index)));
 	}
 	if (found.length) return found;
 	// Only when the word as written is unknown: "politica" finds "política", but "ano" never
 	// finds "año" (it is a word of its own).
-	add(linesWithAccentsRestored(t, lower).map((line) => entryAt(t, line)));
+	add(linesWithAccentsRestored(t, lower));
 	return found;
+}
+
+/** Whether a line's part of speech is `pos` (read in place: it follows the lemma and a tab). */
+function hasPos(t: LanguageTables, line: number, pos: string): boolean {
+	const at = t.lineStart[line] + t.lemmaLength[line] + 1;
+	return t.lemmaText.startsWith(pos, at) && t.lemmaText.charCodeAt(at + pos.length) === 9;
 }
 
 /**
@@ -332,23 +333,22 @@ export function lookup(word: string, from: DictionaryLanguage): DictionaryEntry[
 	const trimmed = word.trim().replace(/\s+/g, ' ').replace(/[’ʼ]/g, "'");
 	if (!trimmed) return [];
 	const t = tablesFor(from);
-	const merged = new Map<string, DictionaryEntry>();
-	const entries = findEntries(t, trimmed, from);
-	// The base form first: "saw" the noun before "see" the verb.
+	const entries = findLines(t, trimmed, from).map((line) => entryAt(t, line));
+	// The base form first: "saw" the noun before "see" the verb (each group in the order found).
 	const lower = trimmed.toLowerCase();
-	entries.sort(
-		(a, b) => Number(b.lemma.toLowerCase() === lower) - Number(a.lemma.toLowerCase() === lower)
-	);
-	for (const e of entries) {
-		const key = `${e.lemma}\t${e.pos}`;
-		const known = merged.get(key);
+	const isBase = entries.map((e) => e.lemma.toLowerCase() === lower);
+	const ordered = [...entries.filter((_, i) => isBase[i]), ...entries.filter((_, i) => !isBase[i])];
+	// One entry per lemma and part of speech, with the translations of all its lines.
+	const merged: DictionaryEntry[] = [];
+	for (const e of ordered) {
+		const known = merged.find((m) => m.lemma === e.lemma && m.pos === e.pos);
 		if (known) {
 			for (const tr of translationsOf(e)) {
 				if (!known.translations.includes(tr)) known.translations.push(tr);
 			}
-		} else merged.set(key, { lemma: e.lemma, pos: e.pos, translations: translationsOf(e) });
+		} else merged.push({ lemma: e.lemma, pos: e.pos, translations: translationsOf(e) });
 	}
-	return [...merged.values()];
+	return merged;
 }
 
 /** The lemmas a word can be a form of, most likely first; [] for an unknown word. */
