@@ -176,6 +176,9 @@ async function buildBundle() {
 			platform: 'node',
 			format: 'esm',
 			target: 'node20',
+			// Kept as literals: esbuild otherwise rewrites every /\p{…}/u as new RegExp("…"), which
+			// the tokenizer, the folding and the dictionary's concepts then build on every call.
+			supported: { 'regexp-unicode-property-escapes': true },
 			splitting: true,
 			outdir: '.',
 			entryNames: '[name]',
