@@ -39,8 +39,10 @@ describe("the dictionary tables' image", () => {
 		const unaligned = shifted.subarray(1);
 		expect(isTablesImage(unaligned)).toBe(true);
 		expect(tablesFromImage(unaligned, 'es')).toEqual(parseTables(sources.es));
-		// As the command reads it: a Node Buffer, whose slice() does not copy.
-		expect(tablesFromImage(Buffer.from(image), 'en')).toEqual(parseTables(sources.en));
+		// As the command reads it: a Node Buffer, whose slice() does not copy, and its decoder.
+		const decode = (text: Uint8Array) =>
+			Buffer.from(text.buffer, text.byteOffset, text.length).toString('utf16le');
+		expect(tablesFromImage(Buffer.from(image), 'en', decode)).toEqual(parseTables(sources.en));
 	});
 
 	it('is told apart from other bytes', () => {

@@ -20,7 +20,8 @@ import {
 	tablesFromImage,
 	tablesImage,
 	type LanguageSource,
-	type LanguageTables
+	type LanguageTables,
+	type Utf16Decoder
 } from './tables';
 
 export type DictionaryLanguage = 'en' | 'es';
@@ -50,6 +51,8 @@ interface StoredEntry {
 type DictionaryData = Partial<Record<DictionaryLanguage, LanguageSource>> & {
 	sources?: Record<string, string>;
 	image?: Uint8Array;
+	/** Decodes the image's texts faster than TextDecoder (Node's Buffer: ~3 ms against ~10). */
+	decodeUtf16le?: Utf16Decoder;
 };
 const source = data as unknown as DictionaryData;
 
@@ -57,7 +60,7 @@ const tables: Partial<Record<DictionaryLanguage, LanguageTables>> = {};
 
 function tablesFor(lang: DictionaryLanguage): LanguageTables {
 	return (tables[lang] ??= source.image
-		? tablesFromImage(source.image, lang)
+		? tablesFromImage(source.image, lang, source.decodeUtf16le)
 		: parseTables(source[lang]!));
 }
 

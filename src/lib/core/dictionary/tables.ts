@@ -274,8 +274,16 @@ export function imageSources(image: Uint8Array): Record<string, string> {
 	return readHeader(image).header.sources;
 }
 
+/** Decodes UTF-16LE bytes; a caller with a faster decoder (Node's Buffer) passes its own. */
+export type Utf16Decoder = (bytes: Uint8Array) => string;
+const decodeUtf16le: Utf16Decoder = (bytes) => new TextDecoder('utf-16le').decode(bytes);
+
 /** One language's tables from an image: copies of its arrays and texts, nothing to index. */
-export function tablesFromImage(bytesOfImage: Uint8Array, lang: string): LanguageTables {
+export function tablesFromImage(
+	bytesOfImage: Uint8Array,
+	lang: string,
+	decode: Utf16Decoder = decodeUtf16le
+): LanguageTables {
 	// A plain view: a Node Buffer's slice() would be a view too, not the copy made below.
 	const image = new Uint8Array(bytesOfImage.buffer, bytesOfImage.byteOffset, bytesOfImage.length);
 	const { header, start } = readHeader(image);
@@ -286,7 +294,7 @@ export function tablesFromImage(bytesOfImage: Uint8Array, lang: string): Languag
 	};
 	// A copy: the image's own buffer need not be aligned for an Int32Array.
 	const array = (name: (typeof ARRAYS)[number]) => new Int32Array(bytes(name).slice().buffer);
-	const text = (name: (typeof TEXTS)[number]) => new TextDecoder('utf-16le').decode(bytes(name));
+	const text = (name: (typeof TEXTS)[number]) => decode(bytes(name));
 	const paradigmsText = text('paradigmsText');
 	const contractionsText = text('contractionsText');
 	return {
