@@ -4,12 +4,13 @@
 // along, into node_modules/.cache/puente/; later runs import that bundle, which starts several
 // times faster than loading each module through tsx's hooks. The bundle is split at the
 // subcommands' dynamic imports: a module and the packages it imports load only when a command
-// needs them (`puente align` never loads the store, the accounts' libraries or the XML parser,
-// which one file would load on every run). Without esbuild or a writable cache, tsx loads the
-// sources as before. The bilingual dictionary's data (3 MB of JSON) is not bundled: the bundle
-// reads and parses the file when the dictionary is first imported, which costs less than
-// compiling it as a JavaScript object literal, keeps the bundle small to write, and leaves no
-// 3 MB module source in memory. Better still, the build writes an image of the dictionary's
+// needs them (`puente align` never loads the store or the accounts' libraries, which one file
+// would load on every run; it does load the XML and CSV libraries, through its TMX and TSV
+// writers, so those are bundled: see BUNDLED_PACKAGES). Without esbuild or a writable cache,
+// tsx loads the sources as before. The bilingual dictionary's data (3 MB of JSON) is not
+// bundled: the bundle reads and parses the file when the dictionary is first imported, which
+// costs less than compiling it as a JavaScript object literal, keeps the bundle small to write,
+// and leaves no 3 MB module source in memory. Better still, the build writes an image of the dictionary's
 // look-up tables beside the bundle (dictionary.bin, src/lib/core/dictionary/tables.ts), and the
 // bundle reads that instead: no JSON to parse and no 65,000 lines to index, about 60 ms of
 // every run that looks a word up. It belongs to its bundle, so a change of the data or of the
