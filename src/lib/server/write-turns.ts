@@ -45,6 +45,11 @@ export class StoreWriteTurns {
 		return this.holder !== undefined;
 	}
 
+	/** How many writers on this thread wait for a worker's turn to end. */
+	get writersWaiting(): number {
+		return this.waiting.length;
+	}
+
 	/** How many worker jobs have asked for a turn and wait for it. */
 	get workersAsking(): number {
 		return this.asking.length;

@@ -9,13 +9,13 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { openDb, type Db } from '$lib/server/db';
 import { closePool } from '$lib/server/analysis-pool';
 import { HeavyJobs } from '$lib/server/heavy-jobs';
 import { importGlossaryInPool, listGlossary, seedGlossary } from '$lib/server/glossary';
 import { storeWriteTurns, StoreWriteTurns } from '$lib/server/write-turns';
-import { bootstrapModuleUrl } from '$lib/server/worker-bootstrap';
+import { holdingWorker as holdingWorkerOf } from './holding-worker';
 import { exportGlossaryCsv } from '$lib/core/formats/glossary-csv';
 import type { GlossaryEntry } from '$lib/core/glossary';
 
@@ -35,33 +35,11 @@ afterEach(async () => {
 });
 afterAll(() => closePool());
 
-const HOLDER_URL = new URL('./write-turns-holder.ts', import.meta.url).href;
-
 /** A worker that writes `key` in a turn of `turns` and holds the lock until `release` is called. */
 function holdingWorker(turns: StoreWriteTurns, key: string) {
-	const { ticket, close } = turns.ticket();
-	const commit = new Int32Array(new SharedArrayBuffer(4));
-	const worker = new Worker(
-		new URL(bootstrapModuleUrl(HOLDER_URL, `await import(${JSON.stringify(HOLDER_URL)});`)),
-		{
-			workerData: { store: join(dir, 'store.db'), ticket, commit, key },
-			transferList: [ticket.port]
-		}
-	);
-	workers.push(worker);
-	const said = (word: string) =>
-		new Promise<void>((resolve, reject) => {
-			worker.on('message', (m) => m === word && resolve());
-			worker.on('error', reject);
-		});
-	return {
-		holding: said('holding'),
-		committed: said('committed').then(close),
-		release: () => {
-			Atomics.store(commit, 0, 1);
-			Atomics.notify(commit, 0);
-		}
-	};
+	const held = holdingWorkerOf(turns, join(dir, 'store.db'), key);
+	workers.push(held.worker);
+	return held;
 }
 
 const write = (key: string) =>

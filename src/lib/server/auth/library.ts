@@ -9,6 +9,7 @@
 // rate-limits sign-in, and its admin plugin lists, creates, bans and removes users and sets
 // roles, checked again on its side.
 import { betterAuth, type BetterAuthPlugin } from 'better-auth';
+import { storeWritable } from '../write-turns';
 import { admin } from 'better-auth/plugins';
 import { createAccessControl } from 'better-auth/plugins/access';
 import { adminAc, defaultStatements } from 'better-auth/plugins/admin/access';
@@ -47,6 +48,24 @@ export const CLIENT_IP_HEADER = 'x-puente-client-ip';
 /** The library's routes are not exposed over HTTP: our actions call them in process at this base. */
 export const AUTH_BASE_PATH = '/api/auth';
 
+/**
+ * Each of the library's writes (a sign-in's session, a sign-out, an account made or changed)
+ * first waits its turn at the store's write lock, without holding the event loop, while a worker
+ * job writes (write-turns.ts): otherwise it would wait there synchronously, in SQLite's busy
+ * timeout. Nothing but promises already settled runs between the hook and the library's write,
+ * so no worker can be granted the lock in between.
+ */
+const awaitWriteTurn = {
+	before: async () => {
+		await storeWritable();
+	}
+};
+const WRITES_AWAIT_THEIR_TURN = {
+	create: awaitWriteTurn,
+	update: awaitWriteTurn,
+	delete: awaitWriteTurn
+};
+
 export function createAuth(setup: AuthSetup) {
 	const origin = setup.origin || 'http://localhost';
 	return betterAuth({
@@ -60,6 +79,12 @@ export function createAuth(setup: AuthSetup) {
 		session: { modelName: AUTH_TABLES.session },
 		account: { modelName: AUTH_TABLES.account },
 		verification: { modelName: AUTH_TABLES.verification },
+		databaseHooks: {
+			user: WRITES_AWAIT_THEIR_TURN,
+			session: WRITES_AWAIT_THEIR_TURN,
+			account: WRITES_AWAIT_THEIR_TURN,
+			verification: WRITES_AWAIT_THEIR_TURN
+		},
 		// Accounts are made by an admin (the users page, or `puente user add`), never by sign-up.
 		emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 8 },
 		// On in every environment (the library's default is production only); the sign-in path
