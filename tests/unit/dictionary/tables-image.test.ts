@@ -10,12 +10,29 @@ import {
 	parseTables,
 	tablesFromImage,
 	tablesImage,
-	type LanguageSource
+	type LanguageSource,
+	type LanguageTables
 } from '../../../src/lib/core/dictionary/tables';
 
 const sources = data as unknown as Record<'en' | 'es', LanguageSource> & {
 	sources: Record<string, string>;
 };
+
+/**
+ * Every field of two languages' tables equal: typed arrays compared as bytes (a deep toEqual of
+ * arrays of 130,000 numbers takes seconds), the rest as toEqual does.
+ */
+function expectSameTables(read: LanguageTables, parsed: LanguageTables): void {
+	expect(Object.keys(read).sort()).toEqual(Object.keys(parsed).sort());
+	for (const key of Object.keys(parsed) as (keyof LanguageTables)[]) {
+		const [a, b] = [read[key], parsed[key]];
+		if (b instanceof Int32Array) {
+			expect(a, key).toBeInstanceOf(Int32Array);
+			const bytes = (x: Int32Array) => Buffer.from(x.buffer, x.byteOffset, x.byteLength);
+			expect(bytes(a as Int32Array).equals(bytes(b)), key).toBe(true);
+		} else expect(a, key).toEqual(b);
+	}
+}
 
 describe("the dictionary tables' image", () => {
 	const image = dictionaryImage();
@@ -26,9 +43,8 @@ describe("the dictionary tables' image", () => {
 			const read = tablesFromImage(image, lang);
 			expect(read.lemmaText).toBe(parsed.lemmaText);
 			expect(read.suffixText).toBe(parsed.suffixText);
-			expect(read.stemBuckets).toEqual(parsed.stemBuckets);
 			expect(read.lineStart.length).toBeGreaterThan(30_000);
-			expect(read).toEqual(parsed);
+			expectSameTables(read, parsed);
 		}
 	});
 
@@ -38,11 +54,11 @@ describe("the dictionary tables' image", () => {
 		shifted.set(image, 1);
 		const unaligned = shifted.subarray(1);
 		expect(isTablesImage(unaligned)).toBe(true);
-		expect(tablesFromImage(unaligned, 'es')).toEqual(parseTables(sources.es));
+		expectSameTables(tablesFromImage(unaligned, 'es'), parseTables(sources.es));
 		// As the command reads it: a Node Buffer, whose slice() does not copy, and its decoder.
 		const decode = (text: Uint8Array) =>
 			Buffer.from(text.buffer, text.byteOffset, text.length).toString('utf16le');
-		expect(tablesFromImage(Buffer.from(image), 'en', decode)).toEqual(parseTables(sources.en));
+		expectSameTables(tablesFromImage(Buffer.from(image), 'en', decode), parseTables(sources.en));
 	});
 
 	it('is told apart from other bytes', () => {
