@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeUserBytes, MAX_INPUT_BYTES } from '../../src/lib/core/text/decode';
+import { checkUserText, decodeUserBytes, MAX_INPUT_BYTES } from '../../src/lib/core/text/decode';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
@@ -33,4 +33,24 @@ describe('decodeUserBytes', () => {
 		const result = decodeUserBytes(big);
 		expect(result.ok || result.error.code).toBe('text-too-large');
 	});
+});
+
+describe('checkUserText at the 5 MB limit', () => {
+	// The limit is in UTF-8 bytes, whatever the characters: a text of exactly 5 MB passes, one
+	// byte more does not, with 2-, 3- and 4-byte characters (a 4-byte one is two UTF-16 units).
+	const cases: [string, number][] = [
+		['ñ', 2],
+		['€', 3],
+		['😀', 4]
+	];
+	for (const [char, size] of cases)
+		it(`counts ${char} as ${size} bytes`, () => {
+			const fill = char.repeat(Math.floor(MAX_INPUT_BYTES / size));
+			const exact = fill + 'a'.repeat(MAX_INPUT_BYTES % size);
+			expect(new TextEncoder().encode(exact).length).toBe(MAX_INPUT_BYTES);
+			expect(checkUserText(exact).ok).toBe(true);
+			const over = checkUserText(exact + 'a');
+			expect(over.ok || over.error.code).toBe('text-too-large');
+			expect(decodeUserBytes(bytes(exact)).ok).toBe(true);
+		});
 });
