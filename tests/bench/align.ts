@@ -7,6 +7,9 @@
 // Run with `npm run bench:align` from the repository root; `npm run bench:align -- --quick`
 // skips the scale section.
 // hunalign is a baseline only and is not shipped: the bench runs $HUNALIGN or `hunalign` on PATH.
+// REALIGN_PASSES=N sets how many learn-and-realign rounds the in-process rows
+// (puente+dictionary, puente+dictionary matching) make on an English/Spanish pair, to compare
+// with the command's own (the puente row): `REALIGN_PASSES=2 npm run bench:align -- --quick`.
 import { execFileSync, spawnSync } from 'node:child_process';
 import {
 	existsSync,
@@ -21,6 +24,7 @@ import { gunzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { alignTexts, loadAlignDictionary } from '../../src/lib/core/align/align-texts';
+import { COST } from '../../src/lib/core/align/align-sentences';
 import { translationPairs } from '../../src/lib/core/dictionary';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -31,6 +35,7 @@ const galeChurch = join(evalDir, 'tools/gale-church.mjs');
 const scorer = join(evalDir, 'tools/score-align.mjs');
 const work = mkdtempSync(join(tmpdir(), 'puente-bench-align-'));
 const quick = process.argv.includes('--quick');
+if (process.env.REALIGN_PASSES) COST.lexiconRealignPasses = Number(process.env.REALIGN_PASSES);
 
 interface CaseSet {
 	name: string;
