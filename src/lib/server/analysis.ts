@@ -30,10 +30,7 @@ import type {
 import type { Detection } from '$lib/core/types';
 import { heavyJobs } from './heavy-jobs';
 import { glossaryChanged, reconcileGlossaryStore } from './glossary-reconcile';
-import { storeWritable, storeWriteTurns } from './write-turns';
-
-// Where it lives since scripts and exports need it too (alignments.ts); callers know it from here.
-export { glossaryForWorker };
+import { storeWritable, withWriteTicket } from './write-turns';
 
 export type AnalysisState = 'pending' | 'ready' | 'failed';
 
@@ -295,21 +292,13 @@ export class AnalysisService {
 		const store = this.db.memory || !this.db.name ? undefined : this.db.name;
 		try {
 			const done = store
-				? await this.reconcileInWorker(store)
+				? await withWriteTicket((writeTurn) =>
+						this.run({ kind: 'reconcile-glossary', store, writeTurn })
+					)
 				: await storeWritable().then(() => reconcileGlossaryStore(this.db));
 			for (const problem of done?.problems ?? []) this.log(`puente: ${problem}`);
 		} catch (error) {
 			this.log(`puente: re-marking texts after a glossary change failed: ${describe(error)}`);
-		}
-	}
-
-	/** The re-marking's worker job, writing in a turn this thread grants (write-turns.ts). */
-	private async reconcileInWorker(store: string) {
-		const turns = storeWriteTurns.ticket();
-		try {
-			return await this.run({ kind: 'reconcile-glossary', store, writeTurn: turns.ticket });
-		} finally {
-			turns.close();
 		}
 	}
 }

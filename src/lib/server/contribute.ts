@@ -7,7 +7,7 @@ import { getDocument, insertDocument, storeAnalysis } from './documents';
 import { readingOf, sideText, type Reading } from './reading';
 import { heavyJobs, type HeavyJobs } from './heavy-jobs';
 import { storeWritable } from './write-turns';
-import { glossaryForWorker } from './analysis';
+import { glossaryForWorker } from './glossary-matching';
 import {
 	checkPair,
 	cleanTitle,

@@ -180,13 +180,13 @@ function planImport(db: Db, entries: readonly CheckedEntry[]): ImportPlan {
  * stored entries takes as long as writing them); the write transaction then applies it if the
  * glossary is still at the snapshot's generation, and decides again under the lock if an edit
  * came in between. A file that changes nothing takes no write lock at all: it is applied as of
- * its snapshot, as if an edit made since had come after it. `inTurn` runs the write transaction
- * (a worker's: in a turn the server's thread grants, write-turns.ts).
+ * its snapshot, as if an edit made since had come after it. A worker's write transaction runs in
+ * a turn the server's thread grants (`writeTurn`, write-turns.ts).
  */
 export function writeGlossaryImport(
 	db: Db,
 	checked: CheckedGlossary,
-	inTurn: <T>(write: () => T) => T = (write) => write()
+	writeTurn?: WriteTurnTicket
 ): ImportReport {
 	const snapshot = db
 		.transaction(() => ({
@@ -196,7 +196,7 @@ export function writeGlossaryImport(
 		.deferred();
 	let plan = snapshot.plan;
 	if (plan.insert.length > 0 || plan.update.length > 0)
-		inTurn(() =>
+		inWriteTurn(writeTurn, () =>
 			db
 				.transaction(() => {
 					if (glossaryGeneration(db) !== snapshot.generation)
@@ -247,10 +247,7 @@ export function runGlossaryImport(job: GlossaryImportJob): GlossaryImportDone {
 	try {
 		db.pragma('foreign_keys = ON');
 		db.pragma('busy_timeout = 5000');
-		const written = writeGlossaryImport(db, checked.value, (write) =>
-			inWriteTurn(job.writeTurn, write)
-		);
-		return { ok: true, written };
+		return { ok: true, written: writeGlossaryImport(db, checked.value, job.writeTurn) };
 	} catch (error) {
 		// Another write held the store past the timeout: nothing was written; try again later.
 		if ((error as { code?: string }).code === 'SQLITE_BUSY')

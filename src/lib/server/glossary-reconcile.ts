@@ -177,15 +177,15 @@ function plan(db: Db): Plan | undefined {
  * decided from a read snapshot without the write lock, then written in one short transaction
  * (the marks, the forms and their generation together). The forms and generation written are
  * the snapshot's, a consistent pair: an edit that came after the snapshot is the next pass's.
- * `inTurn` runs the write transaction (a worker's: in a turn the server's thread grants).
+ * A worker's write transaction runs in a turn the server's thread grants (`writeTurn`).
  */
 export function reconcileGlossaryStore(
 	db: Db,
-	inTurn: <T>(write: () => T) => T = (write) => write()
+	writeTurn?: WriteTurnTicket
 ): ReconcileDone | undefined {
 	const decided = db.transaction(() => plan(db)).deferred();
 	if (!decided) return undefined;
-	const recorded = inTurn(() =>
+	const recorded = inWriteTurn(writeTurn, () =>
 		db
 			.transaction(() => {
 				const pending = db.prepare(
@@ -219,7 +219,7 @@ export function runGlossaryReconcile(job: GlossaryReconcileJob): ReconcileDone |
 	try {
 		db.pragma('foreign_keys = ON');
 		db.pragma('busy_timeout = 5000');
-		return reconcileGlossaryStore(db, (write) => inWriteTurn(job.writeTurn, write));
+		return reconcileGlossaryStore(db, job.writeTurn);
 	} catch (error) {
 		// A plain Error, so the reason reaches the server's log across the thread boundary
 		// (better-sqlite3's own error class arrives there without its message). Nothing was

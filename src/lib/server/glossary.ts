@@ -34,7 +34,7 @@ import {
 
 export { isGlossaryFormat, type GlossaryFormat, type ImportReport } from './glossary-import';
 import { heavyJobs, type HeavyJobs } from './heavy-jobs';
-import { storeWritable, storeWriteTurns } from './write-turns';
+import { storeWritable, withWriteTicket, type WriteTurnTicket } from './write-turns';
 import { getDocument, getStoredDocument, listDocuments, storedMarks } from './documents';
 import { counterparts, readingOf, type Reading } from './reading';
 import { glossaryMatcher } from './glossary-matching';
@@ -322,21 +322,20 @@ export async function importGlossaryInPool(
 		bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
 	// An in-memory store exists on this thread only: the worker checks, this thread writes.
 	const store = db.memory || !db.name ? undefined : db.name;
-	// The worker writes in a turn this thread grants, so no write here waits for its lock.
-	const turns = store ? storeWriteTurns.ticket() : undefined;
-	const done = await jobs
-		.run(
+	const run = (writeTurn?: WriteTurnTicket) =>
+		jobs.run(
 			{
 				kind: 'import-glossary',
 				format,
 				bytes: owned,
 				encoding: options.encoding,
 				store,
-				writeTurn: turns?.ticket
+				writeTurn
 			},
 			[owned.buffer as ArrayBuffer]
-		)
-		.finally(() => turns?.close());
+		);
+	// The worker writes in a turn this thread grants, so no write here waits for its lock.
+	const done = await (store ? withWriteTicket(run) : run());
 	if (done === 'busy' || !done.ok) return done;
 	if ('written' in done) return { ok: true, value: done.written };
 	await storeWritable();

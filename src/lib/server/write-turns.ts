@@ -122,6 +122,19 @@ export class StoreWriteTurns {
 /** The server's turns (one store per process). */
 export const storeWriteTurns = new StoreWriteTurns();
 
+/**
+ * Runs a worker job that writes to the server's store with a ticket for its turns, and closes the
+ * ticket once the job has settled (ending a turn the job's thread could not end itself).
+ */
+export async function withWriteTicket<T>(job: (ticket: WriteTurnTicket) => Promise<T>): Promise<T> {
+	const { ticket, close } = storeWriteTurns.ticket();
+	try {
+		return await job(ticket);
+	} finally {
+		close();
+	}
+}
+
 /** Resolves when this thread may write to the store (see StoreWriteTurns.writable). */
 export const storeWritable = (): Promise<void> => storeWriteTurns.writable();
 

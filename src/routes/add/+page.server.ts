@@ -109,18 +109,25 @@ export const actions: Actions = {
 		// Swapped here rather than in addPair, so that if the sides still look wrong the page shows them swapped.
 		if (sides === 'swap') [values.en, values.es, sides] = [values.es, values.en, 'check'];
 		const db = getDb();
+		// A pair is checked in the pool, then stored in its turn at the write lock (addPairInPool).
+		if (values.shape === 'pair')
+			return respond(
+				'paste',
+				values,
+				await addPairInPool(db, {
+					title: values.title,
+					en: values.en,
+					es: values.es,
+					via: 'paste',
+					sides
+				})
+			);
 		await storeWritable();
-		const result =
-			values.shape === 'pair'
-				? await addPairInPool(db, {
-						title: values.title,
-						en: values.en,
-						es: values.es,
-						via: 'paste',
-						sides
-					})
-				: addText(db, { title: values.title, text: values.text, via: 'paste' });
-		return respond('paste', values, result);
+		return respond(
+			'paste',
+			values,
+			addText(db, { title: values.title, text: values.text, via: 'paste' })
+		);
 	},
 
 	upload: async ({ request }) => {

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { openDb, type Db } from '$lib/server/db';
 import { createGlossaryEntry } from '$lib/server/glossary';
 import { glossaryGeneration, glossaryRows } from '$lib/server/glossary-matching';
-import { detectInWorker, glossaryForWorker } from '$lib/server/analysis';
+import { detectInWorker } from '$lib/server/analysis';
+import { glossaryForWorker } from '$lib/server/glossary-matching';
 import { closePool, runTask } from '$lib/server/analysis-pool';
 import { runAnalysisTask, type GlossaryInput } from '$lib/server/analysis-jobs';
 
