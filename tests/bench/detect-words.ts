@@ -16,6 +16,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { decodeAll } from '../unit/detect/decode-front-coded';
+import { corpusWords } from '../unit/detect/corpus-words';
 
 const root = resolve(import.meta.dirname, '../..');
 const RUNS = Number(process.env.RUNS ?? 7);
@@ -149,16 +150,6 @@ function listWords(file: string): string[] {
 }
 const listed = [...listWords('en.ts'), ...listWords('es.ts')];
 
-function corpusWords(dir: string): string[] {
-	const out: string[] = [];
-	for (const name of readdirSync(dir)) {
-		const path = join(dir, name);
-		if (statSync(path).isDirectory()) out.push(...corpusWords(path));
-		else if (name.endsWith('.txt'))
-			for (const m of readFileSync(path, 'utf8').matchAll(/\p{L}+/gu)) out.push(m[0].toLowerCase());
-	}
-	return out;
-}
 const corpus = [...new Set(corpusWords(join(root, 'src/lib/data/corpus')))];
 
 // Non-words (most of them) made from every third listed word: a plural, a lost first letter, a

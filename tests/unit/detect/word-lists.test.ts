@@ -4,14 +4,13 @@
 // those words for every listed word and for many words that are not listed, and that
 // dictionaryLanguage's answers are the ones the same rules give over those Sets. (Heavy checks
 // get a minute each: a loaded machine runs them in seconds.)
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import englishData from '../../../src/lib/data/words/en';
 import spanishData from '../../../src/lib/data/words/es';
 import { indexRestarts, listHas } from '../../../src/lib/core/detect/front-coded';
 import { dictionaryLanguage, listedLanguage } from '../../../src/lib/core/detect/words';
 import { decodeAll } from './decode-front-coded';
+import { corpusWords } from './corpus-words';
 
 /** Words that are mostly not listed, made from listed ones. */
 function nearMisses(words: string[], every: number): string[] {
@@ -86,18 +85,6 @@ describe('the shipped word lists', () => {
 describe('dictionaryLanguage', () => {
 	const overSets = (w: string) =>
 		listedLanguage(w, { en: (x) => englishSet.has(x), es: (x) => spanishSet.has(x) });
-
-	function corpusWords(dir: string): string[] {
-		const out: string[] = [];
-		for (const name of readdirSync(dir)) {
-			const path = join(dir, name);
-			if (statSync(path).isDirectory()) out.push(...corpusWords(path));
-			else if (name.endsWith('.txt'))
-				for (const m of readFileSync(path, 'utf8').matchAll(/\p{L}+/gu))
-					out.push(m[0].toLowerCase());
-		}
-		return out;
-	}
 
 	it('answers as the same rules over the decoded Sets, for every listed word', () => {
 		const differing = [...english, ...spanish].filter((w) => dictionaryLanguage(w) !== overSets(w));
